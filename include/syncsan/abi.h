@@ -1,0 +1,116 @@
+/* The contract between the syncsan pass and the syncsan runtime.
+ *
+ * The pass rewrites each synchronisation operation into a call to one of the
+ * __syncsan_* hooks below. Every hook takes the operation's own arguments
+ * unchanged, followed by a pointer to a constant site record that the pass
+ * emitted for that call, and returns exactly what the real operation returns.
+ * The hook performs the real operation itself, once; checks are side effects.
+ *
+ * This header is included by the runtime and documents what the pass emits;
+ * programs never need it. Bump SYNCSAN_ABI_VERSION on any incompatible change:
+ * the pass passes the version it was built for to __syncsan_init and the
+ * runtime refuses (with a clear message) a module built for another one.
+ */
+#ifndef SYNCSAN_ABI_H
+#define SYNCSAN_ABI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SYNCSAN_ABI_VERSION 1
+
+/* Operation kinds: X(enumerator suffix, printable name).
+ * Append only: the numeric values are baked into compiled site records. */
+#define SYNCSAN_OP_LIST(X)                                                     \
+  X(UNKNOWN, "unknown")                                                        \
+  X(MUTEX_INIT, "pthread_mutex_init")                                          \
+  X(MUTEX_DESTROY, "pthread_mutex_destroy")                                    \
+  X(MUTEX_LOCK, "pthread_mutex_lock")                                          \
+  X(MUTEX_TRYLOCK, "pthread_mutex_trylock")                                    \
+  X(MUTEX_TIMEDLOCK, "pthread_mutex_timedlock")                                \
+  X(MUTEX_UNLOCK, "pthread_mutex_unlock")                                      \
+  X(RWLOCK_INIT, "pthread_rwlock_init")                                        \
+  X(RWLOCK_DESTROY, "pthread_rwlock_destroy")                                  \
+  X(RWLOCK_RDLOCK, "pthread_rwlock_rdlock")                                    \
+  X(RWLOCK_TRYRDLOCK, "pthread_rwlock_tryrdlock")                              \
+  X(RWLOCK_TIMEDRDLOCK, "pthread_rwlock_timedrdlock")                          \
+  X(RWLOCK_WRLOCK, "pthread_rwlock_wrlock")                                    \
+  X(RWLOCK_TRYWRLOCK, "pthread_rwlock_trywrlock")                              \
+  X(RWLOCK_TIMEDWRLOCK, "pthread_rwlock_timedwrlock")                          \
+  X(RWLOCK_UNLOCK, "pthread_rwlock_unlock")                                    \
+  X(SPIN_INIT, "pthread_spin_init")                                            \
+  X(SPIN_DESTROY, "pthread_spin_destroy")                                      \
+  X(SPIN_LOCK, "pthread_spin_lock")                                            \
+  X(SPIN_TRYLOCK, "pthread_spin_trylock")                                      \
+  X(SPIN_UNLOCK, "pthread_spin_unlock")                                        \
+  X(MTX_INIT, "mtx_init")                                                      \
+  X(MTX_DESTROY, "mtx_destroy")                                                \
+  X(MTX_LOCK, "mtx_lock")                                                      \
+  X(MTX_TRYLOCK, "mtx_trylock")                                                \
+  X(MTX_TIMEDLOCK, "mtx_timedlock")                                            \
+  X(MTX_UNLOCK, "mtx_unlock")                                                  \
+  X(COND_INIT, "pthread_cond_init")                                            \
+  X(COND_DESTROY, "pthread_cond_destroy")                                      \
+  X(COND_WAIT, "pthread_cond_wait")                                            \
+  X(COND_TIMEDWAIT, "pthread_cond_timedwait")                                  \
+  X(COND_SIGNAL, "pthread_cond_signal")                                        \
+  X(COND_BROADCAST, "pthread_cond_broadcast")                                  \
+  X(CND_INIT, "cnd_init")                                                      \
+  X(CND_DESTROY, "cnd_destroy")                                                \
+  X(CND_WAIT, "cnd_wait")                                                      \
+  X(CND_TIMEDWAIT, "cnd_timedwait")                                            \
+  X(CND_SIGNAL, "cnd_signal")                                                  \
+  X(CND_BROADCAST, "cnd_broadcast")                                            \
+  X(BARRIER_INIT, "pthread_barrier_init")                                      \
+  X(BARRIER_DESTROY, "pthread_barrier_destroy")                                \
+  X(BARRIER_WAIT, "pthread_barrier_wait")                                      \
+  X(THREAD_CREATE, "pthread_create")                                           \
+  X(THREAD_JOIN, "pthread_join")                                               \
+  X(THRD_CREATE, "thrd_create")                                                \
+  X(THRD_JOIN, "thrd_join")                                                    \
+  X(ATOMIC_LOAD, "atomic load")                                                \
+  X(ATOMIC_STORE, "atomic store")                                              \
+  X(ATOMIC_RMW, "atomic read-modify-write")                                    \
+  X(ATOMIC_CMPXCHG, "atomic compare-exchange")                                 \
+  X(FENCE, "atomic fence")                                                     \
+  X(QUEUE_CREATE, "queue create")                                              \
+  X(QUEUE_SEND, "queue send")                                                  \
+  X(QUEUE_RECV, "queue receive")                                               \
+  X(QUEUE_CLOSE, "queue close")                                                \
+  X(QUEUE_DESTROY, "queue destroy")                                            \
+  X(API, "syncsan API call")
+
+enum syncsan_op {
+#define SYNCSAN_OP_ENUM(name, str) SYNCSAN_OP_##name,
+  SYNCSAN_OP_LIST(SYNCSAN_OP_ENUM)
+#undef SYNCSAN_OP_ENUM
+  SYNCSAN_OP_COUNT
+};
+
+/* Site flags. */
+#define SYNCSAN_SITE_NO_DEBUG_INFO 0x1u /* line/column unknown: compiled without -g */
+
+/* One static site record per rewritten operation, emitted by the pass as a
+ * private constant. Layout in IR: { ptr, ptr, ptr, i32, i32, i32, i32 }. */
+struct syncsan_site {
+  const char *file;     /* source file; the module's file without -g; never NULL */
+  const char *function; /* demangled enclosing (possibly inlined) function; never NULL */
+  const char *object;   /* statically known name of the object operated on
+                           (a global symbol), or NULL */
+  uint32_t line;        /* 0 when unknown */
+  uint32_t column;      /* 0 when unknown */
+  uint32_t op;          /* enum syncsan_op */
+  uint32_t flags;       /* SYNCSAN_SITE_* */
+};
+
+/* Called from every instrumented module's constructor; idempotent. */
+void __syncsan_init(uint32_t abi_version);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SYNCSAN_ABI_H */

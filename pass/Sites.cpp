@@ -1,0 +1,129 @@
+//===- Sites.cpp - static site records for the runtime --------------------===//
+#include "Sites.h"
+
+#include "syncsan/abi.h"
+
+#include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/Instruction.h"
+#include "llvm/IR/Operator.h"
+
+using namespace llvm;
+
+namespace syncsan {
+
+static bool isSystemHeader(StringRef Dir, StringRef File) {
+  auto System = [](StringRef P) {
+    return P.starts_with("/usr/include/") || P.starts_with("/usr/lib/") ||
+           P.starts_with("/usr/local/include/") || P.contains("/include/c++/");
+  };
+  return System(File) || (!File.starts_with("/") && System(Dir));
+}
+
+static std::string fullPath(const DILocation *L) {
+  StringRef File = L->getFilename();
+  StringRef Dir = L->getDirectory();
+  if (File.starts_with("/") || Dir.empty())
+    return File.str();
+  return (Dir + "/" + File).str();
+}
+
+static std::string subprogramName(const DILocation *L) {
+  const DISubprogram *SP = L->getScope() ? L->getScope()->getSubprogram() : nullptr;
+  if (!SP)
+    return "";
+  if (!SP->getLinkageName().empty())
+    return demangle(SP->getLinkageName().str());
+  return SP->getName().str();
+}
+
+SourceLoc sourceLocation(const Instruction &I) {
+  SourceLoc Loc;
+  const DILocation *Chosen = nullptr;
+  for (const DILocation *L = I.getDebugLoc().get(); L; L = L->getInlinedAt()) {
+    if (!Chosen)
+      Chosen = L;
+    if (!isSystemHeader(L->getDirectory(), L->getFilename())) {
+      Chosen = L;
+      break;
+    }
+  }
+  if (Chosen && Chosen->getLine() != 0) {
+    Loc.File = fullPath(Chosen);
+    Loc.Line = Chosen->getLine();
+    Loc.Column = Chosen->getColumn();
+    Loc.Function = subprogramName(Chosen);
+    Loc.HasDebugInfo = true;
+  }
+  if (Loc.File.empty())
+    Loc.File = I.getModule()->getSourceFileName();
+  if (Loc.Function.empty())
+    Loc.Function = demangle(I.getFunction()->getName().str());
+  return Loc;
+}
+
+std::string objectName(const Value *Ptr, const DataLayout &DL) {
+  if (!Ptr)
+    return "";
+  APInt Offset(DL.getIndexTypeSizeInBits(Ptr->getType()), 0);
+  const Value *Base = Ptr->stripAndAccumulateConstantOffsets(DL, Offset,
+                                                             /*AllowNonInbounds=*/true);
+  const auto *GV = dyn_cast<GlobalVariable>(Base);
+  if (!GV || !GV->hasName() || GV->getName().starts_with("."))
+    return "";
+  std::string Name = demangle(GV->getName().str());
+  if (!Offset.isZero())
+    Name += "+" + std::to_string(Offset.getSExtValue());
+  return Name;
+}
+
+SiteTable::SiteTable(Module &M) : M(M) {
+  LLVMContext &C = M.getContext();
+  SiteTy = StructType::getTypeByName(C, "syncsan.site");
+  if (!SiteTy) {
+    Type *P = PointerType::getUnqual(C);
+    Type *I32 = Type::getInt32Ty(C);
+    SiteTy = StructType::create(C, {P, P, P, I32, I32, I32, I32}, "syncsan.site");
+  }
+}
+
+Constant *SiteTable::str(StringRef S) {
+  auto It = Strings.find(S);
+  if (It != Strings.end())
+    return It->second;
+  Constant *Init = ConstantDataArray::getString(M.getContext(), S);
+  auto *GV = new GlobalVariable(M, Init->getType(), /*isConstant=*/true,
+                                GlobalValue::PrivateLinkage, Init, "syncsan.str");
+  GV->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+  GV->setAlignment(Align(1));
+  Strings[S] = GV;
+  return GV;
+}
+
+Constant *SiteTable::get(const Instruction &I, uint32_t Op, const Value *Ptr) {
+  SourceLoc Loc = sourceLocation(I);
+  std::string Object = objectName(Ptr, M.getDataLayout());
+  auto Key = std::make_tuple(Loc.File, Loc.Function, Object, Loc.Line, Loc.Column, Op);
+  auto It = Sites.find(Key);
+  if (It != Sites.end())
+    return It->second;
+
+  LLVMContext &C = M.getContext();
+  Type *I32 = Type::getInt32Ty(C);
+  Constant *ObjectStr = Object.empty()
+                            ? ConstantPointerNull::get(PointerType::getUnqual(C))
+                            : str(Object);
+  uint32_t Flags = Loc.HasDebugInfo ? 0 : SYNCSAN_SITE_NO_DEBUG_INFO;
+  Constant *Init = ConstantStruct::get(
+      SiteTy, {str(Loc.File), str(Loc.Function), ObjectStr, ConstantInt::get(I32, Loc.Line),
+               ConstantInt::get(I32, Loc.Column), ConstantInt::get(I32, Op),
+               ConstantInt::get(I32, Flags)});
+  auto *GV = new GlobalVariable(M, SiteTy, /*isConstant=*/true, GlobalValue::PrivateLinkage,
+                                Init, "syncsan.site");
+  Sites[Key] = GV;
+  return GV;
+}
+
+} // namespace syncsan

@@ -1,0 +1,64 @@
+//===- Sites.h - static site records for the runtime -----------*- C++ -*-===//
+//
+// A site record names where an operation is in the source: file, line,
+// column, enclosing function, the object operated on when it is a global,
+// and the operation kind. Its layout is struct syncsan_site in
+// include/syncsan/abi.h. Records and their strings are private constants,
+// shared between identical sites of a module.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SYNCSAN_PASS_SITES_H
+#define SYNCSAN_PASS_SITES_H
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/IR/Module.h"
+
+#include <map>
+#include <string>
+#include <tuple>
+
+namespace syncsan {
+
+/// Where an instruction is in the source, as the user wrote it.
+struct SourceLoc {
+  std::string File;
+  std::string Function;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  bool HasDebugInfo = false;
+};
+
+/// The location a report should name for I: the innermost inlined frame
+/// that is not in a system header (so std::mutex code names the user's line,
+/// not libstdc++'s), the function from debug info or the IR function
+/// (demangled), and the module's file when there is no debug info.
+SourceLoc sourceLocation(const llvm::Instruction &I);
+
+/// The name of the global that Ptr points into ("g_lock", "table+64"), or "".
+std::string objectName(const llvm::Value *Ptr, const llvm::DataLayout &DL);
+
+class SiteTable {
+public:
+  explicit SiteTable(llvm::Module &M);
+
+  /// The site record for an operation of kind Op at I on object Ptr
+  /// (Ptr may be null).
+  llvm::Constant *get(const llvm::Instruction &I, uint32_t Op, const llvm::Value *Ptr);
+
+  llvm::StructType *type() const { return SiteTy; }
+
+private:
+  llvm::Constant *str(llvm::StringRef S);
+
+  llvm::Module &M;
+  llvm::StructType *SiteTy;
+  llvm::StringMap<llvm::Constant *> Strings;
+  std::map<std::tuple<std::string, std::string, std::string, unsigned, unsigned, uint32_t>,
+           llvm::Constant *>
+      Sites;
+};
+
+} // namespace syncsan
+
+#endif

@@ -1,0 +1,171 @@
+/* SYNCSAN_OPTIONS parsing, generated from flags.def. */
+#include "flags.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+SS_HIDDEN struct ss_flags ss_flags = {
+#define SS_FLAG(type, name, def, desc) .name = def,
+#include "flags.def"
+#undef SS_FLAG
+};
+
+/* Weak hook a program may define to bake options in, as the sanitizers'
+ * __asan_default_options. SYNCSAN_OPTIONS overrides what it returns. */
+SS_EXPORT __attribute__((weak)) const char *__syncsan_default_options(void) {
+  return "";
+}
+
+enum ss_flag_kind { SS_KIND_bool, SS_KIND_int, SS_KIND_str };
+
+struct ss_flag_desc {
+  const char *name;
+  enum ss_flag_kind kind;
+  void *ptr;
+  const char *desc;
+};
+
+static const struct ss_flag_desc flag_descs[] = {
+#define SS_FLAG(type, name, def, desc) {#name, SS_KIND_##type, &ss_flags.name, desc},
+#include "flags.def"
+#undef SS_FLAG
+};
+
+/* String values point into this arena, which outlives the process's use of
+ * the options; no malloc. Options longer than it are refused. */
+static char str_arena[8192];
+static size_t str_used;
+
+static const char *save_str(const char *s, size_t n) {
+  if (str_used + n + 1 > sizeof(str_arena))
+    return NULL;
+  char *p = str_arena + str_used;
+  memcpy(p, s, n);
+  p[n] = 0;
+  str_used += n + 1;
+  return p;
+}
+
+static int parse_long(const char *s, size_t n, long *out) {
+  char tmp[32];
+  if (n == 0 || n >= sizeof(tmp))
+    return 0;
+  memcpy(tmp, s, n);
+  tmp[n] = 0;
+  char *end;
+  long v = strtol(tmp, &end, 0);
+  if (*end)
+    return 0;
+  *out = v;
+  return 1;
+}
+
+static int set_flag(const char *name, size_t nlen, const char *val, size_t vlen,
+                    const char *origin) {
+  for (size_t i = 0; i < SS_ARRAY_SIZE(flag_descs); i++) {
+    const struct ss_flag_desc *d = &flag_descs[i];
+    if (strlen(d->name) != nlen || memcmp(d->name, name, nlen) != 0)
+      continue;
+    long v;
+    switch (d->kind) {
+    case SS_KIND_bool:
+      if (vlen == 1 && (val[0] == '0' || val[0] == '1'))
+        v = val[0] - '0';
+      else if (vlen == 4 && !memcmp(val, "true", 4))
+        v = 1;
+      else if (vlen == 5 && !memcmp(val, "false", 5))
+        v = 0;
+      else
+        goto bad;
+      *(ss_flag_bool *)d->ptr = (int)v;
+      return 1;
+    case SS_KIND_int:
+      if (!parse_long(val, vlen, &v))
+        goto bad;
+      *(ss_flag_int *)d->ptr = v;
+      return 1;
+    case SS_KIND_str: {
+      const char *s = save_str(val, vlen);
+      if (!s)
+        goto bad;
+      *(ss_flag_str *)d->ptr = s;
+      return 1;
+    }
+    }
+  bad:
+    ss_printf("syncsan: %s: bad value '%.*s' for option '%s'; ignored\n", origin,
+              (int)vlen, val, d->name);
+    return 0;
+  }
+  ss_printf("syncsan: %s: unknown option '%.*s'; ignored (help=1 lists them)\n",
+            origin, (int)nlen, name);
+  return 0;
+}
+
+/* Grammar, as the sanitizers': options separated by ':' (or spaces or
+ * commas), each name=value. Values may be quoted with '"' or '\''. */
+SS_HIDDEN int ss_flags_parse(const char *s, const char *origin) {
+  int ok = 1;
+  if (!s)
+    return 1;
+  while (*s) {
+    while (*s == ':' || *s == ' ' || *s == ',' || *s == '\t' || *s == '\n')
+      s++;
+    if (!*s)
+      break;
+    const char *name = s;
+    while (*s && *s != '=' && *s != ':' && *s != ' ' && *s != ',')
+      s++;
+    size_t nlen = (size_t)(s - name);
+    if (*s != '=') {
+      ss_printf("syncsan: %s: option '%.*s' has no value; ignored\n", origin,
+                (int)nlen, name);
+      ok = 0;
+      continue;
+    }
+    s++;
+    const char *val = s;
+    size_t vlen;
+    if (*s == '"' || *s == '\'') {
+      char q = *s++;
+      val = s;
+      while (*s && *s != q)
+        s++;
+      vlen = (size_t)(s - val);
+      if (*s)
+        s++;
+    } else {
+      while (*s && *s != ':' && *s != ' ' && *s != ',')
+        s++;
+      vlen = (size_t)(s - val);
+    }
+    ok &= set_flag(name, nlen, val, vlen, origin);
+  }
+  return ok;
+}
+
+SS_HIDDEN void ss_flags_init(void) {
+  ss_flags_parse(__syncsan_default_options(), "__syncsan_default_options");
+  ss_flags_parse(getenv("SYNCSAN_OPTIONS"), "SYNCSAN_OPTIONS");
+}
+
+SS_HIDDEN void ss_flags_print_help(void) {
+  ss_printf("Available flags for SyncSanitizer (SYNCSAN_OPTIONS=name=value:name=value):\n");
+  for (size_t i = 0; i < SS_ARRAY_SIZE(flag_descs); i++) {
+    const struct ss_flag_desc *d = &flag_descs[i];
+    switch (d->kind) {
+    case SS_KIND_bool:
+      ss_printf("\t%s\n\t\t- %s (current %s)\n", d->name, d->desc,
+                *(ss_flag_bool *)d->ptr ? "1" : "0");
+      break;
+    case SS_KIND_int:
+      ss_printf("\t%s\n\t\t- %s (current %ld)\n", d->name, d->desc,
+                *(ss_flag_int *)d->ptr);
+      break;
+    case SS_KIND_str:
+      ss_printf("\t%s\n\t\t- %s (current '%s')\n", d->name, d->desc,
+                *(ss_flag_str *)d->ptr);
+      break;
+    }
+  }
+}

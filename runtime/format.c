@@ -1,0 +1,177 @@
+/* A small printf for report paths: no malloc, no locale, no stdio.
+ * Reports can be printed from inside a lock hook while the program holds
+ * arbitrary locks (including, potentially, malloc's), so this must not
+ * allocate or take any lock. */
+#include "internal.h"
+
+#include <string.h>
+
+struct out {
+  char *buf;
+  size_t size, len;
+};
+
+static void put(struct out *o, char c) {
+  if (o->len + 1 < o->size)
+    o->buf[o->len] = c;
+  o->len++;
+}
+
+static void put_str(struct out *o, const char *s, long prec, int width, int left) {
+  size_t n = 0;
+  if (!s)
+    s = "(null)";
+  while (s[n] && (prec < 0 || (long)n < prec))
+    n++;
+  if (!left)
+    for (int i = (int)n; i < width; i++)
+      put(o, ' ');
+  for (size_t i = 0; i < n; i++)
+    put(o, s[i]);
+  if (left)
+    for (int i = (int)n; i < width; i++)
+      put(o, ' ');
+}
+
+static void put_num(struct out *o, unsigned long long v, int base, int neg,
+                    int width, int zero, int left) {
+  char tmp[32];
+  int n = 0;
+  do {
+    tmp[n++] = "0123456789abcdef"[v % (unsigned)base];
+    v /= (unsigned)base;
+  } while (v);
+  int total = n + neg;
+  if (!left && !zero)
+    for (int i = total; i < width; i++)
+      put(o, ' ');
+  if (neg)
+    put(o, '-');
+  if (!left && zero)
+    for (int i = total; i < width; i++)
+      put(o, '0');
+  while (n)
+    put(o, tmp[--n]);
+  if (left)
+    for (int i = total; i < width; i++)
+      put(o, ' ');
+}
+
+SS_HIDDEN size_t ss_vformat(char *buf, size_t size, const char *fmt, va_list ap) {
+  struct out o = {buf, size, 0};
+  for (const char *p = fmt; *p; p++) {
+    if (*p != '%') {
+      put(&o, *p);
+      continue;
+    }
+    p++;
+    int left = 0, zero = 0, width = 0, lng = 0;
+    long prec = -1;
+    if (*p == '-') {
+      left = 1;
+      p++;
+    }
+    if (*p == '0') {
+      zero = 1;
+      p++;
+    }
+    while (*p >= '0' && *p <= '9')
+      width = width * 10 + (*p++ - '0');
+    if (*p == '.') {
+      p++;
+      if (*p == '*') {
+        prec = va_arg(ap, int);
+        p++;
+      } else {
+        prec = 0;
+        while (*p >= '0' && *p <= '9')
+          prec = prec * 10 + (*p++ - '0');
+      }
+    }
+    while (*p == 'l') {
+      lng++;
+      p++;
+    }
+    if (*p == 'z') {
+      lng = 2;
+      p++;
+    }
+    switch (*p) {
+    case 'd':
+    case 'i': {
+      long long v = lng >= 2 ? va_arg(ap, long long)
+                    : lng == 1 ? va_arg(ap, long)
+                               : va_arg(ap, int);
+      unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+      put_num(&o, u, 10, v < 0, width, zero, left);
+      break;
+    }
+    case 'u':
+    case 'x': {
+      unsigned long long v = lng >= 2 ? va_arg(ap, unsigned long long)
+                             : lng == 1 ? va_arg(ap, unsigned long)
+                                        : va_arg(ap, unsigned);
+      put_num(&o, v, *p == 'x' ? 16 : 10, 0, width, zero, left);
+      break;
+    }
+    case 'p':
+      put(&o, '0');
+      put(&o, 'x');
+      put_num(&o, (uintptr_t)va_arg(ap, void *), 16, 0, width, zero, left);
+      break;
+    case 's':
+      put_str(&o, va_arg(ap, const char *), prec, width, left);
+      break;
+    case 'c':
+      put(&o, (char)va_arg(ap, int));
+      break;
+    case '%':
+      put(&o, '%');
+      break;
+    case 0:
+      p--;
+      break;
+    default:
+      put(&o, '%');
+      put(&o, *p);
+    }
+  }
+  if (size)
+    buf[o.len < size ? o.len : size - 1] = 0;
+  return o.len < size ? o.len : (size ? size - 1 : 0);
+}
+
+SS_HIDDEN size_t ss_format(char *buf, size_t size, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  size_t n = ss_vformat(buf, size, fmt, ap);
+  va_end(ap);
+  return n;
+}
+
+SS_HIDDEN void ss_buf_printf(struct ss_buf *b, const char *fmt, ...) {
+  if (b->len + 1 >= b->size)
+    return;
+  va_list ap;
+  va_start(ap, fmt);
+  b->len += ss_vformat(b->data + b->len, b->size - b->len, fmt, ap);
+  va_end(ap);
+}
+
+SS_HIDDEN void ss_buf_json_string(struct ss_buf *b, const char *s) {
+  ss_buf_printf(b, "\"");
+  for (; s && *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '"' || c == '\\')
+      ss_buf_printf(b, "\\%c", c);
+    else if (c == '\n')
+      ss_buf_printf(b, "\\n");
+    else if (c == '\t')
+      ss_buf_printf(b, "\\t");
+    else if (c < 0x20)
+      ss_buf_printf(b, "\\u%04x", c);
+    else
+      ss_buf_printf(b, "%c", c);
+  }
+  ss_buf_printf(b, "\"");
+}

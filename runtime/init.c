@@ -1,0 +1,87 @@
+/* Start-up and shutdown of the runtime. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sched.h>
+#include <unistd.h>
+
+#include "flags.h"
+#include "lock_table.h"
+#include "report.h"
+#include "suppress.h"
+#include "thread.h"
+
+SS_HIDDEN int ss_inited;
+static int init_state; /* 0 not started, 1 running, 2 done */
+
+SS_HIDDEN _Noreturn void ss_die(void) { _exit((int)ss_flags.exitcode); }
+
+/* Registered first, so it runs last: after the program's own atexit
+ * handlers and static destructors, which may still lock. */
+static void at_exit(void) {
+  ss_thread_process_exit();
+  ss_suppress_print_stats();
+  unsigned long errors = ss_error_count();
+  if (ss_flags.verbosity >= 1 || errors)
+    ss_printf("==%d==SyncSanitizer: %lu error report%s\n", ss_pid(), errors,
+              errors == 1 ? "" : "s");
+  if (errors) {
+    fflush(NULL);
+    _exit((int)ss_flags.exitcode);
+  }
+}
+
+static void init_once(void) {
+  ss_flags_init();
+  ss_log_open();
+  if (ss_flags.help) {
+    ss_flags_print_help();
+    _exit(0);
+  }
+  ss_suppress_init();
+  ss_lock_table_init();
+  ss_thread_init_main();
+  atexit(at_exit);
+  if (ss_flags.verbosity >= 1)
+    ss_printf("==%d==SyncSanitizer: runtime initialised (ABI %d)\n", ss_pid(),
+              SYNCSAN_ABI_VERSION);
+}
+
+SS_HIDDEN void ss_ensure_init(void) {
+  if (SS_LIKELY(__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) == 2))
+    return;
+  int expected = 0;
+  if (__atomic_compare_exchange_n(&init_state, &expected, 1, 0, __ATOMIC_ACQ_REL,
+                                  __ATOMIC_ACQUIRE)) {
+    init_once();
+    ss_inited = 1;
+    __atomic_store_n(&init_state, 2, __ATOMIC_RELEASE);
+    return;
+  }
+  /* Another thread is initialising. A hook re-entered from init itself on
+   * this thread must not wait for itself. */
+  if (ss_self.in_hook)
+    return;
+  while (__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != 2)
+    sched_yield();
+}
+
+SS_EXPORT void __syncsan_init(uint32_t abi_version) {
+  if (abi_version != SYNCSAN_ABI_VERSION) {
+    char msg[256];
+    size_t n = ss_format(msg, sizeof(msg),
+                         "==%d==syncsan: a module was compiled for syncsan ABI %u but "
+                         "this runtime implements ABI %d; rebuild it with this syncsan\n",
+                         ss_pid(), abi_version, SYNCSAN_ABI_VERSION);
+    (void)!write(2, msg, n);
+    _exit(1);
+  }
+  ss_ensure_init();
+}
+
+/* Initialise before any constructor runs, as the sanitizers do, so that
+ * locks taken by constructors of any module are seen by a ready runtime. */
+static void preinit(void) { ss_ensure_init(); }
+__attribute__((section(".preinit_array"), used)) static void (*ss_preinit_entry)(void) = preinit;
+
+/* Public API: is the runtime present? (The header's inline fallback says no.) */
+SS_EXPORT int syncsan_is_active(void) { return 1; }

@@ -1,0 +1,69 @@
+/* Runtime-internal declarations shared by the runtime's files.
+ * Everything here is hidden: the only exported names are the __syncsan_*
+ * ABI entry points and the syncsan_* public API. */
+#ifndef SYNCSAN_INTERNAL_H
+#define SYNCSAN_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "syncsan/abi.h"
+
+#define SS_HIDDEN __attribute__((visibility("hidden")))
+#define SS_EXPORT __attribute__((visibility("default")))
+#define SS_LIKELY(x) __builtin_expect(!!(x), 1)
+#define SS_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define SS_NOINLINE __attribute__((noinline))
+#define SS_COLD __attribute__((cold, noinline))
+#define SS_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- formatting without malloc (format.c) ---- */
+/* A subset of printf: %s %c %d %i %u %x %p %% with l/ll/z length modifiers
+ * and a numeric width. Always NUL-terminates; returns the length written. */
+SS_HIDDEN size_t ss_vformat(char *buf, size_t size, const char *fmt, va_list ap);
+SS_HIDDEN size_t ss_format(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A fixed-size text buffer that reports are built in. */
+struct ss_buf {
+  char *data;
+  size_t size;
+  size_t len;
+};
+SS_HIDDEN void ss_buf_printf(struct ss_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+SS_HIDDEN void ss_buf_json_string(struct ss_buf *b, const char *s);
+
+/* ---- output (log.c) ---- */
+SS_HIDDEN void ss_log_open(void);
+SS_HIDDEN void ss_log_write(const char *s, size_t n);
+/* printf-style diagnostics of the runtime itself ("==PID==syncsan: ..."). */
+SS_HIDDEN void ss_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+SS_HIDDEN void ss_warn_once(int *once, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+SS_HIDDEN int ss_pid(void);
+
+/* ---- initialisation (init.c) ---- */
+SS_HIDDEN extern int ss_inited;
+SS_HIDDEN void ss_ensure_init(void);
+SS_HIDDEN _Noreturn void ss_die(void);
+
+/* ---- a tiny spinlock for the runtime's own shared tables ----
+ * The runtime never uses the program's (instrumented) lock functions for its
+ * own state: that would re-enter the hooks. These critical sections are
+ * short and never block. */
+typedef struct {
+  int v; /* accessed only with __atomic builtins */
+} ss_spin_t;
+SS_HIDDEN void ss_spin_lock(ss_spin_t *s);
+SS_HIDDEN void ss_spin_unlock(ss_spin_t *s);
+
+/* ---- memory for the runtime's tables: mmap, never malloc ---- */
+SS_HIDDEN void *ss_map(size_t bytes);
+SS_HIDDEN void ss_unmap(void *p, size_t bytes);
+
+/* Printable name of a site's operation. */
+SS_HIDDEN const char *ss_op_name(uint32_t op);
+
+#endif

@@ -1,0 +1,171 @@
+/* Lock metadata: a chained hash table under striped spinlocks.
+ *
+ * Records come from mmap'd chunks and are never unmapped, so a pointer to a
+ * record stays valid for the life of the process (its contents may be
+ * reused after a destroy). The table is bounded by max_locks: when full,
+ * new locks go untracked after a one-time warning. */
+#include "lock_table.h"
+
+#include <string.h>
+
+#include "flags.h"
+#include "thread.h"
+
+#define NBUCKETS 65536u
+#define NSTRIPES 256u
+#define CHUNK 4096u
+
+static struct ss_lock **buckets; /* NBUCKETS heads; guarded by stripes */
+static ss_spin_t stripes[NSTRIPES];
+static ss_spin_t pool_lock;
+static struct ss_lock *free_list;  /* guarded by pool_lock */
+static struct ss_lock *chunk;      /* guarded by pool_lock */
+static uint32_t chunk_used = CHUNK; /* guarded by pool_lock */
+static unsigned long nallocated;    /* guarded by pool_lock */
+static uint32_t next_id = 1;        /* guarded by pool_lock */
+static int full_warned;
+
+static inline uint32_t hash_addr(uintptr_t a) {
+  uint64_t h = (uint64_t)a * 0x9e3779b97f4a7c15ull;
+  return (uint32_t)(h >> 40);
+}
+
+SS_HIDDEN void ss_lock_table_init(void) {
+  buckets = ss_map(NBUCKETS * sizeof(*buckets));
+}
+
+static struct ss_lock *alloc_record(void) {
+  struct ss_lock *l = NULL;
+  ss_spin_lock(&pool_lock);
+  if (free_list) {
+    l = free_list;
+    free_list = l->next;
+  } else if (nallocated < (unsigned long)ss_flags.max_locks) {
+    if (chunk_used == CHUNK) {
+      chunk = ss_map(CHUNK * sizeof(struct ss_lock));
+      chunk_used = chunk ? 0 : CHUNK;
+    }
+    if (chunk) {
+      l = &chunk[chunk_used++];
+      nallocated++;
+    }
+  }
+  if (l)
+    l->id = next_id++;
+  ss_spin_unlock(&pool_lock);
+  if (!l)
+    ss_warn_once(&full_warned,
+                 "more than max_locks=%ld live locks; locks created past that are "
+                 "not tracked (raise max_locks)\n",
+                 ss_flags.max_locks);
+  return l;
+}
+
+SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
+                                         const struct syncsan_site *site,
+                                         const struct syncsan_site *init_site) {
+  if (!buckets)
+    return NULL;
+  uint32_t h = hash_addr(addr);
+  ss_spin_t *s = &stripes[h % NSTRIPES];
+  ss_spin_lock(s);
+  struct ss_lock *l;
+  for (l = buckets[h % NBUCKETS]; l; l = l->next)
+    if (l->addr == addr)
+      break;
+  if (!l && (l = alloc_record())) {
+    l->addr = addr;
+    l->class_id = 0;
+    l->init_site = init_site;
+    l->name = site ? site->object : NULL;
+    l->kind = (uint16_t)kind;
+    l->flags = init_site ? 0 : SS_LOCK_STATIC;
+    l->next = buckets[h % NBUCKETS];
+    buckets[h % NBUCKETS] = l;
+  }
+  ss_spin_unlock(s);
+  return l;
+}
+
+SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out) {
+  if (!buckets)
+    return 0;
+  uint32_t h = hash_addr(addr);
+  ss_spin_t *s = &stripes[h % NSTRIPES];
+  int found = 0;
+  ss_spin_lock(s);
+  for (struct ss_lock *l = buckets[h % NBUCKETS]; l; l = l->next) {
+    if (l->addr == addr) {
+      *out = *l;
+      found = 1;
+      break;
+    }
+  }
+  ss_spin_unlock(s);
+  return found;
+}
+
+SS_HIDDEN void ss_lock_forget(uintptr_t addr) {
+  if (!buckets)
+    return;
+  uint32_t h = hash_addr(addr);
+  ss_spin_t *s = &stripes[h % NSTRIPES];
+  struct ss_lock *victim = NULL;
+  ss_spin_lock(s);
+  for (struct ss_lock **pp = &buckets[h % NBUCKETS]; *pp; pp = &(*pp)->next) {
+    if ((*pp)->addr == addr) {
+      victim = *pp;
+      *pp = victim->next;
+      break;
+    }
+  }
+  ss_spin_unlock(s);
+  if (!victim)
+    return;
+  victim->addr = 0;
+  ss_spin_lock(&pool_lock);
+  victim->next = free_list;
+  free_list = victim;
+  ss_spin_unlock(&pool_lock);
+}
+
+SS_HIDDEN const char *ss_lock_kind_name(int kind) {
+  switch (kind) {
+  case SS_KIND_MUTEX:
+    return "mutex";
+  case SS_KIND_RWLOCK:
+    return "rwlock";
+  case SS_KIND_SPIN:
+    return "spinlock";
+  case SS_KIND_MTX:
+    return "mtx";
+  default:
+    return "lock";
+  }
+}
+
+SS_HIDDEN const char *ss_lock_label(uintptr_t addr, int kind, const struct syncsan_site *site,
+                                    char *buf, size_t n) {
+  struct ss_lock l;
+  int known = ss_lock_snapshot(addr, &l);
+  const char *name = known && l.name ? l.name : site ? site->object : NULL;
+  if (known)
+    ss_format(buf, n, "%s M%u%s%s%s (%p)", ss_lock_kind_name(kind), l.id, name ? " '" : "",
+              name ? name : "", name ? "'" : "", (void *)addr);
+  else
+    ss_format(buf, n, "%s%s%s%s (%p)", ss_lock_kind_name(kind), name ? " '" : "",
+              name ? name : "", name ? "'" : "", (void *)addr);
+  return buf;
+}
+
+SS_HIDDEN void ss_report_lock_origin(struct ss_report *r, uintptr_t addr) {
+  struct ss_lock l;
+  if (!ss_lock_snapshot(addr, &l))
+    return;
+  if (l.init_site)
+    ss_report_section(r, l.init_site, "%s M%u was initialised at",
+                      ss_lock_kind_name(l.kind), l.id);
+  else
+    ss_report_section(r, NULL, "%s M%u was statically initialised (no init call seen)",
+                      ss_lock_kind_name(l.kind), l.id);
+}

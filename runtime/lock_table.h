@@ -1,0 +1,41 @@
+/* Shared lock metadata: what the runtime knows about each lock instance
+ * beyond what a thread's held stack says. Touched on init/destroy, on the
+ * first sight of a lock, and on reports; never on the per-acquire fast path
+ * of a lock already known to the thread. */
+#ifndef SYNCSAN_LOCK_TABLE_H
+#define SYNCSAN_LOCK_TABLE_H
+#include "internal.h"
+#include "report.h"
+
+struct ss_lock {
+  uintptr_t addr;                       /* key; 0 while the record is free */
+  struct ss_lock *next;                 /* hash chain / free list */
+  uint32_t id;                          /* instance serial: "M<id>" in reports */
+  uint32_t class_id;                    /* lock class (0: none assigned yet) */
+  const struct syncsan_site *init_site; /* its *_init call, or NULL */
+  const char *name;                     /* global symbol, when known */
+  uint16_t kind;                        /* enum ss_lock_kind */
+  uint16_t flags;                       /* SS_LOCK_* */
+};
+#define SS_LOCK_STATIC 0x1u /* first seen without an init call */
+
+/* Finds the record of addr, creating it when absent. `site` names the
+ * lock's global when the pass knew it; `init_site` is the init call, or
+ * NULL for a lock first seen in use. Returns NULL when the table is full. */
+SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
+                                         const struct syncsan_site *site,
+                                         const struct syncsan_site *init_site);
+/* Copies the record of addr into *out; 0 when unknown. */
+SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out);
+/* Forgets addr (destroy): a lock re-created at the same address is new. */
+SS_HIDDEN void ss_lock_forget(uintptr_t addr);
+
+/* Prints "mutex M3 'g_mu' (0x...)" for addr into buf. */
+SS_HIDDEN const char *ss_lock_label(uintptr_t addr, int kind, const struct syncsan_site *site,
+                                    char *buf, size_t n);
+/* Adds "<Label> was initialised at: ..." (or "statically initialised"). */
+SS_HIDDEN void ss_report_lock_origin(struct ss_report *r, uintptr_t addr);
+
+SS_HIDDEN const char *ss_lock_kind_name(int kind);
+SS_HIDDEN void ss_lock_table_init(void);
+#endif

@@ -1,0 +1,31 @@
+/* Lock events common to every lock kind. The per-API hook files
+ * (mutex_hooks.c, ...) translate their API into these calls around the real
+ * operation; the checks themselves live here. */
+#ifndef SYNCSAN_LOCKS_H
+#define SYNCSAN_LOCKS_H
+#include "thread.h"
+
+enum ss_acquire { SS_ACQ_BLOCKING, SS_ACQ_TRY, SS_ACQ_TIMED };
+
+/* What the caller knows about the lock object's semantics. */
+struct ss_lockop {
+  uintptr_t addr;
+  const struct syncsan_site *site;
+  uint16_t kind;      /* enum ss_lock_kind */
+  uint16_t mode;      /* enum ss_mode */
+  uint8_t acq;        /* enum ss_acquire */
+  uint8_t recursive;  /* re-acquiring while held is allowed */
+  uint8_t errorcheck; /* re-acquiring returns an error instead of hanging */
+};
+
+/* Before the real acquire. Reports double-lock (before the thread would
+ * block on itself) and ends the process when the acquire could only hang. */
+SS_HIDDEN void ss_lock_before(struct ss_thread *t, const struct ss_lockop *op);
+/* After a successful acquire. */
+SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op);
+/* Before the real release: unlock-not-held. */
+SS_HIDDEN void ss_unlock_before(struct ss_thread *t, const struct ss_lockop *op);
+/* init/destroy bookkeeping. */
+SS_HIDDEN void ss_lock_created(const struct ss_lockop *op);
+SS_HIDDEN void ss_lock_destroyed(struct ss_thread *t, const struct ss_lockop *op);
+#endif

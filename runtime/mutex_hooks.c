@@ -1,0 +1,105 @@
+/* pthread_mutex_* hooks: the real call, with the checks of locks.c around it. */
+#include <errno.h>
+#include <pthread.h>
+
+#include "locks.h"
+
+/* The mutex's type, read from the object itself so that mutexes set up by
+ * code the pass never saw (static initialisers, libraries) are right too. */
+static int mutex_type(pthread_mutex_t *m) {
+#if defined(__GLIBC__)
+  /* glibc keeps the type (plus robust/PI/PP bits above it) in __kind. */
+  return __atomic_load_n(&m->__data.__kind, __ATOMIC_RELAXED) & 3;
+#else
+  (void)m;
+  return PTHREAD_MUTEX_DEFAULT;
+#endif
+}
+
+static void mutex_op(struct ss_lockop *op, pthread_mutex_t *m, int acq,
+                     const struct syncsan_site *site) {
+  int type = mutex_type(m);
+  op->addr = (uintptr_t)m;
+  op->site = site;
+  op->kind = SS_KIND_MUTEX;
+  op->mode = SS_MODE_WRITE;
+  op->acq = (uint8_t)acq;
+  op->recursive = type == PTHREAD_MUTEX_RECURSIVE;
+  op->errorcheck = type == PTHREAD_MUTEX_ERRORCHECK;
+}
+
+SS_EXPORT int __syncsan_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a,
+                                           const struct syncsan_site *site) {
+  int rc = pthread_mutex_init(m, a);
+  struct ss_thread *t = ss_thread_get();
+  if (rc == 0 && !t->in_hook) {
+    struct ss_lockop op;
+    mutex_op(&op, m, SS_ACQ_BLOCKING, site);
+    ss_lock_created(&op);
+  }
+  return rc;
+}
+
+SS_EXPORT int __syncsan_pthread_mutex_destroy(pthread_mutex_t *m,
+                                              const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (!t->in_hook) {
+    struct ss_lockop op;
+    mutex_op(&op, m, SS_ACQ_BLOCKING, site);
+    ss_lock_destroyed(t, &op);
+  }
+  return pthread_mutex_destroy(m);
+}
+
+SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
+                                           const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_mutex_lock(m);
+  struct ss_lockop op;
+  mutex_op(&op, m, SS_ACQ_BLOCKING, site);
+  ss_lock_before(t, &op);
+  int rc = pthread_mutex_lock(m);
+  if (SS_LIKELY(rc == 0))
+    ss_lock_after(t, &op);
+  return rc;
+}
+
+SS_EXPORT int __syncsan_pthread_mutex_trylock(pthread_mutex_t *m,
+                                              const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_mutex_trylock(m);
+  struct ss_lockop op;
+  mutex_op(&op, m, SS_ACQ_TRY, site);
+  ss_lock_before(t, &op);
+  int rc = pthread_mutex_trylock(m);
+  if (rc == 0)
+    ss_lock_after(t, &op);
+  return rc;
+}
+
+SS_EXPORT int __syncsan_pthread_mutex_timedlock(pthread_mutex_t *m, const struct timespec *ts,
+                                                const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_mutex_timedlock(m, ts);
+  struct ss_lockop op;
+  mutex_op(&op, m, SS_ACQ_TIMED, site);
+  ss_lock_before(t, &op);
+  int rc = pthread_mutex_timedlock(m, ts);
+  if (rc == 0)
+    ss_lock_after(t, &op);
+  return rc;
+}
+
+SS_EXPORT int __syncsan_pthread_mutex_unlock(pthread_mutex_t *m,
+                                             const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_mutex_unlock(m);
+  struct ss_lockop op;
+  mutex_op(&op, m, SS_ACQ_BLOCKING, site);
+  ss_unlock_before(t, &op);
+  return pthread_mutex_unlock(m);
+}

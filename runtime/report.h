@@ -1,0 +1,59 @@
+/* Reports: built into one static buffer under a lock, rendered as text
+ * (sanitizer style) or JSON, printed with write(2). No malloc anywhere. */
+#ifndef SYNCSAN_REPORT_H
+#define SYNCSAN_REPORT_H
+#include "internal.h"
+
+enum ss_severity { SS_SEV_ERROR, SS_SEV_WARNING };
+
+#define SS_NO_TID UINT32_MAX
+#define SS_REPORT_MAX_SECTIONS 24
+#define SS_REPORT_MAX_THREADS 8
+
+/* A titled source location: "<title>:\n    #0 <function> <file>:<line>:<col>". */
+struct ss_report_section {
+  char title[200];
+  const struct syncsan_site *site; /* may be NULL: the title stands alone */
+};
+
+struct ss_report {
+  const char *check;
+  enum ss_severity sev;
+  char headline[400];
+  struct ss_report_section sec[SS_REPORT_MAX_SECTIONS];
+  unsigned nsec;
+  uint32_t threads[SS_REPORT_MAX_THREADS]; /* threads described at the end */
+  unsigned nthreads;
+  struct ss_buf notes; /* free text printed after the sections */
+  char notes_data[4096];
+  const struct syncsan_site *where; /* the site the SUMMARY line names */
+};
+
+/* Starts a report, or returns NULL when this (check, key1, key2) was
+ * reported before (each distinct problem is reported once) or is
+ * suppressed. Reports are serialised: a non-NULL result holds the report
+ * lock until ss_report_end. */
+SS_HIDDEN struct ss_report *ss_report_begin(const char *check, enum ss_severity sev,
+                                            const struct syncsan_site *where,
+                                            uintptr_t key1, uintptr_t key2);
+/* The same, where suppressions may also match `names` (lock and class
+ * names; a NULL-terminated list). */
+SS_HIDDEN struct ss_report *ss_report_begin_names(const char *check, enum ss_severity sev,
+                                                  const struct syncsan_site *where,
+                                                  const char *const *names,
+                                                  uintptr_t key1, uintptr_t key2);
+SS_HIDDEN void ss_report_headline(struct ss_report *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+SS_HIDDEN void ss_report_section(struct ss_report *r, const struct syncsan_site *site,
+                                 const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Mentions a thread: its creation site is described once at the end. */
+SS_HIDDEN void ss_report_thread(struct ss_report *r, uint32_t tid);
+/* Prints, releases the report lock, counts it, and honours halt_on_error. */
+SS_HIDDEN void ss_report_end(struct ss_report *r);
+
+SS_HIDDEN unsigned long ss_error_count(void);
+
+/* "file:line:col" (or "file" without line info) into buf. */
+SS_HIDDEN const char *ss_site_loc(const struct syncsan_site *s, char *buf, size_t n);
+#endif

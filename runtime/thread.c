@@ -1,0 +1,288 @@
+/* Thread registry, per-thread state, and the thread creation hooks. */
+#include "thread.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+#include "flags.h"
+#include "report.h"
+
+SS_HIDDEN __thread struct ss_thread ss_self;
+SS_HIDDEN ss_thread_exit_fn ss_on_thread_exit;
+
+/* Registry slots. A slot keeps a thread's description after the thread
+ * exits, until a later thread reuses it, so reports can still describe
+ * threads that are gone. Slots are handed out round-robin, which keeps the
+ * descriptions of exited threads for as long as possible. */
+struct slot {
+  uint32_t tid;
+  uint32_t parent;
+  const struct syncsan_site *create_site;
+  char name[32];
+  struct ss_thread *live; /* NULL once the thread has exited */
+  int used;
+};
+
+static ss_spin_t reg_lock;
+static struct slot *slots; /* guarded by reg_lock */
+static uint32_t nslots, next_slot, next_tid;
+static pthread_key_t exit_key;
+static int registry_full_warned, held_full_warned;
+
+static void thread_exit_destructor(void *arg);
+
+static void registry_init(void) {
+  nslots = ss_flags.max_threads > 0 ? (uint32_t)ss_flags.max_threads : 1;
+  slots = ss_map(nslots * sizeof(struct slot));
+  if (!slots)
+    nslots = 0;
+  pthread_key_create(&exit_key, thread_exit_destructor);
+}
+
+static struct ss_thread *register_self(uint32_t parent, const struct syncsan_site *site) {
+  struct ss_thread *t = &ss_self;
+  if (t->registered)
+    return t;
+  t->held = t->held_inline;
+  t->held_cap = SS_HELD_INLINE;
+  ss_spin_lock(&reg_lock);
+  t->tid = next_tid++;
+  struct slot *s = NULL;
+  for (uint32_t i = 0; i < nslots; i++) {
+    struct slot *c = &slots[(next_slot + i) % nslots];
+    if (!c->live) {
+      s = c;
+      next_slot = (uint32_t)(c - slots + 1) % nslots;
+      break;
+    }
+  }
+  if (s) {
+    s->tid = t->tid;
+    s->parent = parent;
+    s->create_site = site;
+    s->name[0] = 0;
+    s->live = t;
+    s->used = 1;
+  }
+  ss_spin_unlock(&reg_lock);
+  if (!s) {
+    t->untracked = 1;
+    ss_warn_once(&registry_full_warned,
+                 "more than max_threads=%ld live threads; thread T%u and later "
+                 "ones are checked only for their own lock use\n",
+                 ss_flags.max_threads, t->tid);
+  }
+  __atomic_store_n(&t->registered, 1, __ATOMIC_RELEASE);
+  if (t->tid != 0)
+    pthread_setspecific(exit_key, t);
+  return t;
+}
+
+SS_HIDDEN struct ss_thread *ss_thread_register_slow(void) {
+  ss_ensure_init();
+  /* A thread created by code the pass did not see: no parent, no site. */
+  return register_self(0, NULL);
+}
+
+SS_HIDDEN void ss_thread_init_main(void) {
+  registry_init();
+  register_self(0, NULL);
+}
+
+static void unregister(struct ss_thread *t) {
+  ss_spin_lock(&reg_lock);
+  for (uint32_t i = 0; i < nslots; i++)
+    if (slots[i].live == t)
+      slots[i].live = NULL;
+  ss_spin_unlock(&reg_lock);
+}
+
+static void thread_exit_destructor(void *arg) {
+  struct ss_thread *t = arg;
+  if (ss_on_thread_exit)
+    ss_on_thread_exit(t, 0);
+  unregister(t);
+  /* The thread stays "registered" for its own later hooks (other keys'
+   * destructors may still lock), it is only no longer visible to others. */
+}
+
+SS_HIDDEN void ss_thread_process_exit(void) {
+  struct ss_thread *t = &ss_self;
+  if (t->registered && ss_on_thread_exit)
+    ss_on_thread_exit(t, 1);
+}
+
+SS_HIDDEN int ss_thread_info(uint32_t tid, struct ss_thread_info *out) {
+  int found = 0;
+  ss_spin_lock(&reg_lock);
+  for (uint32_t i = 0; i < nslots; i++) {
+    struct slot *s = &slots[i];
+    if (s->used && s->tid == tid) {
+      out->tid = s->tid;
+      out->parent = s->parent;
+      out->create_site = s->create_site;
+      memcpy(out->name, s->name, sizeof(out->name));
+      out->live = s->live != NULL;
+      found = 1;
+      break;
+    }
+  }
+  ss_spin_unlock(&reg_lock);
+  return found;
+}
+
+SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
+                                    const struct syncsan_site **site) {
+  int found = 0;
+  struct ss_thread *self = &ss_self;
+  ss_spin_lock(&reg_lock);
+  for (uint32_t i = 0; i < nslots && !found; i++) {
+    struct ss_thread *t = slots[i].live;
+    if (!t || t == self)
+      continue;
+    uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
+    struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
+    uint32_t cap = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
+    if (n > cap)
+      n = cap;
+    for (uint32_t j = 0; j < n; j++) {
+      if (__atomic_load_n(&h[j].addr, __ATOMIC_RELAXED) == addr) {
+        *tid = t->tid;
+        *site = __atomic_load_n(&h[j].site, __ATOMIC_RELAXED);
+        found = 1;
+        break;
+      }
+    }
+  }
+  ss_spin_unlock(&reg_lock);
+  return found;
+}
+
+/* ---- the held-lock stack ---- */
+
+static void held_grow(struct ss_thread *t) {
+  uint32_t cap = ss_flags.max_held_locks > SS_HELD_INLINE ? (uint32_t)ss_flags.max_held_locks
+                                                          : SS_HELD_INLINE;
+  if (t->held != t->held_inline || cap == SS_HELD_INLINE)
+    return;
+  struct ss_held *h = ss_map(cap * sizeof(struct ss_held));
+  if (!h)
+    return;
+  memcpy(h, t->held_inline, sizeof(t->held_inline));
+  /* Publish the new array before the larger capacity so that a scanning
+   * thread never indexes the inline array past its end. */
+  __atomic_store_n(&t->held, h, __ATOMIC_RELEASE);
+  __atomic_store_n(&t->held_cap, cap, __ATOMIC_RELEASE);
+}
+
+SS_HIDDEN struct ss_held *ss_held_push(struct ss_thread *t) {
+  if (SS_UNLIKELY(t->nheld >= t->held_cap)) {
+    held_grow(t);
+    if (t->nheld >= t->held_cap) {
+      ss_warn_once(&held_full_warned,
+                   "thread T%u holds more than max_held_locks=%u locks; locks "
+                   "taken past that are not checked\n",
+                   t->tid, t->held_cap);
+      __atomic_store_n(&t->nheld, t->nheld + 1, __ATOMIC_RELEASE);
+      return NULL;
+    }
+  }
+  struct ss_held *e = &t->held[t->nheld];
+  __atomic_store_n(&t->nheld, t->nheld + 1, __ATOMIC_RELEASE);
+  return e;
+}
+
+SS_HIDDEN void ss_held_remove(struct ss_thread *t, struct ss_held *e) {
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  struct ss_held *last = &t->held[n - 1];
+  /* Keep acquisition order: shift the younger entries down. Unlocks are
+   * almost always of the innermost lock, so this loop rarely runs. */
+  for (struct ss_held *p = e; p < last; p++) {
+    __atomic_store_n(&p->addr, p[1].addr, __ATOMIC_RELAXED);
+    p->site = p[1].site;
+    p->class_id = p[1].class_id;
+    p->kind = p[1].kind;
+    p->mode = p[1].mode;
+    p->depth = p[1].depth;
+    p->flags = p[1].flags;
+  }
+  __atomic_store_n(&last->addr, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&t->nheld, t->nheld - 1, __ATOMIC_RELEASE);
+}
+
+/* ---- thread creation hooks ---- */
+
+struct start_args {
+  void *(*fn)(void *);
+  int (*c11_fn)(void *);
+  void *arg;
+  uint32_t parent;
+  const struct syncsan_site *site;
+};
+
+static void *pthread_trampoline(void *p) {
+  struct start_args a = *(struct start_args *)p;
+  free(p);
+  register_self(a.parent, a.site);
+  return a.fn(a.arg);
+}
+
+static int c11_trampoline(void *p) {
+  struct start_args a = *(struct start_args *)p;
+  free(p);
+  register_self(a.parent, a.site);
+  return a.c11_fn(a.arg);
+}
+
+SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr,
+                                       void *(*fn)(void *), void *arg,
+                                       const struct syncsan_site *site) {
+  struct ss_thread *self = ss_thread_get();
+  struct start_args *a = malloc(sizeof(*a));
+  if (!a) /* Out of memory: create the thread unobserved rather than fail. */
+    return pthread_create(th, attr, fn, arg);
+  a->fn = fn;
+  a->c11_fn = NULL;
+  a->arg = arg;
+  a->parent = self->tid;
+  a->site = site;
+  int rc = pthread_create(th, attr, pthread_trampoline, a);
+  if (rc != 0)
+    free(a);
+  return rc;
+}
+
+SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
+                                    const struct syncsan_site *site) {
+  struct ss_thread *self = ss_thread_get();
+  struct start_args *a = malloc(sizeof(*a));
+  if (!a)
+    return thrd_create(th, fn, arg);
+  a->fn = NULL;
+  a->c11_fn = fn;
+  a->arg = arg;
+  a->parent = self->tid;
+  a->site = site;
+  int rc = thrd_create(th, c11_trampoline, a);
+  if (rc != thrd_success)
+    free(a);
+  return rc;
+}
+
+/* Public API: a name for the calling thread in reports. */
+SS_EXPORT void syncsan_set_thread_name(const char *name) {
+  struct ss_thread *t = ss_thread_get();
+  ss_spin_lock(&reg_lock);
+  for (uint32_t i = 0; i < nslots; i++) {
+    if (slots[i].live == t) {
+      size_t n = strlen(name);
+      if (n >= sizeof(slots[i].name))
+        n = sizeof(slots[i].name) - 1;
+      memcpy(slots[i].name, name, n);
+      slots[i].name[n] = 0;
+    }
+  }
+  ss_spin_unlock(&reg_lock);
+}

@@ -1,0 +1,34 @@
+# lit configuration for syncsan's pass and runtime tests.
+import os
+
+import lit.formats
+
+config.name = "syncsan"
+# External shell: tests use ordinary shell redirections and pipelines.
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".ll", ".c", ".cpp"]
+config.excludes = ["Inputs", "unit", "utils", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.syncsan_obj_root, "test")
+
+# -O level of this run (ctest runs the suite at -O0 and at -O2).
+config.opt_level = lit_config.params.get("opt", "-O2")
+config.available_features.add("opt" + config.opt_level)
+
+plugin = os.path.join(config.syncsan_libdir, "syncsan-pass.so")
+utils = os.path.join(config.test_source_root, "utils")
+
+config.substitutions.append(("%syncsan-cc", os.path.join(config.syncsan_bindir, "syncsan-cc")))
+config.substitutions.append(("%syncsan-cxx", os.path.join(config.syncsan_bindir, "syncsan-c++")))
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%opt", "%s -load-pass-plugin=%s" % (os.path.join(config.llvm_tools_dir, "opt"), plugin)))
+config.substitutions.append(("%clang", config.syncsan_clang))
+config.substitutions.append(("%O", config.opt_level))
+config.substitutions.append(("%expect-exit", os.path.join(utils, "expect-exit")))
+config.substitutions.append(("%srcroot", config.syncsan_src_root))
+
+config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.syncsan_bindir,
+                                              config.environment.get("PATH", "")])
+# Tests set their own runtime options; inherit none from the caller.
+for var in ["SYNCSAN_OPTIONS", "SYNCSAN_PASS_OPTIONS"]:
+    config.environment.pop(var, None)
