@@ -43,7 +43,9 @@ SS_HIDDEN void ss_lock_before(struct ss_thread *t, const struct ss_lockop *op) {
   }
 }
 
-SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op) {
+SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc) {
+  if (rc != 0)
+    return;
   if (op->recursive) {
     struct ss_held *h = ss_held_find(t, op->addr);
     if (h) {
@@ -63,21 +65,6 @@ SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op) {
   __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELEASE);
 }
 
-static void report_unlock_not_held(struct ss_thread *t, const struct ss_lockop *op) {
-  struct ss_report *r = ss_report_begin("unlock-not-held", SS_SEV_ERROR, op->site,
-                                        (uintptr_t)op->site, op->addr);
-  if (!r)
-    return;
-  ss_lock_lookup(op->addr, op->kind, op->site, NULL);
-  char label[200];
-  ss_lock_label(op->addr, op->kind, op->site, label, sizeof(label));
-  ss_report_headline(r, "thread T%u releases %s that it does not hold", t->tid, label);
-  ss_report_section(r, op->site, "Release by thread T%u", t->tid);
-  ss_report_lock_origin(r, op->addr);
-  ss_report_thread(r, t->tid);
-  ss_report_end(r);
-}
-
 SS_HIDDEN void ss_unlock_before(struct ss_thread *t, const struct ss_lockop *op) {
   struct ss_held *h = ss_held_find(t, op->addr);
   if (SS_LIKELY(h)) {
@@ -91,16 +78,28 @@ SS_HIDDEN void ss_unlock_before(struct ss_thread *t, const struct ss_lockop *op)
   /* Past max_held_locks the stack is incomplete: stay silent. */
   if (t->nheld > t->held_cap)
     return;
-  report_unlock_not_held(t, op);
+  ss_rule_unlock_unheld(t, op);
 }
 
-SS_HIDDEN void ss_lock_created(const struct ss_lockop *op) {
+SS_HIDDEN void ss_lock_created(struct ss_thread *t, const struct ss_lockop *op) {
+  if (SS_UNLIKELY(ss_held_find(t, op->addr)))
+    ss_rule_destroy(t, op, 1);
   /* A re-initialised object is a new lock. */
   ss_lock_forget(op->addr);
   ss_lock_lookup(op->addr, op->kind, op->site, op->site);
 }
 
 SS_HIDDEN void ss_lock_destroyed(struct ss_thread *t, const struct ss_lockop *op) {
-  (void)t;
+  ss_rule_destroy(t, op, 0);
   ss_lock_forget(op->addr);
+}
+
+/* Thread exit: API rules first, then the held stack is dropped. */
+static void on_thread_exit(struct ss_thread *t, int process_exit) {
+  if (t->nheld)
+    ss_rule_thread_exit(t, process_exit);
+}
+
+__attribute__((constructor)) static void locks_register_exit(void) {
+  ss_on_thread_exit = on_thread_exit;
 }

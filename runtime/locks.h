@@ -21,11 +21,22 @@ struct ss_lockop {
 /* Before the real acquire. Reports double-lock (before the thread would
  * block on itself) and ends the process when the acquire could only hang. */
 SS_HIDDEN void ss_lock_before(struct ss_thread *t, const struct ss_lockop *op);
-/* After a successful acquire. */
-SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op);
-/* Before the real release: unlock-not-held. */
+/* After the real acquire returned rc (0: acquired). Every ss_lock_before
+ * is paired with exactly one ss_lock_after. */
+SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc);
+/* Before the real release. */
 SS_HIDDEN void ss_unlock_before(struct ss_thread *t, const struct ss_lockop *op);
-/* init/destroy bookkeeping. */
-SS_HIDDEN void ss_lock_created(const struct ss_lockop *op);
+/* After a successful *_init, and before the real *_destroy. */
+SS_HIDDEN void ss_lock_created(struct ss_thread *t, const struct ss_lockop *op);
 SS_HIDDEN void ss_lock_destroyed(struct ss_thread *t, const struct ss_lockop *op);
+
+/* ---- API rules (lock_rules.c) ----
+ * Misuse checks that run only off the fast path: each is called when the
+ * calling thread's own state already shows something unusual. */
+/* The thread releases op->addr, which is not in its held stack. */
+SS_HIDDEN void ss_rule_unlock_unheld(struct ss_thread *t, const struct ss_lockop *op);
+/* op->addr is being destroyed (or re-initialised, when reinit). */
+SS_HIDDEN void ss_rule_destroy(struct ss_thread *t, const struct ss_lockop *op, int reinit);
+/* The thread exits (or the process does) with t->nheld locks held. */
+SS_HIDDEN void ss_rule_thread_exit(struct ss_thread *t, int process_exit);
 #endif

@@ -35,7 +35,7 @@ SS_EXPORT int __syncsan_pthread_mutex_init(pthread_mutex_t *m, const pthread_mut
   if (rc == 0 && !t->in_hook) {
     struct ss_lockop op;
     mutex_op(&op, m, SS_ACQ_BLOCKING, site);
-    ss_lock_created(&op);
+    ss_lock_created(t, &op);
   }
   return rc;
 }
@@ -60,8 +60,7 @@ SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
   mutex_op(&op, m, SS_ACQ_BLOCKING, site);
   ss_lock_before(t, &op);
   int rc = pthread_mutex_lock(m);
-  if (SS_LIKELY(rc == 0))
-    ss_lock_after(t, &op);
+  ss_lock_after(t, &op, rc);
   return rc;
 }
 
@@ -74,8 +73,7 @@ SS_EXPORT int __syncsan_pthread_mutex_trylock(pthread_mutex_t *m,
   mutex_op(&op, m, SS_ACQ_TRY, site);
   ss_lock_before(t, &op);
   int rc = pthread_mutex_trylock(m);
-  if (rc == 0)
-    ss_lock_after(t, &op);
+  ss_lock_after(t, &op, rc);
   return rc;
 }
 
@@ -88,8 +86,7 @@ SS_EXPORT int __syncsan_pthread_mutex_timedlock(pthread_mutex_t *m, const struct
   mutex_op(&op, m, SS_ACQ_TIMED, site);
   ss_lock_before(t, &op);
   int rc = pthread_mutex_timedlock(m, ts);
-  if (rc == 0)
-    ss_lock_after(t, &op);
+  ss_lock_after(t, &op, rc);
   return rc;
 }
 
