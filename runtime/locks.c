@@ -30,6 +30,10 @@ SS_HIDDEN void ss_lock_before(struct ss_thread *t, const struct ss_lockop *op) {
   struct ss_held *h = ss_held_find(t, op->addr);
   if (SS_LIKELY(!h) || op->recursive)
     return;
+  /* Shared acquisition of a lock already held shared is a recursive read:
+   * allowed (the rwlock counts readers). */
+  if (op->mode == SS_MODE_READ && h->mode == SS_MODE_READ)
+    return;
   /* A failed trylock on a held lock is not a bug: it cannot block. */
   if (op->acq == SS_ACQ_TRY)
     return;
@@ -46,9 +50,9 @@ SS_HIDDEN void ss_lock_before(struct ss_thread *t, const struct ss_lockop *op) {
 SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc) {
   if (rc != 0)
     return;
-  if (op->recursive) {
+  if (op->recursive || op->mode == SS_MODE_READ) {
     struct ss_held *h = ss_held_find(t, op->addr);
-    if (h) {
+    if (h && (op->recursive || h->mode == SS_MODE_READ)) {
       h->depth++;
       return;
     }
