@@ -39,17 +39,31 @@ static std::string subprogramName(const DILocation *L) {
   return SP->getName().str();
 }
 
+bool isSystemFunction(const Function &F) {
+  if (const DISubprogram *SP = F.getSubprogram())
+    return isSystemHeader(SP->getDirectory(), SP->getFilename());
+  // No debug info: libstdc++'s inline wrappers by their (mangled) names:
+  // namespace std and __gnu_cxx members and the static __gthread_* helpers.
+  StringRef N = F.getName();
+  return N.starts_with("_ZNSt") || N.starts_with("_ZSt") || N.starts_with("_ZNKSt") ||
+         N.starts_with("_ZN9__gnu_cxx") || N.contains("__gthread_");
+}
+
 SourceLoc sourceLocation(const Instruction &I) {
   SourceLoc Loc;
   const DILocation *Chosen = nullptr;
+  Loc.InSystemHeader = true;
   for (const DILocation *L = I.getDebugLoc().get(); L; L = L->getInlinedAt()) {
     if (!Chosen)
       Chosen = L;
     if (!isSystemHeader(L->getDirectory(), L->getFilename())) {
       Chosen = L;
+      Loc.InSystemHeader = false;
       break;
     }
   }
+  if (!Chosen)
+    Loc.InSystemHeader = isSystemFunction(*I.getFunction());
   if (Chosen && Chosen->getLine() != 0) {
     Loc.File = fullPath(Chosen);
     Loc.Line = Chosen->getLine();
@@ -104,8 +118,20 @@ Constant *SiteTable::str(StringRef S) {
 
 Constant *SiteTable::get(const Instruction &I, uint32_t Op, const Value *Ptr) {
   SourceLoc Loc = sourceLocation(I);
-  std::string Object = objectName(Ptr, M.getDataLayout());
-  auto Key = std::make_tuple(Loc.File, Loc.Function, Object, Loc.Line, Loc.Column, Op);
+  uint32_t Flags = Loc.InSystemHeader ? SYNCSAN_SITE_SYSTEM_HEADER : 0;
+  return make(Loc, objectName(Ptr, M.getDataLayout()), Op, Flags);
+}
+
+Constant *SiteTable::getCaller(const Instruction &I, const Function &Callee) {
+  return make(sourceLocation(I), demangle(Callee.getName().str()), SYNCSAN_OP_UNKNOWN,
+              SYNCSAN_SITE_CALLER);
+}
+
+Constant *SiteTable::make(const SourceLoc &Loc, const std::string &Object, uint32_t Op,
+                          uint32_t Flags) {
+  if (!Loc.HasDebugInfo)
+    Flags |= SYNCSAN_SITE_NO_DEBUG_INFO;
+  auto Key = std::make_tuple(Loc.File, Loc.Function, Object, Loc.Line, Loc.Column, Op, Flags);
   auto It = Sites.find(Key);
   if (It != Sites.end())
     return It->second;
@@ -115,7 +141,6 @@ Constant *SiteTable::get(const Instruction &I, uint32_t Op, const Value *Ptr) {
   Constant *ObjectStr = Object.empty()
                             ? ConstantPointerNull::get(PointerType::getUnqual(C))
                             : str(Object);
-  uint32_t Flags = Loc.HasDebugInfo ? 0 : SYNCSAN_SITE_NO_DEBUG_INFO;
   Constant *Init = ConstantStruct::get(
       SiteTy, {str(Loc.File), str(Loc.Function), ObjectStr, ConstantInt::get(I32, Loc.Line),
                ConstantInt::get(I32, Loc.Column), ConstantInt::get(I32, Op),

@@ -27,7 +27,13 @@ struct SourceLoc {
   unsigned Line = 0;
   unsigned Column = 0;
   bool HasDebugInfo = false;
+  bool InSystemHeader = false; // every frame of the location is in a system header
 };
+
+/// True for a function defined in a system header (libstdc++'s inline
+/// wrappers and the like), judged by its debug info or, without it, by
+/// its linkage and name.
+bool isSystemFunction(const llvm::Function &F);
 
 /// The location a report should name for I: the innermost inlined frame
 /// that is not in a system header (so std::mutex code names the user's line,
@@ -46,15 +52,22 @@ public:
   /// (Ptr may be null).
   llvm::Constant *get(const llvm::Instruction &I, uint32_t Op, const llvm::Value *Ptr);
 
+  /// The site of a user's call I of the system-header wrapper Callee
+  /// (SYNCSAN_SITE_CALLER; `object` names the wrapper).
+  llvm::Constant *getCaller(const llvm::Instruction &I, const llvm::Function &Callee);
+
   llvm::StructType *type() const { return SiteTy; }
 
 private:
   llvm::Constant *str(llvm::StringRef S);
+  llvm::Constant *make(const SourceLoc &Loc, const std::string &Object, uint32_t Op,
+                       uint32_t Flags);
 
   llvm::Module &M;
   llvm::StructType *SiteTy;
   llvm::StringMap<llvm::Constant *> Strings;
-  std::map<std::tuple<std::string, std::string, std::string, unsigned, unsigned, uint32_t>,
+  std::map<std::tuple<std::string, std::string, std::string, unsigned, unsigned, uint32_t,
+                        uint32_t>,
            llvm::Constant *>
       Sites;
 };

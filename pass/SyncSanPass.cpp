@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "SyncSanPass.h"
 
+#include "CallerSites.h"
 #include "InterceptedCalls.h"
 #include "Options.h"
 #include "Sites.h"
@@ -96,8 +97,10 @@ static void addConstructor(Module &M) {
   getOrCreateSanitizerCtorAndInitFunctions(
       M, CtorName, InitName, {I32}, {ConstantInt::get(I32, SYNCSAN_ABI_VERSION)},
       [&](Function *Ctor, FunctionCallee) {
-        // A comdat ctor: one per linked program is enough, like tsan's.
-        appendToGlobalCtors(M, Ctor, 0, Ctor);
+        // Every instrumented module calls the (idempotent) init: the
+        // runtime is normally up from .preinit_array already, this covers
+        // programs where it is not.
+        appendToGlobalCtors(M, Ctor, 0);
       });
 }
 
@@ -111,9 +114,15 @@ PreservedAnalyses SyncSanPass::run(Module &M, ModuleAnalysisManager &) {
     collect(F, Calls);
   }
 
+  SmallPtrSet<Function *, 16> CallingWrappers;
+  for (const CallToRewrite &R : Calls)
+    if (isSystemFunction(*R.Call->getFunction()))
+      CallingWrappers.insert(R.Call->getFunction());
+
   SiteTable Sites(M);
   for (const CallToRewrite &R : Calls)
     rewrite(M, Sites, R);
+  annotateWrapperCalls(M, Sites, CallingWrappers);
 
   addConstructor(M);
   return PreservedAnalyses::none();

@@ -146,7 +146,7 @@ SS_HIDDEN int ss_flags_parse(const char *s, const char *origin) {
 
 SS_HIDDEN void ss_flags_init(void) {
   ss_flags_parse(__syncsan_default_options(), "__syncsan_default_options");
-  ss_flags_parse(getenv("SYNCSAN_OPTIONS"), "SYNCSAN_OPTIONS");
+  ss_flags_parse(ss_getenv("SYNCSAN_OPTIONS"), "SYNCSAN_OPTIONS");
 }
 
 SS_HIDDEN void ss_flags_print_help(void) {

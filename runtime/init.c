@@ -1,6 +1,7 @@
 /* Start-up and shutdown of the runtime. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sched.h>
 #include <unistd.h>
 
@@ -18,16 +19,16 @@ SS_HIDDEN _Noreturn void ss_die(void) { _exit((int)ss_flags.exitcode); }
 /* Registered first, so it runs last: after the program's own atexit
  * handlers and static destructors, which may still lock. */
 static void at_exit(void) {
+  /* The program's buffered output first, so the log reads in order. */
+  fflush(NULL);
   ss_thread_process_exit();
   ss_suppress_print_stats();
   unsigned long errors = ss_error_count();
   if (ss_flags.verbosity >= 1 || errors)
     ss_printf("==%d==SyncSanitizer: %lu error report%s\n", ss_pid(), errors,
               errors == 1 ? "" : "s");
-  if (errors) {
-    fflush(NULL);
+  if (errors)
     _exit((int)ss_flags.exitcode);
-  }
 }
 
 static void init_once(void) {
@@ -79,9 +80,30 @@ SS_EXPORT void __syncsan_init(uint32_t abi_version) {
 }
 
 /* Initialise before any constructor runs, as the sanitizers do, so that
- * locks taken by constructors of any module are seen by a ready runtime. */
-static void preinit(void) { ss_ensure_init(); }
-__attribute__((section(".preinit_array"), used)) static void (*ss_preinit_entry)(void) = preinit;
+ * locks taken by constructors of any module are seen by a ready runtime.
+ * libc has not set up `environ` yet at this point; the dynamic linker
+ * passes the environment to preinit functions, so options come from it. */
+static char **preinit_envp;
+
+SS_HIDDEN const char *ss_getenv(const char *name) {
+  if (!preinit_envp)
+    return getenv(name);
+  size_t n = strlen(name);
+  for (char **e = preinit_envp; *e; e++)
+    if (!strncmp(*e, name, n) && (*e)[n] == '=')
+      return *e + n + 1;
+  return NULL;
+}
+
+static void preinit(int argc, char **argv, char **envp) {
+  (void)argc;
+  (void)argv;
+  preinit_envp = envp;
+  ss_ensure_init();
+  preinit_envp = NULL;
+}
+__attribute__((section(".preinit_array"), used)) static void (*ss_preinit_entry)(int, char **,
+                                                                                 char **) = preinit;
 
 /* Public API: is the runtime present? (The header's inline fallback says no.) */
 SS_EXPORT int syncsan_is_active(void) { return 1; }

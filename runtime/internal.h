@@ -47,6 +47,8 @@ SS_HIDDEN int ss_pid(void);
 /* ---- initialisation (init.c) ---- */
 SS_HIDDEN extern int ss_inited;
 SS_HIDDEN void ss_ensure_init(void);
+/* getenv that also works during .preinit_array, before libc's environ is set. */
+SS_HIDDEN const char *ss_getenv(const char *name);
 SS_HIDDEN _Noreturn void ss_die(void);
 
 /* ---- a tiny spinlock for the runtime's own shared tables ----
@@ -62,6 +64,19 @@ SS_HIDDEN void ss_spin_unlock(ss_spin_t *s);
 /* ---- memory for the runtime's tables: mmap, never malloc ---- */
 SS_HIDDEN void *ss_map(size_t bytes);
 SS_HIDDEN void ss_unmap(void *p, size_t bytes);
+
+/* The site a report should name for a hook's site: inside a system-header
+ * wrapper (std::mutex::lock at -O0), the user's call of the wrapper that
+ * the pass recorded in __syncsan_caller_site. */
+static inline const struct syncsan_site *ss_site(const struct syncsan_site *s) {
+  if (SS_UNLIKELY(s->flags & SYNCSAN_SITE_SYSTEM_HEADER) && __syncsan_caller_site)
+    return __syncsan_caller_site;
+  return s;
+}
+/* The site's object name, if it names an object (not a caller site). */
+static inline const char *ss_site_object(const struct syncsan_site *s) {
+  return s && !(s->flags & SYNCSAN_SITE_CALLER) ? s->object : NULL;
+}
 
 /* Printable name of a site's operation. */
 SS_HIDDEN const char *ss_op_name(uint32_t op);

@@ -77,7 +77,7 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
     l->addr = addr;
     l->class_id = 0;
     l->init_site = init_site;
-    l->name = site ? site->object : NULL;
+    l->name = ss_site_object(site);
     l->kind = (uint16_t)kind;
     l->flags = init_site ? 0 : SS_LOCK_STATIC;
     l->next = buckets[h % NBUCKETS];
@@ -148,7 +148,7 @@ SS_HIDDEN const char *ss_lock_label(uintptr_t addr, int kind, const struct syncs
                                     char *buf, size_t n) {
   struct ss_lock l;
   int known = ss_lock_snapshot(addr, &l);
-  const char *name = known && l.name ? l.name : site ? site->object : NULL;
+  const char *name = known && l.name ? l.name : ss_site_object(site);
   if (known)
     ss_format(buf, n, "%s M%u%s%s%s (%p)", ss_lock_kind_name(kind), l.id, name ? " '" : "",
               name ? name : "", name ? "'" : "", (void *)addr);

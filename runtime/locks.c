@@ -26,7 +26,8 @@ static void report_double_lock(struct ss_thread *t, const struct ss_lockop *op,
   ss_report_end(r);
 }
 
-SS_HIDDEN void ss_lock_before(struct ss_thread *t, const struct ss_lockop *op) {
+SS_HIDDEN void ss_lock_before(struct ss_thread *t, struct ss_lockop *op) {
+  op->site = ss_site(op->site);
   struct ss_held *h = ss_held_find(t, op->addr);
   if (SS_LIKELY(!h) || op->recursive)
     return;
@@ -69,7 +70,8 @@ SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, in
   __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELEASE);
 }
 
-SS_HIDDEN void ss_unlock_before(struct ss_thread *t, const struct ss_lockop *op) {
+SS_HIDDEN void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op) {
+  op->site = ss_site(op->site);
   struct ss_held *h = ss_held_find(t, op->addr);
   if (SS_LIKELY(h)) {
     if (h->depth) {
@@ -85,7 +87,8 @@ SS_HIDDEN void ss_unlock_before(struct ss_thread *t, const struct ss_lockop *op)
   ss_rule_unlock_unheld(t, op);
 }
 
-SS_HIDDEN void ss_lock_created(struct ss_thread *t, const struct ss_lockop *op) {
+SS_HIDDEN void ss_lock_created(struct ss_thread *t, struct ss_lockop *op) {
+  op->site = ss_site(op->site);
   if (SS_UNLIKELY(ss_held_find(t, op->addr)))
     ss_rule_destroy(t, op, 1);
   /* A re-initialised object is a new lock. */
@@ -93,7 +96,8 @@ SS_HIDDEN void ss_lock_created(struct ss_thread *t, const struct ss_lockop *op) 
   ss_lock_lookup(op->addr, op->kind, op->site, op->site);
 }
 
-SS_HIDDEN void ss_lock_destroyed(struct ss_thread *t, const struct ss_lockop *op) {
+SS_HIDDEN void ss_lock_destroyed(struct ss_thread *t, struct ss_lockop *op) {
+  op->site = ss_site(op->site);
   ss_rule_destroy(t, op, 0);
   ss_lock_forget(op->addr);
 }

@@ -18,17 +18,22 @@ struct ss_lockop {
   uint8_t errorcheck; /* re-acquiring returns an error instead of hanging */
 };
 
+/* The event functions resolve op->site first (ss_site: a site inside a
+ * system-header wrapper becomes the user's call of the wrapper), so the
+ * hooks pass the pass's site as they got it and every later use, rules and
+ * held-stack entries included, sees the user's location. */
+
 /* Before the real acquire. Reports double-lock (before the thread would
  * block on itself) and ends the process when the acquire could only hang. */
-SS_HIDDEN void ss_lock_before(struct ss_thread *t, const struct ss_lockop *op);
+SS_HIDDEN void ss_lock_before(struct ss_thread *t, struct ss_lockop *op);
 /* After the real acquire returned rc (0: acquired). Every ss_lock_before
  * is paired with exactly one ss_lock_after. */
 SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc);
 /* Before the real release. */
-SS_HIDDEN void ss_unlock_before(struct ss_thread *t, const struct ss_lockop *op);
+SS_HIDDEN void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op);
 /* After a successful *_init, and before the real *_destroy. */
-SS_HIDDEN void ss_lock_created(struct ss_thread *t, const struct ss_lockop *op);
-SS_HIDDEN void ss_lock_destroyed(struct ss_thread *t, const struct ss_lockop *op);
+SS_HIDDEN void ss_lock_created(struct ss_thread *t, struct ss_lockop *op);
+SS_HIDDEN void ss_lock_destroyed(struct ss_thread *t, struct ss_lockop *op);
 
 /* ---- API rules (lock_rules.c) ----
  * Misuse checks that run only off the fast path: each is called when the

@@ -119,6 +119,8 @@ SS_HIDDEN void *ss_map(size_t bytes) {
 
 SS_HIDDEN void ss_unmap(void *p, size_t bytes) { munmap(p, bytes); }
 
+SS_EXPORT __thread const struct syncsan_site *__syncsan_caller_site;
+
 static const char *const op_names[] = {
 #define SS_OP_NAME(name, str) str,
     SYNCSAN_OP_LIST(SS_OP_NAME)

@@ -20,7 +20,7 @@ static void mutex_op(struct ss_lockop *op, pthread_mutex_t *m, int acq,
                      const struct syncsan_site *site) {
   int type = mutex_type(m);
   op->addr = (uintptr_t)m;
-  op->site = site;
+  op->site = ss_site(site);
   op->kind = SS_KIND_MUTEX;
   op->mode = SS_MODE_WRITE;
   op->acq = (uint8_t)acq;

@@ -119,14 +119,23 @@ SS_HIDDEN void ss_report_thread(struct ss_report *r, uint32_t tid) {
 
 static char out_data[16384]; /* guarded by report_lock */
 
+/* What a frame says it does: the operation, or the wrapper the user called. */
+static void site_what(const struct syncsan_site *s, char *buf, size_t n) {
+  if (s->flags & SYNCSAN_SITE_CALLER)
+    ss_format(buf, n, "via %s", s->object ? s->object : "a library wrapper");
+  else
+    ss_format(buf, n, "%s", ss_op_name(s->op));
+}
+
 static void text_frame(struct ss_buf *b, const struct syncsan_site *s) {
-  char loc[512];
+  char loc[512], what[300];
+  site_what(s, what, sizeof(what));
   if (s->line == 0)
-    ss_buf_printf(b, "    #0 %s %s (%s; compile with -g for line numbers)\n",
-                  s->function, ss_site_loc(s, loc, sizeof(loc)), ss_op_name(s->op));
+    ss_buf_printf(b, "    #0 %s %s (%s; compile with -g for line numbers)\n", s->function,
+                  ss_site_loc(s, loc, sizeof(loc)), what);
   else
     ss_buf_printf(b, "    #0 %s %s (%s)\n", s->function, ss_site_loc(s, loc, sizeof(loc)),
-                  ss_op_name(s->op));
+                  what);
 }
 
 static void render_text(struct ss_report *r, struct ss_buf *b) {
@@ -176,8 +185,10 @@ static void json_site(struct ss_buf *b, const struct syncsan_site *s) {
   ss_buf_json_string(b, s->function);
   ss_buf_printf(b, ",\"file\":");
   ss_buf_json_string(b, s->file);
+  char what[300];
+  site_what(s, what, sizeof(what));
   ss_buf_printf(b, ",\"line\":%u,\"column\":%u,\"operation\":", s->line, s->column);
-  ss_buf_json_string(b, ss_op_name(s->op));
+  ss_buf_json_string(b, what);
   ss_buf_printf(b, "}");
 }
 

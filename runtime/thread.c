@@ -247,7 +247,7 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
   a->c11_fn = NULL;
   a->arg = arg;
   a->parent = self->tid;
-  a->site = site;
+  a->site = ss_site(site);
   int rc = pthread_create(th, attr, pthread_trampoline, a);
   if (rc != 0)
     free(a);
@@ -264,7 +264,7 @@ SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
   a->c11_fn = fn;
   a->arg = arg;
   a->parent = self->tid;
-  a->site = site;
+  a->site = ss_site(site);
   int rc = thrd_create(th, c11_trampoline, a);
   if (rc != thrd_success)
     free(a);

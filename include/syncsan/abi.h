@@ -81,7 +81,16 @@ extern "C" {
   X(QUEUE_RECV, "queue receive")                                               \
   X(QUEUE_CLOSE, "queue close")                                                \
   X(QUEUE_DESTROY, "queue destroy")                                            \
-  X(API, "syncsan API call")
+  X(API, "syncsan API call")                                                   \
+  X(MUTEX_CLOCKLOCK, "pthread_mutex_clocklock")                                \
+  X(RWLOCK_CLOCKRDLOCK, "pthread_rwlock_clockrdlock")                          \
+  X(RWLOCK_CLOCKWRLOCK, "pthread_rwlock_clockwrlock")                          \
+  X(COND_CLOCKWAIT, "pthread_cond_clockwait")                                  \
+  X(CXX_CONDVAR_INIT, "std::condition_variable::condition_variable")           \
+  X(CXX_CONDVAR_DESTROY, "std::condition_variable::~condition_variable")       \
+  X(CXX_CONDVAR_WAIT, "std::condition_variable::wait")                         \
+  X(CXX_CONDVAR_NOTIFY_ONE, "std::condition_variable::notify_one")             \
+  X(CXX_CONDVAR_NOTIFY_ALL, "std::condition_variable::notify_all")
 
 enum syncsan_op {
 #define SYNCSAN_OP_ENUM(name, str) SYNCSAN_OP_##name,
@@ -92,6 +101,10 @@ enum syncsan_op {
 
 /* Site flags. */
 #define SYNCSAN_SITE_NO_DEBUG_INFO 0x1u /* line/column unknown: compiled without -g */
+#define SYNCSAN_SITE_SYSTEM_HEADER 0x2u /* inside a system-header wrapper (e.g.
+                                           libstdc++'s __gthread_mutex_lock) */
+#define SYNCSAN_SITE_CALLER 0x4u        /* a user call of such a wrapper; `object`
+                                           names the called wrapper */
 
 /* One static site record per rewritten operation, emitted by the pass as a
  * private constant. Layout in IR: { ptr, ptr, ptr, i32, i32, i32, i32 }. */
@@ -108,6 +121,13 @@ struct syncsan_site {
 
 /* Called from every instrumented module's constructor; idempotent. */
 void __syncsan_init(uint32_t abi_version);
+
+/* Where the user called a system-header wrapper from. Without inlining
+ * (-O0), std::mutex::lock() reaches pthread_mutex_lock inside libstdc++'s
+ * headers, whose site would name the header. The pass stores the user's call
+ * site (SYNCSAN_SITE_CALLER) here around each call of such a wrapper, and
+ * the runtime names it instead of a SYNCSAN_SITE_SYSTEM_HEADER site. */
+extern __thread const struct syncsan_site *__syncsan_caller_site;
 
 #ifdef __cplusplus
 }
