@@ -6,7 +6,7 @@ import lit.formats
 config.name = "syncsan"
 # External shell: tests use ordinary shell redirections and pipelines.
 config.test_format = lit.formats.ShTest(execute_external=True)
-config.suffixes = [".ll", ".c", ".cpp"]
+config.suffixes = [".ll", ".c", ".cpp", ".test"]
 config.excludes = ["Inputs", "unit", "utils", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.syncsan_obj_root, "test")
@@ -26,6 +26,7 @@ config.substitutions.append(("%clang", config.syncsan_clang))
 config.substitutions.append(("%O", config.opt_level))
 config.substitutions.append(("%expect-exit", os.path.join(utils, "expect-exit")))
 config.substitutions.append(("%srcroot", config.syncsan_src_root))
+config.substitutions.append(("%builddir", config.syncsan_obj_root))
 
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.syncsan_bindir,
                                               config.environment.get("PATH", "")])

@@ -1,0 +1,40 @@
+# Shared by scripts/demo.sh and scripts/check.sh (sourced, not run):
+# installs what is missing on Debian 12, then configures and builds syncsan.
+#   SYNCSAN_BUILD_DIR  build directory (default: build/ in the source tree)
+#   SYNCSAN_NO_APT=1   never call apt-get (report what is missing instead)
+
+SYNCSAN_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SYNCSAN_BUILD_DIR=${SYNCSAN_BUILD_DIR:-$SYNCSAN_SRC/build}
+
+# Exactly what building and testing syncsan needs, all from Debian's archive.
+SYNCSAN_PACKAGES="clang-19 llvm-19-dev llvm-19-tools libclang-rt-19-dev libhwloc-dev libnuma-dev
+hwloc cmake ninja-build make pkg-config python3"
+
+syncsan_install_deps() {
+  local missing="" p
+  for p in $SYNCSAN_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+      missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  if [ "${SYNCSAN_NO_APT:-0}" = 1 ] || [ "$(id -u)" != 0 ]; then
+    echo "syncsan: missing Debian packages:$missing" >&2
+    echo "syncsan: install them as root: apt-get install$missing" >&2
+    return 1
+  fi
+  echo "syncsan: installing:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $missing >/dev/null
+}
+
+syncsan_build() {
+  mkdir -p "$SYNCSAN_BUILD_DIR"
+  cmake -S "$SYNCSAN_SRC" -B "$SYNCSAN_BUILD_DIR" -G Ninja \
+    -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$SYNCSAN_BUILD_DIR/configure.log" 2>&1 || {
+    cat "$SYNCSAN_BUILD_DIR/configure.log" >&2
+    echo "syncsan: cmake configure failed" >&2
+    return 1
+  }
+  cmake --build "$SYNCSAN_BUILD_DIR"
+}
