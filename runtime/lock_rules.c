@@ -5,28 +5,133 @@
 #include "locks.h"
 #include "report.h"
 
+/* The lock's name for suppression matching ({name, NULL}, or empty). */
+static const char *const *lock_names(uintptr_t addr, const struct syncsan_site *site,
+                                     const char *out[2]) {
+  struct ss_lock l;
+  out[0] = ss_lock_snapshot(addr, &l) && l.name ? l.name : ss_site_object(site);
+  out[1] = NULL;
+  return out;
+}
+
 SS_HIDDEN void ss_rule_unlock_unheld(struct ss_thread *t, const struct ss_lockop *op) {
-  struct ss_report *r = ss_report_begin("unlock-not-held", SS_SEV_ERROR, op->site,
-                                        (uintptr_t)op->site, op->addr);
+  /* Tell a release of another thread's lock apart from a release of a lock
+   * nobody holds: the first corrupts the owner's critical section. */
+  uint32_t holder;
+  const struct syncsan_site *held_at;
+  int other = ss_thread_find_holder(op->addr, &holder, &held_at);
+  const char *names[2];
+  ss_lock_lookup(op->addr, op->kind, op->site, NULL);
+  struct ss_report *r = ss_report_begin_names(
+      other ? "unlock-wrong-thread" : "unlock-not-held", SS_SEV_ERROR, op->site,
+      lock_names(op->addr, op->site, names), (uintptr_t)op->site, op->addr);
   if (!r)
     return;
-  ss_lock_lookup(op->addr, op->kind, op->site, NULL);
   char label[200];
   ss_lock_label(op->addr, op->kind, op->site, label, sizeof(label));
-  ss_report_headline(r, "thread T%u releases %s that it does not hold", t->tid, label);
-  ss_report_section(r, op->site, "Release by thread T%u", t->tid);
+  if (other) {
+    ss_report_headline(r, "thread T%u releases %s, which thread T%u holds", t->tid, label,
+                       holder);
+    ss_report_section(r, op->site, "Release by thread T%u", t->tid);
+    ss_report_section(r, held_at, "Acquired by thread T%u, still held", holder);
+  } else {
+    ss_report_headline(r, "thread T%u releases %s that it does not hold", t->tid, label);
+    ss_report_section(r, op->site, "Release by thread T%u", t->tid);
+  }
   ss_report_lock_origin(r, op->addr);
   ss_report_thread(r, t->tid);
+  if (other)
+    ss_report_thread(r, holder);
   ss_report_end(r);
 }
 
 SS_HIDDEN void ss_rule_destroy(struct ss_thread *t, const struct ss_lockop *op, int reinit) {
-  (void)t;
-  (void)op;
-  (void)reinit;
+  /* The caller's own stack first (cheap); other threads only when it is
+   * not there, which scans every live thread: destroy is rare enough. */
+  uint32_t holder = t->tid;
+  const struct syncsan_site *held_at;
+  struct ss_held *h = ss_held_find(t, op->addr);
+  if (h)
+    held_at = h->site;
+  else if (!ss_thread_find_holder(op->addr, &holder, &held_at))
+    return;
+  const char *names[2];
+  ss_lock_lookup(op->addr, op->kind, op->site, NULL);
+  struct ss_report *r =
+      ss_report_begin_names("destroy-locked", SS_SEV_ERROR, op->site,
+                            lock_names(op->addr, op->site, names), (uintptr_t)op->site,
+                            op->addr);
+  if (!r)
+    return;
+  char label[200];
+  ss_lock_label(op->addr, op->kind, op->site, label, sizeof(label));
+  const char *what = reinit ? "re-initialises" : "destroys";
+  if (holder == t->tid)
+    ss_report_headline(r, "thread T%u %s %s while holding it", t->tid, what, label);
+  else
+    ss_report_headline(r, "thread T%u %s %s while thread T%u holds it", t->tid, what, label,
+                       holder);
+  ss_report_section(r, op->site, "%s by thread T%u", reinit ? "Re-initialisation" : "Destruction",
+                    t->tid);
+  ss_report_section(r, held_at, "Acquired by thread T%u, still held", holder);
+  ss_report_lock_origin(r, op->addr);
+  ss_report_thread(r, t->tid);
+  if (holder != t->tid)
+    ss_report_thread(r, holder);
+  ss_report_end(r);
 }
 
+/* Sections per held lock: where it was taken and where it was initialised. */
+#define EXIT_SECTIONS_PER_LOCK 2
+
 SS_HIDDEN void ss_rule_thread_exit(struct ss_thread *t, int process_exit) {
-  (void)t;
-  (void)process_exit;
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  if (n == 0)
+    return;
+  /* Suppressions may name any of the held locks. */
+  const char *names[9];
+  unsigned nn = 0;
+  for (uint32_t i = 0; i < n; i++)
+    ss_lock_lookup(t->held[i].addr, t->held[i].kind, t->held[i].site, NULL);
+  for (uint32_t i = 0; i < n && nn < SS_ARRAY_SIZE(names) - 1; i++) {
+    struct ss_lock l;
+    if (ss_lock_snapshot(t->held[i].addr, &l) && l.name)
+      names[nn++] = l.name;
+  }
+  names[nn] = NULL;
+  /* The innermost lock is the one the SUMMARY line names. One report per
+   * exiting thread: tids are never reused. */
+  const struct ss_held *inner = &t->held[n - 1];
+  struct ss_report *r = ss_report_begin_names("lock-held-at-exit", SS_SEV_ERROR, inner->site,
+                                              names, (uintptr_t)t->tid + 1,
+                                              (uintptr_t)process_exit);
+  if (!r)
+    return;
+  if (process_exit)
+    ss_report_headline(r, "the process exits while thread T%u holds %u lock%s", t->tid,
+                       t->nheld, t->nheld == 1 ? "" : "s");
+  else
+    ss_report_headline(r, "thread T%u exits while holding %u lock%s", t->tid, t->nheld,
+                       t->nheld == 1 ? "" : "s");
+  uint32_t shown = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (r->nsec + EXIT_SECTIONS_PER_LOCK > SS_REPORT_MAX_SECTIONS)
+      break;
+    const struct ss_held *h = &t->held[i];
+    char label[200];
+    ss_lock_label(h->addr, h->kind, h->site, label, sizeof(label));
+    if (h->depth)
+      ss_report_section(r, h->site, "Held: %s, locked %u times, first acquired at", label,
+                        h->depth + 1);
+    else
+      ss_report_section(r, h->site, "Held: %s%s, acquired at", label,
+                        h->mode == SS_MODE_READ ? " (for reading)" : "");
+    ss_report_lock_origin(r, h->addr);
+    shown++;
+  }
+  if (shown < t->nheld)
+    ss_buf_printf(&r->notes, "  ... and %u more held lock%s not shown\n", t->nheld - shown,
+                  t->nheld - shown == 1 ? "" : "s");
+  ss_report_thread(r, t->tid);
+  ss_report_end(r);
 }

@@ -1,0 +1,386 @@
+/* Condition-variable hooks: pthread_cond_*, C11 cnd_*, and the out-of-line
+ * members of libstdc++'s std::condition_variable.
+ *
+ * A wait releases its mutex and re-acquires it before returning, so the
+ * mutex leaves the held stack before the real wait and comes back after it
+ * (through ss_lock_before/ss_lock_after, so that lock order and levels see
+ * the re-acquisition like any other). Checks: condvar-wait-unlocked,
+ * condvar-mutex-mismatch, and destroy-locked for a condvar that still has
+ * blocked waiters. */
+#include <errno.h>
+#include <pthread.h>
+#include <threads.h>
+#include <time.h>
+
+#include "cond_table.h"
+#include "lock_table.h"
+#include "mutex_op.h"
+#include "report.h"
+#include "wait_sites.h"
+
+/* ---- reports ---- */
+
+static const char *cond_label(uintptr_t cond, const struct ss_cond_info *ci, char *buf,
+                              size_t n) {
+  ss_format(buf, n, "condvar C%u%s%s%s (%p)", ci->id, ci->name ? " '" : "",
+            ci->name ? ci->name : "", ci->name ? "'" : "", (void *)cond);
+  return buf;
+}
+
+static void cond_origin(struct ss_report *r, const struct ss_cond_info *ci) {
+  if (ci->init_site)
+    ss_report_section(r, ci->init_site, "condvar C%u was initialised at", ci->id);
+  else
+    ss_report_section(r, NULL, "condvar C%u was statically initialised (no init call seen)",
+                      ci->id);
+}
+
+/* `site` is the wait call's own site: its object names the condvar. */
+SS_COLD static void report_wait_unlocked(struct ss_thread *t, const struct ss_lockop *mop,
+                                         uintptr_t cond, const struct syncsan_site *site) {
+  struct ss_cond_info ci = {0};
+  ss_cond_info(cond, site, &ci);
+  uint32_t holder;
+  const struct syncsan_site *held_at;
+  int other = ss_thread_find_holder(mop->addr, &holder, &held_at);
+  ss_lock_lookup(mop->addr, mop->kind, other ? held_at : NULL, NULL);
+  const char *names[] = {ci.name, NULL};
+  struct ss_report *r = ss_report_begin_names("condvar-wait-unlocked", SS_SEV_ERROR, mop->site,
+                                              names, (uintptr_t)mop->site, mop->addr);
+  if (!r)
+    return;
+  char cl[200], ml[200];
+  cond_label(cond, &ci, cl, sizeof(cl));
+  ss_lock_label(mop->addr, mop->kind, NULL, ml, sizeof(ml));
+  ss_report_headline(r, "thread T%u waits on %s with %s, which it does not hold", t->tid, cl,
+                     ml);
+  ss_report_section(r, mop->site, "Wait by thread T%u", t->tid);
+  if (other)
+    ss_report_section(r, held_at, "The mutex is held by thread T%u, acquired at", holder);
+  ss_report_lock_origin(r, mop->addr);
+  cond_origin(r, &ci);
+  ss_report_thread(r, t->tid);
+  if (other)
+    ss_report_thread(r, holder);
+  ss_report_end(r);
+}
+
+SS_COLD static void report_mismatch(struct ss_thread *t, const struct ss_lockop *mop,
+                                    uintptr_t cond, const struct ss_cond_info *ci) {
+  ss_lock_lookup(mop->addr, mop->kind, NULL, NULL);
+  ss_lock_lookup(ci->mutex, ci->mutex_kind, NULL, NULL);
+  const char *names[] = {ci->name, NULL};
+  struct ss_report *r =
+      ss_report_begin_names("condvar-mutex-mismatch", SS_SEV_ERROR, mop->site, names,
+                            (uintptr_t)mop->site, (uintptr_t)ci->mutex_site);
+  if (!r)
+    return;
+  char cl[200], ml[200], ol[200];
+  cond_label(cond, ci, cl, sizeof(cl));
+  ss_lock_label(mop->addr, mop->kind, NULL, ml, sizeof(ml));
+  ss_lock_label(ci->mutex, ci->mutex_kind, NULL, ol, sizeof(ol));
+  ss_report_headline(r,
+                     "thread T%u waits on %s with %s while %u other waiter%s use%s %s",
+                     t->tid, cl, ml, ci->waiting, ci->waiting == 1 ? "" : "s",
+                     ci->waiting == 1 ? "s" : "", ol);
+  ss_report_section(r, mop->site, "Wait with %s by thread T%u", ml, t->tid);
+  ss_report_section(r, ci->mutex_site, "Wait with %s by thread T%u, still waiting", ol,
+                    ci->mutex_tid);
+  ss_report_lock_origin(r, mop->addr);
+  ss_report_lock_origin(r, ci->mutex);
+  cond_origin(r, ci);
+  ss_report_thread(r, t->tid);
+  ss_report_thread(r, ci->mutex_tid);
+  ss_report_end(r);
+}
+
+SS_COLD static void report_destroy_waited(struct ss_thread *t, uintptr_t cond,
+                                          const struct syncsan_site *site,
+                                          const struct ss_cond_info *ci, int reinit) {
+  const char *names[] = {ci->name, NULL};
+  struct ss_report *r = ss_report_begin_names("destroy-locked", SS_SEV_ERROR, site, names,
+                                              (uintptr_t)site, cond);
+  if (!r)
+    return;
+  char cl[200], ml[200];
+  cond_label(cond, ci, cl, sizeof(cl));
+  ss_report_headline(r, "thread T%u %s %s while %u thread%s blocked waiting on it", t->tid,
+                     reinit ? "re-initialises" : "destroys", cl, ci->blocked,
+                     ci->blocked == 1 ? " is" : "s are");
+  ss_report_section(r, site, "%s by thread T%u", reinit ? "Re-initialisation" : "Destruction",
+                    t->tid);
+  if (ci->mutex && ci->mutex_site) {
+    ss_lock_lookup(ci->mutex, ci->mutex_kind, NULL, NULL);
+    ss_lock_label(ci->mutex, ci->mutex_kind, NULL, ml, sizeof(ml));
+    ss_report_section(r, ci->mutex_site, "Wait with %s by thread T%u", ml, ci->mutex_tid);
+  }
+  cond_origin(r, ci);
+  ss_report_thread(r, t->tid);
+  if (ci->mutex && ci->mutex_site)
+    ss_report_thread(r, ci->mutex_tid);
+  ss_report_end(r);
+}
+
+/* ---- the wait protocol shared by every wait function ---- */
+
+struct wait_state {
+  struct ss_lockop mop;
+  struct ss_cond_ticket tk;
+  int held; /* the thread held the mutex when it called wait */
+};
+
+static void wait_begin(struct ss_thread *t, struct wait_state *w, uintptr_t cond,
+                       const void *mutex, int kind, const struct syncsan_site *site) {
+  ss_mutex_op(&w->mop, mutex, kind, SS_ACQ_BLOCKING, ss_wait_mutex_site(site));
+  struct ss_held *h = ss_held_find(t, w->mop.addr);
+  /* Past max_held_locks the stack is incomplete: assume the mutex is held. */
+  w->held = h != NULL || t->nheld > t->held_cap;
+  /* The call that locked the mutex names it, for reports that mention it
+   * later from a wait site (which names only the condvar). */
+  if (h)
+    ss_lock_lookup(w->mop.addr, kind, h->site, NULL);
+  if (w->held)
+    ss_unlock_before(t, &w->mop);
+  else
+    report_wait_unlocked(t, &w->mop, cond, site);
+  struct ss_cond_info other;
+  if (SS_UNLIKELY(ss_cond_wait_begin(cond, w->mop.addr, kind, site, t->tid, &w->tk, &other)))
+    report_mismatch(t, &w->mop, cond, &other);
+}
+
+/* `reacquired`: the result is one with which the wait returns holding the
+ * mutex. A failing wait (EINVAL, EPERM) returns before releasing it, so a
+ * mutex the thread held is still held then. */
+static void wait_end(struct ss_thread *t, struct wait_state *w, uintptr_t cond,
+                     int reacquired) {
+  ss_cond_wait_end(cond, &w->tk);
+  if (w->held || reacquired) {
+    ss_lock_before(t, &w->mop);
+    ss_lock_after(t, &w->mop, 0);
+  }
+}
+
+static int pthread_reacquired(int rc) {
+  return rc == 0 || rc == ETIMEDOUT || rc == EOWNERDEAD;
+}
+
+static int c11_reacquired(int rc) { return rc == thrd_success || rc == thrd_timedout; }
+
+static void created(struct ss_thread *t, uintptr_t cond, const struct syncsan_site *site) {
+  struct ss_cond_info prev;
+  if (ss_cond_created(cond, site, &prev) && prev.blocked)
+    report_destroy_waited(t, cond, site, &prev, 1);
+}
+
+static void destroyed(struct ss_thread *t, uintptr_t cond, const struct syncsan_site *site) {
+  struct ss_cond_info prev;
+  if (ss_cond_destroyed(cond, &prev) && prev.blocked)
+    report_destroy_waited(t, cond, site, &prev, 0);
+}
+
+/* ---- pthread_cond_* ---- */
+
+SS_EXPORT int __syncsan_pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a,
+                                          const struct syncsan_site *site) {
+  int rc = pthread_cond_init(c, a);
+  struct ss_thread *t = ss_thread_get();
+  if (rc == 0 && !t->in_hook)
+    created(t, (uintptr_t)c, ss_site(site));
+  return rc;
+}
+
+SS_EXPORT int __syncsan_pthread_cond_destroy(pthread_cond_t *c,
+                                             const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (!t->in_hook)
+    destroyed(t, (uintptr_t)c, ss_site(site));
+  return pthread_cond_destroy(c);
+}
+
+SS_EXPORT int __syncsan_pthread_cond_signal(pthread_cond_t *c,
+                                            const struct syncsan_site *site) {
+  (void)site;
+  if (!ss_thread_get()->in_hook)
+    ss_cond_wake((uintptr_t)c, 0);
+  return pthread_cond_signal(c);
+}
+
+SS_EXPORT int __syncsan_pthread_cond_broadcast(pthread_cond_t *c,
+                                               const struct syncsan_site *site) {
+  (void)site;
+  if (!ss_thread_get()->in_hook)
+    ss_cond_wake((uintptr_t)c, 1);
+  return pthread_cond_broadcast(c);
+}
+
+SS_EXPORT int __syncsan_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m,
+                                          const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_cond_wait(c, m);
+  struct wait_state w;
+  wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
+  int rc = pthread_cond_wait(c, m);
+  wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
+  return rc;
+}
+
+SS_EXPORT int __syncsan_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+                                               const struct timespec *ts,
+                                               const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_cond_timedwait(c, m, ts);
+  struct wait_state w;
+  wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
+  int rc = pthread_cond_timedwait(c, m, ts);
+  wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
+  return rc;
+}
+
+SS_EXPORT int __syncsan_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
+                                               clockid_t clock, const struct timespec *ts,
+                                               const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_cond_clockwait(c, m, clock, ts);
+  struct wait_state w;
+  wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
+  int rc = pthread_cond_clockwait(c, m, clock, ts);
+  wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
+  return rc;
+}
+
+/* ---- C11 cnd_* ---- */
+
+SS_EXPORT int __syncsan_cnd_init(cnd_t *c, const struct syncsan_site *site) {
+  int rc = cnd_init(c);
+  struct ss_thread *t = ss_thread_get();
+  if (rc == thrd_success && !t->in_hook)
+    created(t, (uintptr_t)c, ss_site(site));
+  return rc;
+}
+
+SS_EXPORT void __syncsan_cnd_destroy(cnd_t *c, const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (!t->in_hook)
+    destroyed(t, (uintptr_t)c, ss_site(site));
+  cnd_destroy(c);
+}
+
+SS_EXPORT int __syncsan_cnd_signal(cnd_t *c, const struct syncsan_site *site) {
+  (void)site;
+  if (!ss_thread_get()->in_hook)
+    ss_cond_wake((uintptr_t)c, 0);
+  return cnd_signal(c);
+}
+
+SS_EXPORT int __syncsan_cnd_broadcast(cnd_t *c, const struct syncsan_site *site) {
+  (void)site;
+  if (!ss_thread_get()->in_hook)
+    ss_cond_wake((uintptr_t)c, 1);
+  return cnd_broadcast(c);
+}
+
+SS_EXPORT int __syncsan_cnd_wait(cnd_t *c, mtx_t *m, const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return cnd_wait(c, m);
+  struct wait_state w;
+  wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
+  int rc = cnd_wait(c, m);
+  wait_end(t, &w, (uintptr_t)c, c11_reacquired(rc));
+  return rc;
+}
+
+SS_EXPORT int __syncsan_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
+                                      const struct timespec *restrict ts,
+                                      const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return cnd_timedwait(c, m, ts);
+  struct wait_state w;
+  wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
+  int rc = cnd_timedwait(c, m, ts);
+  wait_end(t, &w, (uintptr_t)c, c11_reacquired(rc));
+  return rc;
+}
+
+/* ---- std::condition_variable (libstdc++) ----
+ * The object is a pthread_cond_t at offset 0 (its __condvar member), and a
+ * std::unique_lock<std::mutex> starts with its mutex pointer, whose
+ * pthread_mutex_t is at offset 0 too: the layouts are part of libstdc++'s
+ * ABI. The members are referenced weakly so C programs link without
+ * libstdc++; their hooks run only in programs that call them. */
+#define CV_CTOR1 _ZNSt18condition_variableC1Ev
+#define CV_CTOR2 _ZNSt18condition_variableC2Ev
+#define CV_DTOR1 _ZNSt18condition_variableD1Ev
+#define CV_DTOR2 _ZNSt18condition_variableD2Ev
+#define CV_WAIT _ZNSt18condition_variable4waitERSt11unique_lockISt5mutexE
+#define CV_NOTIFY_ONE _ZNSt18condition_variable10notify_oneEv
+#define CV_NOTIFY_ALL _ZNSt18condition_variable10notify_allEv
+#define SS_CAT(a, b) SS_CAT_(a, b)
+#define SS_CAT_(a, b) a##b
+#define HOOK(name) SS_CAT(__syncsan_, name)
+
+extern void CV_CTOR1(void *cv) __attribute__((weak));
+extern void CV_CTOR2(void *cv) __attribute__((weak));
+extern void CV_DTOR1(void *cv) __attribute__((weak));
+extern void CV_DTOR2(void *cv) __attribute__((weak));
+extern void CV_WAIT(void *cv, void *lock) __attribute__((weak));
+extern void CV_NOTIFY_ONE(void *cv) __attribute__((weak));
+extern void CV_NOTIFY_ALL(void *cv) __attribute__((weak));
+
+static void cxx_ctor(void (*real)(void *), void *cv, const struct syncsan_site *site) {
+  real(cv);
+  struct ss_thread *t = ss_thread_get();
+  if (!t->in_hook)
+    created(t, (uintptr_t)cv, ss_site(site));
+}
+
+static void cxx_dtor(void (*real)(void *), void *cv, const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (!t->in_hook)
+    destroyed(t, (uintptr_t)cv, ss_site(site));
+  real(cv);
+}
+
+SS_EXPORT void HOOK(CV_CTOR1)(void *cv, const struct syncsan_site *site) {
+  cxx_ctor(CV_CTOR1, cv, site);
+}
+SS_EXPORT void HOOK(CV_CTOR2)(void *cv, const struct syncsan_site *site) {
+  cxx_ctor(CV_CTOR2, cv, site);
+}
+SS_EXPORT void HOOK(CV_DTOR1)(void *cv, const struct syncsan_site *site) {
+  cxx_dtor(CV_DTOR1, cv, site);
+}
+SS_EXPORT void HOOK(CV_DTOR2)(void *cv, const struct syncsan_site *site) {
+  cxx_dtor(CV_DTOR2, cv, site);
+}
+
+SS_EXPORT void HOOK(CV_NOTIFY_ONE)(void *cv, const struct syncsan_site *site) {
+  (void)site;
+  if (!ss_thread_get()->in_hook)
+    ss_cond_wake((uintptr_t)cv, 0);
+  CV_NOTIFY_ONE(cv);
+}
+
+SS_EXPORT void HOOK(CV_NOTIFY_ALL)(void *cv, const struct syncsan_site *site) {
+  (void)site;
+  if (!ss_thread_get()->in_hook)
+    ss_cond_wake((uintptr_t)cv, 1);
+  CV_NOTIFY_ALL(cv);
+}
+
+SS_EXPORT void HOOK(CV_WAIT)(void *cv, void *lock, const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  void *m = *(void **)lock; /* unique_lock::_M_device */
+  if (SS_UNLIKELY(t->in_hook) || !m) {
+    CV_WAIT(cv, lock);
+    return;
+  }
+  struct wait_state w;
+  wait_begin(t, &w, (uintptr_t)cv, m, SS_KIND_MUTEX, ss_site(site));
+  CV_WAIT(cv, lock);
+  wait_end(t, &w, (uintptr_t)cv, 1);
+}

@@ -1,0 +1,265 @@
+/* Condition-variable state: a chained hash table under striped spinlocks,
+ * records from mmap'd chunks (never unmapped, reused through a free list).
+ * Bounded: past COND_MAX live condvars, new ones go untracked after a
+ * one-time warning.
+ *
+ * "Blocked" waiters are counted conservatively, so that a destroy report
+ * is never a guess: a broadcast wakes every waiter present, and each signal
+ * is assumed to have woken one of the waiters that arrived since the last
+ * broadcast. A waiter that leaves without being woken (timeout) may thus
+ * hide one blocked waiter from the count, never add one. */
+#include "cond_table.h"
+
+#include "thread.h"
+
+#define NBUCKETS 16384u
+#define NSTRIPES 128u
+#define CHUNK 1024u
+#define COND_MAX 65536u
+
+struct cond_rec {
+  uintptr_t addr; /* key; 0 while free */
+  struct cond_rec *next;
+  uint32_t id;
+  const struct syncsan_site *init_site;
+  const char *name;
+  uint32_t waiting;     /* threads between wait_begin and wait_end */
+  uint32_t gen;         /* bumped by each broadcast */
+  uint32_t gen_waiting; /* waiters that arrived in this generation */
+  uint32_t gen_wakes;   /* signals sent in this generation (<= gen_waiting) */
+  uintptr_t mutex;      /* the mutex the waiters bound; 0 when unbound */
+  uint32_t mutex_waiters;
+  uint32_t mutex_tid;
+  const struct syncsan_site *mutex_site;
+  uint16_t mutex_kind;
+};
+
+static struct cond_rec **buckets; /* guarded by stripes */
+static ss_spin_t stripes[NSTRIPES];
+static ss_spin_t pool_lock;
+static struct cond_rec *free_list; /* guarded by pool_lock */
+static struct cond_rec *chunk;     /* guarded by pool_lock */
+static uint32_t chunk_used = CHUNK, nallocated, next_id = 1; /* guarded by pool_lock */
+static int full_warned;
+
+static inline uint32_t hash_addr(uintptr_t a) {
+  uint64_t h = (uint64_t)a * 0x9e3779b97f4a7c15ull;
+  return (uint32_t)(h >> 40);
+}
+
+/* Buckets are mapped on the first condvar, not at start-up: most programs
+ * never use one. Racing mappers: the loser unmaps its copy. */
+static struct cond_rec **get_buckets(void) {
+  struct cond_rec **b = __atomic_load_n(&buckets, __ATOMIC_ACQUIRE);
+  if (SS_LIKELY(b))
+    return b;
+  struct cond_rec **mine = ss_map(NBUCKETS * sizeof(*mine));
+  if (!mine)
+    return NULL;
+  struct cond_rec **expected = NULL;
+  if (__atomic_compare_exchange_n(&buckets, &expected, mine, 0, __ATOMIC_ACQ_REL,
+                                  __ATOMIC_ACQUIRE))
+    return mine;
+  ss_unmap(mine, NBUCKETS * sizeof(*mine));
+  return expected;
+}
+
+static uint32_t new_id(void) {
+  ss_spin_lock(&pool_lock);
+  uint32_t id = next_id++;
+  ss_spin_unlock(&pool_lock);
+  return id;
+}
+
+static struct cond_rec *alloc_record(void) {
+  struct cond_rec *c = NULL;
+  ss_spin_lock(&pool_lock);
+  if (free_list) {
+    c = free_list;
+    free_list = c->next;
+  } else if (nallocated < COND_MAX) {
+    if (chunk_used == CHUNK) {
+      chunk = ss_map(CHUNK * sizeof(struct cond_rec));
+      chunk_used = chunk ? 0 : CHUNK;
+    }
+    if (chunk) {
+      c = &chunk[chunk_used++];
+      nallocated++;
+    }
+  }
+  if (c)
+    c->id = next_id++;
+  ss_spin_unlock(&pool_lock);
+  if (!c)
+    ss_warn_once(&full_warned,
+                 "more than %u live condition variables; condvars created past that "
+                 "are not checked\n",
+                 COND_MAX);
+  return c;
+}
+
+static void reset(struct cond_rec *c, const struct syncsan_site *site,
+                  const struct syncsan_site *init_site) {
+  c->init_site = init_site;
+  c->name = ss_site_object(site);
+  c->waiting = c->gen = c->gen_waiting = c->gen_wakes = 0;
+  c->mutex = 0;
+  c->mutex_waiters = c->mutex_tid = 0;
+  c->mutex_site = NULL;
+  c->mutex_kind = 0;
+}
+
+/* Finds cond's record with its stripe locked (*stripe set even on NULL);
+ * creates it when `create` and absent. */
+static struct cond_rec *find(uintptr_t cond, int create, const struct syncsan_site *site,
+                             const struct syncsan_site *init_site, ss_spin_t **stripe) {
+  struct cond_rec **b = get_buckets();
+  uint32_t h = hash_addr(cond);
+  *stripe = &stripes[h % NSTRIPES];
+  ss_spin_lock(*stripe);
+  if (!b)
+    return NULL;
+  struct cond_rec *c;
+  for (c = b[h % NBUCKETS]; c; c = c->next)
+    if (c->addr == cond)
+      return c;
+  if (create && (c = alloc_record())) {
+    c->addr = cond;
+    reset(c, site, init_site);
+    c->next = b[h % NBUCKETS];
+    b[h % NBUCKETS] = c;
+  }
+  return c;
+}
+
+static void snapshot(const struct cond_rec *c, struct ss_cond_info *out) {
+  out->id = c->id;
+  out->init_site = c->init_site;
+  out->name = c->name;
+  out->waiting = c->waiting;
+  out->blocked = c->gen_waiting - c->gen_wakes;
+  out->mutex = c->mutex;
+  out->mutex_kind = c->mutex_kind;
+  out->mutex_tid = c->mutex_tid;
+  out->mutex_site = c->mutex_site;
+}
+
+SS_HIDDEN int ss_cond_wait_begin(uintptr_t cond, uintptr_t mutex, int mutex_kind,
+                                 const struct syncsan_site *site, uint32_t tid,
+                                 struct ss_cond_ticket *tk, struct ss_cond_info *other) {
+  ss_spin_t *s;
+  struct cond_rec *c = find(cond, 1, site, NULL, &s);
+  int mismatch = 0;
+  tk->id = 0;
+  tk->mutex = mutex;
+  if (c) {
+    tk->id = c->id;
+    tk->gen = c->gen;
+    if (c->mutex && c->mutex != mutex) {
+      snapshot(c, other);
+      mismatch = 1;
+    } else {
+      if (!c->mutex) {
+        c->mutex = mutex;
+        c->mutex_kind = (uint16_t)mutex_kind;
+      }
+      c->mutex_waiters++;
+      c->mutex_tid = tid;
+      c->mutex_site = site;
+    }
+    c->waiting++;
+    c->gen_waiting++;
+  }
+  ss_spin_unlock(s);
+  return mismatch;
+}
+
+SS_HIDDEN void ss_cond_wait_end(uintptr_t cond, const struct ss_cond_ticket *tk) {
+  if (!tk->id)
+    return;
+  ss_spin_t *s;
+  struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
+  if (c && c->id == tk->id) {
+    c->waiting--;
+    if (tk->gen == c->gen) {
+      c->gen_waiting--;
+      if (c->gen_wakes > c->gen_waiting)
+        c->gen_wakes = c->gen_waiting;
+    }
+    if (tk->mutex == c->mutex && --c->mutex_waiters == 0)
+      c->mutex = 0;
+  }
+  ss_spin_unlock(s);
+}
+
+SS_HIDDEN void ss_cond_wake(uintptr_t cond, int all) {
+  ss_spin_t *s;
+  struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
+  if (c) {
+    if (all) {
+      c->gen++;
+      c->gen_waiting = c->gen_wakes = 0;
+    } else if (c->gen_wakes < c->gen_waiting) {
+      c->gen_wakes++;
+    }
+  }
+  ss_spin_unlock(s);
+}
+
+SS_HIDDEN int ss_cond_created(uintptr_t cond, const struct syncsan_site *site,
+                              struct ss_cond_info *prev) {
+  ss_spin_t *s;
+  struct cond_rec **b = get_buckets();
+  struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
+  int known = c != NULL;
+  if (c) {
+    snapshot(c, prev);
+    reset(c, site, site);
+    c->id = new_id();
+  } else if (b && (c = alloc_record())) {
+    uint32_t h = hash_addr(cond);
+    c->addr = cond;
+    reset(c, site, site);
+    c->next = b[h % NBUCKETS];
+    b[h % NBUCKETS] = c;
+  }
+  ss_spin_unlock(s);
+  return known;
+}
+
+SS_HIDDEN int ss_cond_destroyed(uintptr_t cond, struct ss_cond_info *prev) {
+  struct cond_rec **b = get_buckets();
+  if (!b)
+    return 0;
+  uint32_t h = hash_addr(cond);
+  ss_spin_t *s = &stripes[h % NSTRIPES];
+  struct cond_rec *victim = NULL;
+  ss_spin_lock(s);
+  for (struct cond_rec **pp = &b[h % NBUCKETS]; *pp; pp = &(*pp)->next) {
+    if ((*pp)->addr == cond) {
+      victim = *pp;
+      *pp = victim->next;
+      snapshot(victim, prev);
+      victim->addr = 0;
+      break;
+    }
+  }
+  ss_spin_unlock(s);
+  if (!victim)
+    return 0;
+  ss_spin_lock(&pool_lock);
+  victim->next = free_list;
+  free_list = victim;
+  ss_spin_unlock(&pool_lock);
+  return 1;
+}
+
+SS_HIDDEN int ss_cond_info(uintptr_t cond, const struct syncsan_site *site,
+                           struct ss_cond_info *out) {
+  ss_spin_t *s;
+  struct cond_rec *c = find(cond, 1, site, NULL, &s);
+  if (c)
+    snapshot(c, out);
+  ss_spin_unlock(s);
+  return c != NULL;
+}

@@ -1,0 +1,76 @@
+/* C11 mtx_* hooks. mtx_recursive mutexes may be re-locked by their owner;
+ * plain and timed ones hang when re-locked, like a normal pthread mutex. */
+#include <threads.h>
+
+#include "mutex_op.h"
+
+SS_EXPORT int __syncsan_mtx_init(mtx_t *m, int type, const struct syncsan_site *site) {
+  int rc = mtx_init(m, type);
+  struct ss_thread *t = ss_thread_get();
+  if (rc == thrd_success && !t->in_hook) {
+    struct ss_lockop op;
+    ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
+    ss_lock_created(t, &op);
+  }
+  return rc;
+}
+
+SS_EXPORT void __syncsan_mtx_destroy(mtx_t *m, const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (!t->in_hook) {
+    struct ss_lockop op;
+    ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
+    ss_lock_destroyed(t, &op);
+  }
+  mtx_destroy(m);
+}
+
+/* thrd_success is the only result that leaves the mutex held. */
+static int acquired(int rc) { return rc == thrd_success ? 0 : rc ? rc : -1; }
+
+SS_EXPORT int __syncsan_mtx_lock(mtx_t *m, const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return mtx_lock(m);
+  struct ss_lockop op;
+  ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
+  ss_lock_before(t, &op);
+  int rc = mtx_lock(m);
+  ss_lock_after(t, &op, acquired(rc));
+  return rc;
+}
+
+SS_EXPORT int __syncsan_mtx_trylock(mtx_t *m, const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return mtx_trylock(m);
+  struct ss_lockop op;
+  ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_TRY, ss_site(site));
+  ss_lock_before(t, &op);
+  int rc = mtx_trylock(m);
+  ss_lock_after(t, &op, acquired(rc));
+  return rc;
+}
+
+SS_EXPORT int __syncsan_mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts,
+                                      const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return mtx_timedlock(m, ts);
+  struct ss_lockop op;
+  ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_TIMED, ss_site(site));
+  ss_lock_before(t, &op);
+  int rc = mtx_timedlock(m, ts);
+  ss_lock_after(t, &op, acquired(rc));
+  return rc;
+}
+
+SS_EXPORT int __syncsan_mtx_unlock(mtx_t *m, const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return mtx_unlock(m);
+  struct ss_lockop op;
+  ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
+  ss_unlock_before(t, &op);
+  return mtx_unlock(m);
+}

@@ -1,0 +1,22 @@
+/* pthread_mutex_clocklock (glibc 2.30+; std::timed_mutex's try_lock_for
+ * compiles to it): a timed acquire measured against a chosen clock. */
+#include <errno.h>
+#include <pthread.h>
+#include <time.h>
+
+#include "mutex_op.h"
+
+SS_EXPORT int __syncsan_pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clock,
+                                                const struct timespec *ts,
+                                                const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_mutex_clocklock(m, clock, ts);
+  struct ss_lockop op;
+  ss_mutex_op(&op, m, SS_KIND_MUTEX, SS_ACQ_TIMED, ss_site(site));
+  ss_lock_before(t, &op);
+  int rc = pthread_mutex_clocklock(m, clock, ts);
+  /* A robust mutex whose owner died is acquired all the same. */
+  ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc);
+  return rc;
+}

@@ -1,0 +1,37 @@
+/* Lock-op descriptions of a pthread mutex and of a C11 mtx_t, for the hook
+ * files that act on one without owning it (condvar waits re-acquire the
+ * mutex; glibc builds mtx_t on pthread_mutex_t). */
+#ifndef SYNCSAN_MUTEX_OP_H
+#define SYNCSAN_MUTEX_OP_H
+#include <pthread.h>
+#include <threads.h>
+
+#include "locks.h"
+
+/* The type, read from the object itself so that mutexes set up by code the
+ * pass never saw (static initialisers, libraries) are right too. */
+static inline int ss_pthread_mutex_type(const void *m) {
+#if defined(__GLIBC__)
+  /* glibc keeps the type (plus robust/PI/PP bits above it) in __kind; its
+   * mtx_t is a pthread_mutex_t underneath, initialised by mtx_init with
+   * PTHREAD_MUTEX_NORMAL or PTHREAD_MUTEX_RECURSIVE. */
+  return __atomic_load_n(&((const pthread_mutex_t *)m)->__data.__kind, __ATOMIC_RELAXED) & 3;
+#else
+  (void)m;
+  return PTHREAD_MUTEX_DEFAULT;
+#endif
+}
+
+static inline void ss_mutex_op(struct ss_lockop *op, const void *m, int kind, int acq,
+                               const struct syncsan_site *site) {
+  int type = ss_pthread_mutex_type(m);
+  op->addr = (uintptr_t)m;
+  op->site = site;
+  op->kind = (uint16_t)kind;
+  op->mode = SS_MODE_WRITE;
+  op->acq = (uint8_t)acq;
+  op->recursive = type == PTHREAD_MUTEX_RECURSIVE;
+  /* mtx_t has no errorcheck type: a plain mtx re-locked hangs. */
+  op->errorcheck = kind == SS_KIND_MUTEX && type == PTHREAD_MUTEX_ERRORCHECK;
+}
+#endif

@@ -1,0 +1,124 @@
+/* pthread_rwlock_* hooks: the real call, with the checks of locks.c around
+ * it. Read acquisitions are SS_MODE_READ, so a read of a lock the thread
+ * reads already is a recursive read and any other re-acquisition is a
+ * double-lock. */
+#include <pthread.h>
+#include <time.h>
+
+#include "locks.h"
+
+static void rw_op(struct ss_lockop *op, struct ss_thread *t, pthread_rwlock_t *rw, int mode,
+                  int acq, const struct syncsan_site *site) {
+  op->addr = (uintptr_t)rw;
+  op->site = ss_site(site);
+  op->kind = SS_KIND_RWLOCK;
+  op->mode = (uint16_t)mode;
+  op->acq = (uint8_t)acq;
+  op->recursive = 0;
+  op->errorcheck = 0;
+#if defined(__GLIBC__)
+  /* glibc records the writer's tid and fails any lock by the writer itself
+   * with EDEADLK; only a write lock over the thread's own read lock hangs. */
+  if (SS_UNLIKELY(t->nheld)) {
+    struct ss_held *h = ss_held_find(t, op->addr);
+    op->errorcheck = h && h->mode == SS_MODE_WRITE;
+  }
+#else
+  (void)t;
+#endif
+}
+
+SS_EXPORT int __syncsan_pthread_rwlock_init(pthread_rwlock_t *rw,
+                                            const pthread_rwlockattr_t *a,
+                                            const struct syncsan_site *site) {
+  int rc = pthread_rwlock_init(rw, a);
+  struct ss_thread *t = ss_thread_get();
+  if (rc == 0 && !t->in_hook) {
+    struct ss_lockop op;
+    rw_op(&op, t, rw, SS_MODE_WRITE, SS_ACQ_BLOCKING, site);
+    ss_lock_created(t, &op);
+  }
+  return rc;
+}
+
+SS_EXPORT int __syncsan_pthread_rwlock_destroy(pthread_rwlock_t *rw,
+                                               const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (!t->in_hook) {
+    struct ss_lockop op;
+    rw_op(&op, t, rw, SS_MODE_WRITE, SS_ACQ_BLOCKING, site);
+    ss_lock_destroyed(t, &op);
+  }
+  return pthread_rwlock_destroy(rw);
+}
+
+/* One acquire: checks, the real call (passed in as an expression), and the
+ * bookkeeping of its real result. */
+#define RW_ACQUIRE(mode, acq, call)                                                        \
+  do {                                                                                     \
+    struct ss_thread *t = ss_thread_get();                                                 \
+    if (SS_UNLIKELY(t->in_hook))                                                           \
+      return call;                                                                         \
+    struct ss_lockop op;                                                                   \
+    rw_op(&op, t, rw, mode, acq, site);                                                    \
+    ss_lock_before(t, &op);                                                                \
+    int rc = call;                                                                         \
+    ss_lock_after(t, &op, rc);                                                             \
+    return rc;                                                                             \
+  } while (0)
+
+SS_EXPORT int __syncsan_pthread_rwlock_rdlock(pthread_rwlock_t *rw,
+                                              const struct syncsan_site *site) {
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_BLOCKING, pthread_rwlock_rdlock(rw));
+}
+
+SS_EXPORT int __syncsan_pthread_rwlock_tryrdlock(pthread_rwlock_t *rw,
+                                                 const struct syncsan_site *site) {
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TRY, pthread_rwlock_tryrdlock(rw));
+}
+
+SS_EXPORT int __syncsan_pthread_rwlock_timedrdlock(pthread_rwlock_t *rw,
+                                                   const struct timespec *ts,
+                                                   const struct syncsan_site *site) {
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TIMED, pthread_rwlock_timedrdlock(rw, ts));
+}
+
+SS_EXPORT int __syncsan_pthread_rwlock_clockrdlock(pthread_rwlock_t *rw, clockid_t clock,
+                                                   const struct timespec *ts,
+                                                   const struct syncsan_site *site) {
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TIMED, pthread_rwlock_clockrdlock(rw, clock, ts));
+}
+
+SS_EXPORT int __syncsan_pthread_rwlock_wrlock(pthread_rwlock_t *rw,
+                                              const struct syncsan_site *site) {
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_BLOCKING, pthread_rwlock_wrlock(rw));
+}
+
+SS_EXPORT int __syncsan_pthread_rwlock_trywrlock(pthread_rwlock_t *rw,
+                                                 const struct syncsan_site *site) {
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TRY, pthread_rwlock_trywrlock(rw));
+}
+
+SS_EXPORT int __syncsan_pthread_rwlock_timedwrlock(pthread_rwlock_t *rw,
+                                                   const struct timespec *ts,
+                                                   const struct syncsan_site *site) {
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TIMED, pthread_rwlock_timedwrlock(rw, ts));
+}
+
+SS_EXPORT int __syncsan_pthread_rwlock_clockwrlock(pthread_rwlock_t *rw, clockid_t clock,
+                                                   const struct timespec *ts,
+                                                   const struct syncsan_site *site) {
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TIMED, pthread_rwlock_clockwrlock(rw, clock, ts));
+}
+
+SS_EXPORT int __syncsan_pthread_rwlock_unlock(pthread_rwlock_t *rw,
+                                              const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_rwlock_unlock(rw);
+  struct ss_lockop op;
+  /* One unlock call releases either side: the held entry knows which. */
+  rw_op(&op, t, rw, SS_MODE_WRITE, SS_ACQ_BLOCKING, site);
+  ss_unlock_before(t, &op);
+  return pthread_rwlock_unlock(rw);
+}

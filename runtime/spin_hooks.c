@@ -1,0 +1,76 @@
+/* pthread_spin_* hooks. A spinlock is a non-recursive lock with no error
+ * checking: re-locking it spins forever, like a normal mutex blocks. */
+#include <pthread.h>
+
+#include "locks.h"
+
+static void spin_op(struct ss_lockop *op, pthread_spinlock_t *s, int acq,
+                    const struct syncsan_site *site) {
+  op->addr = (uintptr_t)s;
+  op->site = ss_site(site);
+  op->kind = SS_KIND_SPIN;
+  op->mode = SS_MODE_WRITE;
+  op->acq = (uint8_t)acq;
+  op->recursive = 0;
+  op->errorcheck = 0;
+}
+
+SS_EXPORT int __syncsan_pthread_spin_init(pthread_spinlock_t *s, int pshared,
+                                          const struct syncsan_site *site) {
+  int rc = pthread_spin_init(s, pshared);
+  struct ss_thread *t = ss_thread_get();
+  if (rc == 0 && !t->in_hook) {
+    struct ss_lockop op;
+    spin_op(&op, s, SS_ACQ_BLOCKING, site);
+    ss_lock_created(t, &op);
+  }
+  return rc;
+}
+
+SS_EXPORT int __syncsan_pthread_spin_destroy(pthread_spinlock_t *s,
+                                             const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (!t->in_hook) {
+    struct ss_lockop op;
+    spin_op(&op, s, SS_ACQ_BLOCKING, site);
+    ss_lock_destroyed(t, &op);
+  }
+  return pthread_spin_destroy(s);
+}
+
+SS_EXPORT int __syncsan_pthread_spin_lock(pthread_spinlock_t *s,
+                                          const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_spin_lock(s);
+  struct ss_lockop op;
+  spin_op(&op, s, SS_ACQ_BLOCKING, site);
+  ss_lock_before(t, &op);
+  int rc = pthread_spin_lock(s);
+  ss_lock_after(t, &op, rc);
+  return rc;
+}
+
+SS_EXPORT int __syncsan_pthread_spin_trylock(pthread_spinlock_t *s,
+                                             const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_spin_trylock(s);
+  struct ss_lockop op;
+  spin_op(&op, s, SS_ACQ_TRY, site);
+  ss_lock_before(t, &op);
+  int rc = pthread_spin_trylock(s);
+  ss_lock_after(t, &op, rc);
+  return rc;
+}
+
+SS_EXPORT int __syncsan_pthread_spin_unlock(pthread_spinlock_t *s,
+                                            const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->in_hook))
+    return pthread_spin_unlock(s);
+  struct ss_lockop op;
+  spin_op(&op, s, SS_ACQ_BLOCKING, site);
+  ss_unlock_before(t, &op);
+  return pthread_spin_unlock(s);
+}
