@@ -1,0 +1,525 @@
+#!/usr/bin/env python3
+"""Builds and runs the syncsan benchmark suite (driven by scripts/bench.sh).
+
+Every benchmark is built once per build configuration (plain, syncsan,
+tsan) and run in every run configuration, interleaved: for each benchmark,
+each repetition runs every configuration once, in turn (A B C A B C ...),
+after a discarded warm-up round, so slow drifts of a shared machine hit all
+configurations alike. Medians of the repetitions are compared with plain.
+"""
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import runner
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+MICRO_SOURCES = ["micro/main.c", "micro/locks.c", "micro/sync.c", "micro/queue.c",
+                 "micro/atomics.c", "common/opaque.c"]
+# name -> (default work size "-n", Helgrind's size divisor)
+MACROS = {
+    "threadpool": (12000, 100),
+    "hashmap": (20000000, 100),
+    "pipeline": (100000, 50),
+    "stencil": (9000, 30),
+}
+# Smoke sizes: enough to exercise every path, small enough for CI.
+SMOKE_MACRO_N = {"threadpool": 40, "hashmap": 20000, "pipeline": 400, "stencil": 60}
+SMOKE_MICRO_ITERS = 2000
+
+# Run configurations: (name, build, environment, under Helgrind?)
+CONFIGS = [
+    ("plain", "plain", {}, False),
+    ("syncsan", "syncsan", {}, False),
+    ("syncsan-prof", "syncsan", {"SYNCSAN_OPTIONS": "profile_locks=1"}, False),
+    ("tsan", "tsan", {"TSAN_OPTIONS": "detect_deadlocks=1"}, False),
+    ("helgrind", "plain", {}, True),
+]
+HELGRIND = ["valgrind", "--tool=helgrind"]
+MICRO_HELGRIND_DIVISOR = 100
+
+# Targets from the issue (ratio of medians to plain). Checked and printed,
+# never asserted: the suite measures, it does not gate.
+MICRO_TARGETS = {
+    "mutex-pair": 1.20,
+    "mutex-nested-pair": 1.25,
+}
+ALIGNED_ATOMIC_TARGET = 1.0
+# A 1.0x target means "not instrumented"; the repetitions' spread on a
+# shared 2-core machine is a few percent, so 1.0x is met within this band.
+NOISE_BAND = 0.05
+UNPROVEN_RMW_TARGET = 1.40
+MACRO_TARGETS = {"wall": 1.10, "maxrss": 1.10, "compile": 1.05}
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+class Suite:
+    def __init__(self, args):
+        self.args = args
+        self.work = args.work
+        self.syncsan_cc = os.path.join(args.syncsan_build, "bin", "syncsan-cc")
+        self.errors = []
+        self.skipped = {}
+        self.builds = {}
+        self.configs = []
+        self.results = {"micro": [], "macro": [], "compile": []}
+
+    # ---- tools -----------------------------------------------------------
+    def detect(self):
+        wanted = self.args.configs
+        if not os.access(self.syncsan_cc, os.X_OK):
+            sys.exit(f"bench: no syncsan-cc at {self.syncsan_cc} (build syncsan first)")
+        if shutil.which(self.args.cc) is None:
+            sys.exit(f"bench: {self.args.cc} not found")
+        probe = os.path.join(self.work, "probe.c")
+        with open(probe, "w") as f:
+            f.write("int main(void){return 0;}\n")
+        have_tsan = subprocess.run(
+            [self.args.cc, "-fsanitize=thread", probe, "-o", probe + ".tsan"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+        for name, build, env, helgrind in CONFIGS:
+            if name not in wanted:
+                continue
+            if build == "tsan" and not have_tsan:
+                self.skipped[name] = ("ThreadSanitizer runtime not installed ("
+                                      f"{self.args.cc} -fsanitize=thread cannot link; "
+                                      "Debian: libclang-rt-19-dev)")
+                continue
+            if helgrind and shutil.which("valgrind") is None:
+                self.skipped[name] = "valgrind not installed (Debian: valgrind)"
+                continue
+            self.configs.append((name, build, env, helgrind))
+        for name, why in self.skipped.items():
+            print(f"SKIPPED configuration {name}: {why}", flush=True)
+        if not any(c[0] == "plain" for c in self.configs):
+            sys.exit("bench: the plain configuration is the reference and cannot be left out")
+        if self.skipped and len(self.configs) == 1:
+            # Nothing to compare plain with: a skip (ctest's SKIP_RETURN_CODE).
+            sys.exit(77)
+
+    def compiler(self, build):
+        if build == "plain":
+            return [self.args.cc, "-pthread"]
+        if build == "syncsan":
+            return [self.syncsan_cc]
+        return [self.args.cc, "-fsanitize=thread", "-pthread"]
+
+    def compile(self, build, sources, out):
+        # DWARF 4: valgrind 3.19 cannot read clang 19's default DWARF 5.
+        cmd = self.compiler(build) + ["-O2", "-gdwarf-4", "-Wall", "-Wextra", "-Werror"]
+        cmd += [os.path.join(HERE, s) for s in sources] + ["-o", out, "-lm"]
+        r = runner.run(cmd, timeout=300)
+        if r.status != 0:
+            self.fail(f"build {build} {os.path.basename(out)} failed:\n{r.stderr}")
+            return None
+        return r
+
+    # ---- build -----------------------------------------------------------
+    def build_all(self):
+        builds = sorted({c[1] for c in self.configs}, key=["plain", "syncsan", "tsan"].index)
+        for b in builds:
+            d = os.path.join(self.work, b)
+            os.makedirs(d, exist_ok=True)
+            self.builds[b] = d
+            if self.compile(b, MICRO_SOURCES, os.path.join(d, "micro")) is None:
+                sys.exit(1)
+        # Macro programs: compile time is a result too, so each is compiled
+        # in every build configuration, interleaved, reps times.
+        reps = 1 if self.args.smoke else self.args.reps
+        for prog in self.selected_macros():
+            times = {b: [] for b in builds}
+            for _ in range(reps):
+                for b in builds:
+                    r = self.compile(b, [f"macro/{prog}.c"], os.path.join(self.builds[b], prog))
+                    if r is None:
+                        sys.exit(1)
+                    times[b].append(r.wall)
+            self.results["compile"].append({"program": prog, "seconds": times})
+
+    def selected_macros(self):
+        return [m for m in MACROS if not self.args.only or m in self.args.only]
+
+    # ---- running ---------------------------------------------------------
+    def fail(self, msg):
+        self.errors.append(msg)
+        log("bench: ERROR: " + msg)
+
+    def execute(self, config, argv_tail, binary_name):
+        name, build, env, helgrind = config
+        binary = os.path.join(self.builds[build], binary_name)
+        cmd = ([*HELGRIND] if helgrind else []) + [binary] + argv_tail
+        r = runner.run(cmd, env=env, timeout=self.args.timeout)
+        reports = runner.count_reports(r.stderr)
+        if r.status != 0:
+            self.fail(f"{name}: {' '.join(cmd)} exited with {r.status}\n{r.stderr[-4000:]}")
+        elif reports:
+            # Programs are correct: a report from syncsan is a false positive
+            # to fix; one from another tool is recorded, not an error.
+            msg = f"{name}: {' '.join(cmd)} produced {reports} report(s)\n{r.stderr[-4000:]}"
+            if build == "syncsan":
+                self.fail(msg)
+            else:
+                log("bench: note: " + msg)
+        r.reports = reports
+        r.config = name
+        return r
+
+    def check_output(self, what, reference, r):
+        if r.status == 0 and r.stable_output != reference:
+            self.fail(f"{r.config}: output of {what} differs from plain:\n"
+                      f"  plain:   {reference!r}\n  {r.config}: {r.stable_output!r}")
+
+    def micro_units(self):
+        plain = os.path.join(self.builds["plain"], "micro")
+        out = subprocess.run([plain, "--list"], check=True, capture_output=True, text=True).stdout
+        units = []
+        for line in out.split("\n"):
+            if not line.strip():
+                continue
+            case, min_threads = line.split()
+            if self.args.only and case not in self.args.only and "micro" not in self.args.only:
+                continue
+            for t in (1, 2):
+                if t >= int(min_threads):
+                    units.append((case, t))
+        return units
+
+    def calibrate(self, case, threads):
+        """Iterations for about target_ms of plain run time."""
+        if self.args.smoke:
+            return SMOKE_MICRO_ITERS
+        plain = os.path.join(self.builds["plain"], "micro")
+        n = 2000
+        while True:
+            r = runner.run([plain, case, str(threads), str(n)], timeout=120)
+            if r.status != 0:
+                self.fail(f"calibration of {case} failed: {r.stderr}")
+                return n
+            ns = runner.parse_times(r.stdout)["ns_per_op"]
+            total_ms = ns * n / 1e6
+            if total_ms >= 5 or n >= 10**9:
+                want = int(self.args.target_ms * 1e6 / max(ns, 0.05))
+                return max(1000, min(want, 4 * 10**8))
+            n *= 10
+
+    def run_micro(self):
+        units = self.micro_units()
+        log(f"bench: {len(units)} micro benchmarks x {len(self.configs)} configurations")
+        for case, threads in units:
+            iters = self.calibrate(case, threads)
+            h_iters = max(100, iters // MICRO_HELGRIND_DIVISOR)
+            samples = {c[0]: [] for c in self.configs}
+            reports = {c[0]: 0 for c in self.configs}
+            reference = {}
+            for rep in range(self.warmups() + self.reps()):
+                for config in self.configs:
+                    n = h_iters if config[3] else iters
+                    r = self.execute(config, [case, str(threads), str(n)], "micro")
+                    if r.status != 0:
+                        continue
+                    reports[config[0]] += r.reports
+                    key = n
+                    if key not in reference:
+                        reference[key] = self.reference_output(
+                            "micro", [case, str(threads), str(n)], r if config[0] == "plain" else None)
+                    self.check_output(f"micro {case} t{threads}", reference[key], r)
+                    if rep >= self.warmups():
+                        samples[config[0]].append(runner.parse_times(r.stdout)["ns_per_op"])
+            entry = {"case": case, "threads": threads, "iterations": iters,
+                     "helgrind_iterations": h_iters, "ns_per_op": samples, "reports": reports}
+            self.results["micro"].append(entry)
+            log(f"  {case:32s} t{threads} " + " ".join(
+                f"{k}={fmt_med(v)}" for k, v in samples.items()))
+
+    def reference_output(self, binary, argv_tail, plain_result):
+        """Deterministic output of plain for these arguments."""
+        if plain_result is not None:
+            return plain_result.stable_output
+        r = runner.run([os.path.join(self.builds["plain"], binary)] + argv_tail,
+                       timeout=self.args.timeout)
+        if r.status != 0:
+            self.fail(f"plain reference run {binary} {argv_tail} failed: {r.stderr}")
+        return r.stable_output
+
+    def run_macro(self):
+        for prog in self.selected_macros():
+            default_n, h_div = MACROS[prog]
+            n = SMOKE_MACRO_N[prog] if self.args.smoke else int(default_n * self.args.scale)
+            h_n = max(1, n // h_div) if not self.args.smoke else n
+            wall = {c[0]: [] for c in self.configs}
+            rss = {c[0]: [] for c in self.configs}
+            reports = {c[0]: 0 for c in self.configs}
+            reference = {}
+            for rep in range(self.warmups() + self.reps()):
+                for config in self.configs:
+                    size = h_n if config[3] else n
+                    r = self.execute(config, ["-n", str(size)], prog)
+                    if r.status != 0:
+                        continue
+                    reports[config[0]] += r.reports
+                    if size not in reference:
+                        reference[size] = self.reference_output(
+                            prog, ["-n", str(size)], r if config[0] == "plain" else None)
+                    self.check_output(prog, reference[size], r)
+                    if rep >= self.warmups():
+                        wall[config[0]].append(r.wall)
+                        rss[config[0]].append(r.maxrss_kib)
+            entry = {"program": prog, "n": n, "helgrind_n": h_n, "wall_seconds": wall,
+                     "maxrss_kib": rss, "reports": reports,
+                     "output": reference.get(n, "")}
+            self.results["macro"].append(entry)
+            log(f"  {prog:12s} " + " ".join(f"{k}={fmt_med(v)}s" for k, v in wall.items()))
+
+    def warmups(self):
+        return 0 if self.args.smoke else 1
+
+    def reps(self):
+        return 1 if self.args.smoke else self.args.reps
+
+
+def fmt_med(v):
+    return f"{statistics.median(v):.4g}" if v else "-"
+
+
+def median(v):
+    return statistics.median(v) if v else None
+
+
+def ratio(a, b):
+    return a / b if a is not None and b else None
+
+
+def fmt_ratio(r):
+    return "-" if r is None else f"{r:.2f}x"
+
+
+# ---- summaries ---------------------------------------------------------------
+def summarize(suite):
+    names = [c[0] for c in suite.configs]
+    res = suite.results
+    summary = {"micro": [], "macro": [], "targets": []}
+    for e in res["micro"]:
+        med = {k: median(v) for k, v in e["ns_per_op"].items()}
+        row = {"case": e["case"], "threads": e["threads"], "median_ns": med,
+               "ratio": {k: ratio(med[k], med["plain"]) for k in names},
+               "reports": e["reports"]}
+        summary["micro"].append(row)
+    compile_med = {}
+    for c in res["compile"]:
+        compile_med[c["program"]] = {b: median(v) for b, v in c["seconds"].items()}
+    for e in res["macro"]:
+        wall = {k: median(v) for k, v in e["wall_seconds"].items()}
+        rss = {k: median(v) for k, v in e["maxrss_kib"].items()}
+        wr = {}
+        for k in names:
+            if k == "helgrind" and wall.get(k) and wall.get("plain"):
+                # Helgrind ran a scaled-down size: compare per unit of work.
+                wr[k] = (wall[k] / e["helgrind_n"]) / (wall["plain"] / e["n"])
+            else:
+                wr[k] = ratio(wall.get(k), wall.get("plain"))
+        cm = compile_med.get(e["program"], {})
+        build_of = {c[0]: c[1] for c in suite.configs}
+        row = {"program": e["program"], "median_wall_s": wall, "median_maxrss_kib": rss,
+               "wall_ratio": wr,
+               "maxrss_ratio": {k: ratio(rss.get(k), rss.get("plain")) for k in names},
+               "compile_s": cm,
+               "compile_ratio": {k: ratio(cm.get(build_of[k]), cm.get("plain")) for k in names
+                                 if k != "helgrind"},
+               "reports": e["reports"], "output": e["output"]}
+        summary["macro"].append(row)
+    summary["targets"] = check_targets(summary)
+    return summary
+
+
+def check_targets(summary):
+    out = []
+
+    def add(what, value, limit, band=0.0):
+        if value is None:
+            return
+        met = value <= limit * (1 + band) + 1e-9
+        out.append({"what": what, "value": round(value, 3), "target": limit,
+                    "noise_band": band, "met": met,
+                    "missed_by": None if met else round(value / limit - 1, 3)})
+
+    for row in summary["micro"]:
+        r = row["ratio"].get("syncsan")
+        case, t = row["case"], row["threads"]
+        if case in MICRO_TARGETS:
+            add(f"{case} t{t}", r, MICRO_TARGETS[case])
+        elif case.startswith("atomic-") and case.endswith("-aligned"):
+            add(f"{case} t{t}", r, ALIGNED_ATOMIC_TARGET, NOISE_BAND)
+        elif case.startswith(("atomic-add", "atomic-cas")) and case.endswith("-unproven"):
+            add(f"{case} t{t}", r, UNPROVEN_RMW_TARGET)
+    for row in summary["macro"]:
+        add(f"{row['program']} wall", row["wall_ratio"].get("syncsan"), MACRO_TARGETS["wall"])
+        add(f"{row['program']} max RSS", row["maxrss_ratio"].get("syncsan"),
+            MACRO_TARGETS["maxrss"])
+        add(f"{row['program']} compile", row["compile_ratio"].get("syncsan"),
+            MACRO_TARGETS["compile"])
+    return out
+
+
+def print_tables(suite, summary, f):
+    names = [c[0] for c in suite.configs]
+    if summary["micro"]:
+        print("\nMicro benchmarks: median ns per operation, and ratio to plain", file=f)
+        head = f"{'case':32s} {'thr':>3s} {'plain ns':>10s}"
+        for k in names[1:]:
+            head += f" {k:>20s}"
+        print(head, file=f)
+        for row in summary["micro"]:
+            med = row["median_ns"]
+            line = f"{row['case']:32s} {row['threads']:>3d} {fmt_ns(med.get('plain')):>10s}"
+            for k in names[1:]:
+                cell = f"{fmt_ns(med.get(k))} ({fmt_ratio(row['ratio'].get(k))})"
+                if row["reports"].get(k):
+                    cell += "!"
+                line += f" {cell:>20s}"
+            print(line, file=f)
+    if summary["macro"]:
+        print("\nMacro benchmarks: median wall time, and ratios to plain "
+              "(wall / max RSS / compile)", file=f)
+        head = f"{'program':12s} {'plain s':>8s}"
+        for k in names[1:]:
+            head += f" {k:>24s}"
+        print(head, file=f)
+        for row in summary["macro"]:
+            line = f"{row['program']:12s} {row['median_wall_s'].get('plain') or 0:>8.3f}"
+            for k in names[1:]:
+                cr = row["compile_ratio"].get(k)
+                cell = (f"{fmt_ratio(row['wall_ratio'].get(k))}/"
+                        f"{fmt_ratio(row['maxrss_ratio'].get(k))}/"
+                        f"{fmt_ratio(cr) if k != 'helgrind' else '-'}")
+                if row["reports"].get(k):
+                    cell += "!"
+                line += f" {cell:>24s}"
+            print(line, file=f)
+        print("(helgrind: scaled-down run, wall ratio per unit of work; "
+              "'!' = the tool printed reports)", file=f)
+    if summary["targets"] and not suite.args.smoke:
+        print("\nTargets (syncsan default options vs plain):", file=f)
+        for t in summary["targets"]:
+            verdict = "met" if t["met"] else f"MISSED by {t['missed_by'] * 100:.0f}%"
+            if t["noise_band"]:
+                verdict += f" (within {t['noise_band'] * 100:.0f}% noise band)" if t["met"] else ""
+            print(f"  {t['what']:44s} {t['value']:6.2f}x  target <= {t['target']:.2f}x  {verdict}",
+                  file=f)
+
+
+def fmt_ns(v):
+    if v is None:
+        return "-"
+    return f"{v:.2f}" if v < 100 else f"{v:.0f}"
+
+
+def machine_info():
+    info = {"machine": platform.machine(), "kernel": platform.release(),
+            "cpus": os.cpu_count()}
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    info["cpu"] = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    try:
+        info["commit"] = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
+                                        capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--",
+                                "runtime", "pass", "include"],
+                               capture_output=True, text=True).stdout.strip()
+        info["runtime_or_pass_modified"] = bool(dirty)
+    except OSError:
+        pass
+    return info
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--syncsan-build", required=True)
+    ap.add_argument("--cc", default="clang-19")
+    ap.add_argument("--work", help="scratch directory (default: a new /tmp/bench-*)")
+    ap.add_argument("--results", default=os.path.join(HERE, "results"))
+    ap.add_argument("--smoke", action="store_true",
+                    help="tiny sizes, one repetition: builds, runs, compares outputs")
+    ap.add_argument("--quick", action="store_true", help="3 repetitions, shorter runs")
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--target-ms", type=float, default=60)
+    ap.add_argument("--scale", type=float, default=1.0, help="macro size factor")
+    ap.add_argument("--timeout", type=float, default=600)
+    ap.add_argument("--configs", default=",".join(c[0] for c in CONFIGS))
+    ap.add_argument("--only", default="", help="comma list: micro, macro, or benchmark names")
+    ap.add_argument("--no-json", action="store_true")
+    args = ap.parse_args()
+    args.configs = [c for c in args.configs.split(",") if c]
+    if "plain" not in args.configs:
+        args.configs.insert(0, "plain")
+    args.only = [o for o in args.only.split(",") if o]
+    if args.quick:
+        args.reps = min(args.reps, 3)
+        args.target_ms = min(args.target_ms, 25)
+        args.scale = min(args.scale, 0.5)
+    if args.smoke:
+        args.timeout = min(args.timeout, 120)
+    own_work = args.work is None
+    if own_work:
+        args.work = tempfile.mkdtemp(prefix="bench-", dir="/tmp")
+    os.makedirs(args.work, exist_ok=True)
+
+    suite = Suite(args)
+    started = time.time()
+    suite.detect()
+    suite.build_all()
+    do_micro = not args.only or "micro" in args.only or any(
+        o not in MACROS and o != "macro" for o in args.only)
+    do_macro = not args.only or "macro" in args.only or any(o in MACROS for o in args.only)
+    if not do_macro:
+        suite.results["compile"] = []
+    if do_micro:
+        suite.run_micro()
+    if do_macro:
+        if args.only and "macro" not in args.only:
+            pass
+        suite.run_macro()
+    summary = summarize(suite)
+    elapsed = time.time() - started
+    mode = "smoke" if args.smoke else "quick" if args.quick else "full"
+    print(f"syncsan benchmark suite ({mode}, {args.reps if not args.smoke else 1} "
+          f"repetitions, {elapsed:.0f} s)")
+    print_tables(suite, summary, sys.stdout)
+    doc = {"date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "mode": mode,
+           "command": " ".join(sys.argv), "machine": machine_info(),
+           "configs": [c[0] for c in suite.configs], "skipped": suite.skipped,
+           "repetitions": 1 if args.smoke else args.reps, "elapsed_s": round(elapsed, 1),
+           "summary": summary, "raw": suite.results, "errors": suite.errors}
+    if not args.no_json:
+        os.makedirs(args.results, exist_ok=True)
+        path = os.path.join(args.results, f"bench-{mode}-{time.strftime('%Y%m%d-%H%M%S')}.json")
+        with open(path, "w") as f:
+            json.dump(doc, f, indent=1)
+        shutil.copyfile(path, os.path.join(args.results, f"latest-{mode}.json"))
+        print(f"\nJSON: {path}")
+    if own_work:
+        shutil.rmtree(args.work, ignore_errors=True)
+    if suite.errors:
+        print(f"\nbench: {len(suite.errors)} error(s); first: {suite.errors[0].splitlines()[0]}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
