@@ -149,7 +149,10 @@ class Suite:
             self.results["compile"].append({"program": prog, "seconds": times})
 
     def selected_macros(self):
-        return [m for m in MACROS if not self.args.only or m in self.args.only]
+        named = [m for m in MACROS if m in self.args.only]
+        if named:
+            return named
+        return list(MACROS) if not self.args.only or "macro" in self.args.only else []
 
     # ---- running ---------------------------------------------------------
     def fail(self, msg):
@@ -482,6 +485,7 @@ def main():
 
     suite = Suite(args)
     started = time.time()
+    runner.set_measure(args.cc, args.work)
     suite.detect()
     suite.build_all()
     do_micro = not args.only or "micro" in args.only or any(
@@ -492,8 +496,6 @@ def main():
     if do_micro:
         suite.run_micro()
     if do_macro:
-        if args.only and "macro" not in args.only:
-            pass
         suite.run_macro()
     summary = summarize(suite)
     elapsed = time.time() - started

@@ -24,7 +24,8 @@ bench_need_packages() {
 }
 
 # Prints the syncsan build directory to use: $SYNCSAN_BUILD, else build/
-# when it holds a syncsan build, else a fresh build into build/.
+# when it holds a syncsan build (used as it is: bring it up to date first
+# if the sources changed), else a fresh build into build/.
 bench_syncsan_build() {
   r=$1
   if [ -n "${SYNCSAN_BUILD:-}" ]; then
@@ -41,8 +42,7 @@ bench_syncsan_build() {
     echo "bench: building syncsan into $b" >&2
     cmake -S "$r" -B "$b" -G Ninja -DCMAKE_C_COMPILER=clang-19 \
       -DCMAKE_CXX_COMPILER=clang++-19 >&2
+    cmake --build "$b" -j2 >&2
   fi
-  # Brings an existing build up to date with the sources being measured.
-  cmake --build "$b" -j2 --target syncsan_wrappers >&2
   echo "$b"
 }
