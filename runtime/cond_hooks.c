@@ -331,7 +331,20 @@ extern void CV_WAIT(void *cv, void *lock) __attribute__((weak));
 extern void CV_NOTIFY_ONE(void *cv) __attribute__((weak));
 extern void CV_NOTIFY_ALL(void *cv) __attribute__((weak));
 
+/* Weak references do not keep a library linked under --as-needed: in a
+ * program whose only uses of libstdc++ went through these hooks, the real
+ * member can be missing. Say so rather than call a null pointer. */
+static void require(void (*real)(), const char *what) {
+  if (SS_UNLIKELY(!real)) {
+    ss_printf("==%d==syncsan: %s is not linked into this program (libstdc++ dropped by "
+              "--as-needed?); link with -Wl,--no-as-needed -lstdc++\n",
+              ss_pid(), what);
+    ss_die();
+  }
+}
+
 static void cxx_ctor(void (*real)(void *), void *cv, const struct syncsan_site *site) {
+  require((void (*)())real, "std::condition_variable::condition_variable()");
   real(cv);
   struct ss_thread *t = ss_thread_get();
   if (!t->in_hook)
@@ -342,6 +355,7 @@ static void cxx_dtor(void (*real)(void *), void *cv, const struct syncsan_site *
   struct ss_thread *t = ss_thread_get();
   if (!t->in_hook)
     destroyed(t, (uintptr_t)cv, ss_site(site));
+  require((void (*)())real, "std::condition_variable::~condition_variable()");
   real(cv);
 }
 
@@ -362,6 +376,7 @@ SS_EXPORT void HOOK(CV_NOTIFY_ONE)(void *cv, const struct syncsan_site *site) {
   (void)site;
   if (!ss_thread_get()->in_hook)
     ss_cond_wake((uintptr_t)cv, 0);
+  require((void (*)())CV_NOTIFY_ONE, "std::condition_variable::notify_one()");
   CV_NOTIFY_ONE(cv);
 }
 
@@ -369,10 +384,12 @@ SS_EXPORT void HOOK(CV_NOTIFY_ALL)(void *cv, const struct syncsan_site *site) {
   (void)site;
   if (!ss_thread_get()->in_hook)
     ss_cond_wake((uintptr_t)cv, 1);
+  require((void (*)())CV_NOTIFY_ALL, "std::condition_variable::notify_all()");
   CV_NOTIFY_ALL(cv);
 }
 
 SS_EXPORT void HOOK(CV_WAIT)(void *cv, void *lock, const struct syncsan_site *site) {
+  require((void (*)())CV_WAIT, "std::condition_variable::wait()");
   struct ss_thread *t = ss_thread_get();
   void *m = *(void **)lock; /* unique_lock::_M_device */
   if (SS_UNLIKELY(t->in_hook) || !m) {

@@ -25,6 +25,7 @@ static inline int ss_pthread_mutex_type(const void *m) {
 static inline void ss_mutex_op(struct ss_lockop *op, const void *m, int kind, int acq,
                                const struct syncsan_site *site) {
   int type = ss_pthread_mutex_type(m);
+  *op = (struct ss_lockop){0};
   op->addr = (uintptr_t)m;
   op->site = site;
   op->kind = (uint16_t)kind;

@@ -9,6 +9,7 @@
 
 static void rw_op(struct ss_lockop *op, struct ss_thread *t, pthread_rwlock_t *rw, int mode,
                   int acq, const struct syncsan_site *site) {
+  *op = (struct ss_lockop){0};
   op->addr = (uintptr_t)rw;
   op->site = ss_site(site);
   op->kind = SS_KIND_RWLOCK;

@@ -6,6 +6,7 @@
 
 static void spin_op(struct ss_lockop *op, pthread_spinlock_t *s, int acq,
                     const struct syncsan_site *site) {
+  *op = (struct ss_lockop){0};
   op->addr = (uintptr_t)s;
   op->site = ss_site(site);
   op->kind = SS_KIND_SPIN;

@@ -22,8 +22,8 @@ int main(void) {
 
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
-  ts.tv_sec += 0;
-  ts.tv_nsec = 0; /* already past: times out at once */
+  /* The start of the current second is already past: */
+  ts.tv_nsec = 0; /* the wait times out at once */
   rc = pthread_cond_timedwait(&g_cv, &g_plain, &ts);
   pthread_mutex_unlock(&g_plain);
   fprintf(stderr, "timedwait=%s\n", rc == ETIMEDOUT ? "ETIMEDOUT" : "other");

@@ -14,21 +14,21 @@ static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_rwlock_t rw = PTHREAD_RWLOCK_INITIALIZER;
 static pthread_spinlock_t spin;
 static mtx_t m11;
-static long total;
+static long n_mu, n_rw, n_spin, n_mtx; /* one counter per lock */
 
 static void *worker(void *arg) {
   for (int i = 0; i < 250; i++) {
     pthread_mutex_lock(&mu);
-    total++;
+    n_mu++;
     pthread_mutex_unlock(&mu);
     pthread_rwlock_wrlock(&rw);
-    total++;
+    n_rw++;
     pthread_rwlock_unlock(&rw);
     pthread_spin_lock(&spin);
-    total++;
+    n_spin++;
     pthread_spin_unlock(&spin);
     mtx_lock(&m11);
-    total++;
+    n_mtx++;
     mtx_unlock(&m11);
   }
   return arg;
@@ -42,7 +42,7 @@ int main(void) {
     pthread_create(&t[i], NULL, worker, NULL);
   for (int i = 0; i < 4; i++)
     pthread_join(t[i], NULL);
-  printf("total=%ld\n", total);
+  printf("total=%ld\n", n_mu + n_rw + n_spin + n_mtx);
   pthread_spin_destroy(&spin);
   mtx_destroy(&m11);
   return 0;
