@@ -60,7 +60,7 @@ SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
   mutex_op(&op, m, SS_ACQ_BLOCKING, site);
   ss_lock_before(t, &op);
   int rc = pthread_mutex_lock(m);
-  ss_lock_after(t, &op, rc);
+  ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
   return rc;
 }
 
@@ -73,7 +73,7 @@ SS_EXPORT int __syncsan_pthread_mutex_trylock(pthread_mutex_t *m,
   mutex_op(&op, m, SS_ACQ_TRY, site);
   ss_lock_before(t, &op);
   int rc = pthread_mutex_trylock(m);
-  ss_lock_after(t, &op, rc);
+  ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
   return rc;
 }
 
@@ -86,7 +86,7 @@ SS_EXPORT int __syncsan_pthread_mutex_timedlock(pthread_mutex_t *m, const struct
   mutex_op(&op, m, SS_ACQ_TIMED, site);
   ss_lock_before(t, &op);
   int rc = pthread_mutex_timedlock(m, ts);
-  ss_lock_after(t, &op, rc);
+  ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
   return rc;
 }
 
