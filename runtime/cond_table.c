@@ -158,6 +158,7 @@ SS_HIDDEN int ss_cond_wait_begin(uintptr_t cond, uintptr_t mutex, int mutex_kind
     if (c->mutex && c->mutex != mutex) {
       snapshot(c, other);
       mismatch = 1;
+      tk->mutex = 0; /* not counted among the binding mutex's waiters */
     } else {
       if (!c->mutex) {
         c->mutex = mutex;
@@ -186,7 +187,7 @@ SS_HIDDEN void ss_cond_wait_end(uintptr_t cond, const struct ss_cond_ticket *tk)
       if (c->gen_wakes > c->gen_waiting)
         c->gen_wakes = c->gen_waiting;
     }
-    if (tk->mutex == c->mutex && --c->mutex_waiters == 0)
+    if (tk->mutex && tk->mutex == c->mutex && --c->mutex_waiters == 0)
       c->mutex = 0;
   }
   ss_spin_unlock(s);

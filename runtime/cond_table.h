@@ -10,7 +10,7 @@
 struct ss_cond_ticket {
   uint32_t id;      /* the condvar incarnation; 0 when untracked */
   uint32_t gen;     /* broadcast generation at the start of the wait */
-  uintptr_t mutex;  /* the mutex it waits with */
+  uintptr_t mutex;  /* the mutex it waits with; 0 when that did not bind */
 };
 
 /* A consistent copy of one condvar's state. */
