@@ -81,8 +81,8 @@ SS_COLD static void report_mismatch(struct ss_thread *t, const struct ss_lockop 
   ss_lock_label(ci->mutex, ci->mutex_kind, NULL, ol, sizeof(ol));
   ss_report_headline(r,
                      "thread T%u waits on %s with %s while %u other waiter%s use%s %s",
-                     t->tid, cl, ml, ci->waiting, ci->waiting == 1 ? "" : "s",
-                     ci->waiting == 1 ? "s" : "", ol);
+                     t->tid, cl, ml, ci->mutex_waiters, ci->mutex_waiters == 1 ? "" : "s",
+                     ci->mutex_waiters == 1 ? "s" : "", ol);
   ss_report_section(r, mop->site, "Wait with %s by thread T%u", ml, t->tid);
   ss_report_section(r, ci->mutex_site, "Wait with %s by thread T%u, still waiting", ol,
                     ci->mutex_tid);

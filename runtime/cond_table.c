@@ -139,6 +139,7 @@ static void snapshot(const struct cond_rec *c, struct ss_cond_info *out) {
   out->waiting = c->waiting;
   out->blocked = c->gen_waiting - c->gen_wakes;
   out->mutex = c->mutex;
+  out->mutex_waiters = c->mutex_waiters;
   out->mutex_kind = c->mutex_kind;
   out->mutex_tid = c->mutex_tid;
   out->mutex_site = c->mutex_site;

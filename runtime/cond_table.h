@@ -21,6 +21,7 @@ struct ss_cond_info {
   uint32_t waiting;                     /* threads inside a wait call */
   uint32_t blocked;                     /* of those, surely not yet woken */
   uintptr_t mutex;                      /* mutex of the waiters; 0 when none */
+  uint32_t mutex_waiters;               /* waiters that use it */
   uint16_t mutex_kind;                  /* enum ss_lock_kind */
   uint32_t mutex_tid;                   /* a waiter using it */
   const struct syncsan_site *mutex_site; /* where that waiter waits */

@@ -38,7 +38,7 @@ int main(void) {
 // CHECK-NEXT: Thread T0 is the main thread
 // CHECK-NEXT: SUMMARY: SyncSanitizer: condvar-wait-unlocked {{.*}}cond-wait-unlocked.c:20 in main
 // CHECK: wait=EPERM
-// CHECK: ERROR: SyncSanitizer: condvar-wait-unlocked: thread T0 waits on condvar C{{[0-9]+}} 'g_cv' (0x{{[0-9a-f]+}}) with mutex M{{[0-9]+}} (0x{{[0-9a-f]+}}), which it does not hold
+// CHECK: ERROR: SyncSanitizer: condvar-wait-unlocked: thread T0 waits on condvar C{{[0-9]+}} 'g_cv' (0x{{[0-9a-f]+}}) with mutex M{{[0-9]+}} {{(.g_plain. )?}}(0x{{[0-9a-f]+}}), which it does not hold
 // CHECK-NEXT: Wait by thread T0:
 // CHECK-NEXT: #0 main {{.*}}cond-wait-unlocked.c:27:8 (pthread_cond_timedwait)
 // CHECK: SUMMARY: SyncSanitizer: condvar-wait-unlocked {{.*}}cond-wait-unlocked.c:27 in main

@@ -62,7 +62,8 @@ static void mutex_binding(void) {
   struct ss_cond_ticket a, b, c;
   CHECK(!ss_cond_wait_begin(cv, m1, SS_KIND_MUTEX, &site, 1, &a, &other));
   CHECK(ss_cond_wait_begin(cv, m2, SS_KIND_MUTEX, &site, 2, &b, &other));
-  CHECK(other.mutex == m1 && other.mutex_tid == 1 && other.waiting == 1);
+  CHECK(other.mutex == m1 && other.mutex_tid == 1 && other.waiting == 1 &&
+        other.mutex_waiters == 1);
   /* The first waiter leaves: the binding ends, the mismatched waiter
    * stays, and a waiter with its mutex binds anew without being counted
    * twice when the mismatched one leaves. */
