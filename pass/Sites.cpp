@@ -116,9 +116,10 @@ Constant *SiteTable::str(StringRef S) {
   return GV;
 }
 
-Constant *SiteTable::get(const Instruction &I, uint32_t Op, const Value *Ptr) {
+Constant *SiteTable::get(const Instruction &I, uint32_t Op, const Value *Ptr,
+                         uint32_t ExtraFlags) {
   SourceLoc Loc = sourceLocation(I);
-  uint32_t Flags = Loc.InSystemHeader ? SYNCSAN_SITE_SYSTEM_HEADER : 0;
+  uint32_t Flags = ExtraFlags | (Loc.InSystemHeader ? SYNCSAN_SITE_SYSTEM_HEADER : 0);
   return make(Loc, objectName(Ptr, M.getDataLayout()), Op, Flags);
 }
 

@@ -50,7 +50,9 @@ public:
 
   /// The site record for an operation of kind Op at I on object Ptr
   /// (Ptr may be null).
-  llvm::Constant *get(const llvm::Instruction &I, uint32_t Op, const llvm::Value *Ptr);
+  /// ExtraFlags are or'ed into the site's flags (e.g. a declared lock level).
+  llvm::Constant *get(const llvm::Instruction &I, uint32_t Op, const llvm::Value *Ptr,
+                      uint32_t ExtraFlags = 0);
 
   /// The site of a user's call I of the system-header wrapper Callee
   /// (SYNCSAN_SITE_CALLER; `object` names the wrapper).

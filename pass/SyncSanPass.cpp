@@ -8,9 +8,12 @@
 #include "SyncSanPass.h"
 
 #include "CallerSites.h"
+#include "GlobalLocks.h"
 #include "InterceptedCalls.h"
+#include "LockLevels.h"
 #include "Options.h"
 #include "Sites.h"
+#include "StaticChecks.h"
 
 #include "syncsan/abi.h"
 
@@ -66,7 +69,8 @@ static void collect(Function &F, SmallVectorImpl<CallToRewrite> &Out) {
   }
 }
 
-static void rewrite(Module &M, SiteTable &Sites, const CallToRewrite &R) {
+static void rewrite(Module &M, SiteTable &Sites, const LockLevels &Levels,
+                    const CallToRewrite &R) {
   CallBase *CB = R.Call;
   FunctionType *FTy = CB->getFunctionType();
   SmallVector<Type *, 6> Params(FTy->params());
@@ -77,7 +81,8 @@ static void rewrite(Module &M, SiteTable &Sites, const CallToRewrite &R) {
 
   SmallVector<Value *, 6> Args(CB->args());
   const Value *Object = Args.empty() ? nullptr : Args[0];
-  Args.push_back(Sites.get(*CB, R.What->Op, Object));
+  uint32_t Flags = R.What->Group == CallGroup::Lock ? Levels.flagsFor(Object) : 0;
+  Args.push_back(Sites.get(*CB, R.What->Op, Object, Flags));
 
   IRBuilder<> B(CB);
   CallBase *New;
@@ -120,9 +125,13 @@ PreservedAnalyses SyncSanPass::run(Module &M, ModuleAnalysisManager &) {
       CallingWrappers.insert(R.Call->getFunction());
 
   SiteTable Sites(M);
+  LockLevels Levels(M);
   for (const CallToRewrite &R : Calls)
-    rewrite(M, Sites, R);
+    rewrite(M, Sites, Levels, R);
   annotateWrapperCalls(M, Sites, CallingWrappers);
+  if (InstrumentLocks)
+    registerLockGlobals(M, Levels);
+  runStaticChecks(M, Sites);
 
   addConstructor(M);
   return PreservedAnalyses::none();

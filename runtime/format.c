@@ -75,6 +75,14 @@ SS_HIDDEN size_t ss_vformat(char *buf, size_t size, const char *fmt, va_list ap)
       zero = 1;
       p++;
     }
+    if (*p == '*') {
+      width = va_arg(ap, int);
+      if (width < 0) {
+        left = 1;
+        width = -width;
+      }
+      p++;
+    }
     while (*p >= '0' && *p <= '9')
       width = width * 10 + (*p++ - '0');
     if (*p == '.') {

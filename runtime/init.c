@@ -6,6 +6,11 @@
 #include <unistd.h>
 
 #include "flags.h"
+#include "deadlock.h"
+#include "lock_class.h"
+#include "lock_graph.h"
+#include "lock_levels.h"
+#include "lock_profile.h"
 #include "lock_table.h"
 #include "report.h"
 #include "suppress.h"
@@ -22,6 +27,7 @@ static void at_exit(void) {
   /* The program's buffered output first, so the log reads in order. */
   fflush(NULL);
   ss_thread_process_exit();
+  ss_profile_finish();
   ss_suppress_print_stats();
   unsigned long errors = ss_error_count();
   if (ss_flags.verbosity >= 1 || errors)
@@ -39,7 +45,11 @@ static void init_once(void) {
     _exit(0);
   }
   ss_suppress_init();
+  ss_levels_init();
   ss_lock_table_init();
+  ss_class_init();
+  ss_graph_init();
+  ss_profile_init();
   ss_thread_init_main();
   atexit(at_exit);
   if (ss_flags.verbosity >= 1)

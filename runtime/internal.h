@@ -19,8 +19,8 @@
 #define SS_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- formatting without malloc (format.c) ---- */
-/* A subset of printf: %s %c %d %i %u %x %p %% with l/ll/z length modifiers
- * and a numeric width. Always NUL-terminates; returns the length written. */
+/* A subset of printf: %s %c %d %i %u %x %p %% with l/ll/z length modifiers,
+ * a numeric or * width and a .N or .* precision for %s. Always NUL-terminates; returns the length written. */
 SS_HIDDEN size_t ss_vformat(char *buf, size_t size, const char *fmt, va_list ap);
 SS_HIDDEN size_t ss_format(char *buf, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "flags.h"
+#include "globals.h"
 #include "thread.h"
 
 #define NBUCKETS 65536u
@@ -73,13 +74,32 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
   for (l = buckets[h % NBUCKETS]; l; l = l->next)
     if (l->addr == addr)
       break;
-  if (!l && (l = alloc_record())) {
+  if (l) {
+    /* Learn what the first sight did not know (an API call names no kind,
+     * a call through a pointer names no global). */
+    if (l->kind == SS_KIND_COUNT)
+      l->kind = (uint16_t)kind;
+    if (!l->name && ss_site_object(site) && !l->class_id)
+      l->name = ss_site_object(site);
+  } else if ((l = alloc_record())) {
     l->addr = addr;
     l->class_id = 0;
     l->init_site = init_site;
-    l->name = ss_site_object(site);
     l->kind = (uint16_t)kind;
     l->flags = init_site ? 0 : SS_LOCK_STATIC;
+    l->level = 0;
+    /* A registered global names the lock whatever path reached it; a
+     * level declared on it is the instance's level. */
+    uint32_t gflags;
+    if (ss_global_find(addr, &l->name, &l->name_off, &gflags)) {
+      l->level = (int32_t)(gflags >> SYNCSAN_SITE_LEVEL_SHIFT);
+      if (gflags & SYNCSAN_SITE_LEVEL_ORDERED)
+        l->flags |= SS_LOCK_LEVEL_ORDERED;
+    } else {
+      l->name = ss_site_object(site);
+      l->name_off = 0;
+    }
+    __atomic_fetch_add(&l->gen, 1, __ATOMIC_RELEASE);
     l->next = buckets[h % NBUCKETS];
     buckets[h % NBUCKETS] = l;
   }
@@ -122,11 +142,32 @@ SS_HIDDEN void ss_lock_forget(uintptr_t addr) {
   ss_spin_unlock(s);
   if (!victim)
     return;
-  victim->addr = 0;
+  __atomic_fetch_add(&victim->gen, 1, __ATOMIC_RELEASE);
+  __atomic_store_n(&victim->addr, 0, __ATOMIC_RELEASE);
   ss_spin_lock(&pool_lock);
   victim->next = free_list;
   free_list = victim;
   ss_spin_unlock(&pool_lock);
+}
+
+SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int kind, int32_t level, int ordered) {
+  struct ss_lock *l = ss_lock_lookup(addr, kind, NULL, NULL);
+  if (!l)
+    return 0;
+  uint32_t h = hash_addr(addr);
+  ss_spin_lock(&stripes[h % NSTRIPES]);
+  l->level = level;
+  l->flags = (uint16_t)((l->flags & ~SS_LOCK_LEVEL_ORDERED) | (ordered ? SS_LOCK_LEVEL_ORDERED : 0));
+  __atomic_fetch_add(&l->gen, 1, __ATOMIC_RELEASE);
+  ss_spin_unlock(&stripes[h % NSTRIPES]);
+  return 1;
+}
+
+SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id) {
+  uint32_t h = hash_addr(l->addr);
+  ss_spin_lock(&stripes[h % NSTRIPES]);
+  l->class_id = class_id;
+  ss_spin_unlock(&stripes[h % NSTRIPES]);
 }
 
 SS_HIDDEN const char *ss_lock_kind_name(int kind) {
@@ -144,11 +185,21 @@ SS_HIDDEN const char *ss_lock_kind_name(int kind) {
   }
 }
 
+SS_HIDDEN const char *ss_lock_name(const struct ss_lock *l, char *buf, size_t n) {
+  if (!l->name)
+    return NULL;
+  if (!l->name_off)
+    return l->name;
+  ss_format(buf, n, "%s+%u", l->name, l->name_off);
+  return buf;
+}
+
 SS_HIDDEN const char *ss_lock_label(uintptr_t addr, int kind, const struct syncsan_site *site,
                                     char *buf, size_t n) {
   struct ss_lock l;
+  char nbuf[300];
   int known = ss_lock_snapshot(addr, &l);
-  const char *name = known && l.name ? l.name : ss_site_object(site);
+  const char *name = known && l.name ? ss_lock_name(&l, nbuf, sizeof(nbuf)) : ss_site_object(site);
   if (known)
     ss_format(buf, n, "%s M%u%s%s%s (%p)", ss_lock_kind_name(kind), l.id, name ? " '" : "",
               name ? name : "", name ? "'" : "", (void *)addr);

@@ -14,10 +14,16 @@ struct ss_lock {
   uint32_t class_id;                    /* lock class (0: none assigned yet) */
   const struct syncsan_site *init_site; /* its *_init call, or NULL */
   const char *name;                     /* global symbol, when known */
+  uint32_t name_off;                    /* the lock's offset in that global */
   uint16_t kind;                        /* enum ss_lock_kind */
   uint16_t flags;                       /* SS_LOCK_* */
+  /* Bumped whenever the record changes identity or its class/level change:
+   * threads' class caches compare it to know their entry is still right. */
+  uint32_t gen;
+  int32_t level; /* level declared for this instance (syncsan_lock_set_level); 0 none */
 };
-#define SS_LOCK_STATIC 0x1u /* first seen without an init call */
+#define SS_LOCK_STATIC 0x1u        /* first seen without an init call */
+#define SS_LOCK_LEVEL_ORDERED 0x2u /* its level is an ordered group */
 
 /* Finds the record of addr, creating it when absent. `site` names the
  * lock's global when the pass knew it; `init_site` is the init call, or
@@ -27,9 +33,15 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
                                          const struct syncsan_site *init_site);
 /* Copies the record of addr into *out; 0 when unknown. */
 SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out);
+/* Sets the instance level of addr (creating its record); 0 when full. */
+SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int kind, int32_t level, int ordered);
+/* Records the class of a record (the lock graph's slow path). */
+SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id);
 /* Forgets addr (destroy): a lock re-created at the same address is new. */
 SS_HIDDEN void ss_lock_forget(uintptr_t addr);
 
+/* "g_conn+8" or "g_mu": a record's global name with its offset. */
+SS_HIDDEN const char *ss_lock_name(const struct ss_lock *l, char *buf, size_t n);
 /* Prints "mutex M3 'g_mu' (0x...)" for addr into buf. */
 SS_HIDDEN const char *ss_lock_label(uintptr_t addr, int kind, const struct syncsan_site *site,
                                     char *buf, size_t n);

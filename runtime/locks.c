@@ -1,7 +1,18 @@
-/* Lock state checks shared by all lock kinds. */
+/* Lock events common to every lock kind: the checks of the fast path, and
+ * the hand-off to the shared models when something is new.
+ *
+ * Fast path (a lock the thread has seen, in a chain of held classes it has
+ * checked before): the class comes from the thread's class cache, the
+ * chain key is one hash step from the innermost held entry, and the chain
+ * cache says it was checked. Nothing shared is written; the only shared
+ * read is the lock record's generation (a rarely written line). */
 #include "locks.h"
 
 #include "flags.h"
+#include "deadlock.h"
+#include "lock_class.h"
+#include "lock_graph.h"
+#include "lock_profile.h"
 #include "lock_table.h"
 #include "report.h"
 
@@ -26,29 +37,152 @@ static void report_double_lock(struct ss_thread *t, const struct ss_lockop *op,
   ss_report_end(r);
 }
 
+static inline uint64_t chain_step(uint64_t prev, uint32_t node, uint32_t mode, uint32_t try_,
+                                  int32_t level) {
+  uint64_t h = prev ^ ((uint64_t)node << 20 | (uint64_t)mode << 2 | try_ << 1 | 1);
+  h ^= (uint64_t)(uint32_t)level << 44;
+  h *= 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 29);
+}
+
+static inline struct ss_held *held_top(struct ss_thread *t) {
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  return n ? &t->held[n - 1] : NULL;
+}
+
+/* ---- lock levels ---- */
+
+static void report_level(struct ss_thread *t, const struct ss_lockop *op,
+                         const struct ss_held *h) {
+  struct ss_report *r = ss_report_begin("lock-level-violation", SS_SEV_ERROR, op->site,
+                                        (uintptr_t)op->site, (uintptr_t)h->site);
+  if (!r)
+    return;
+  char a[200], b[200];
+  ss_lock_label(op->addr, op->kind, op->site, a, sizeof(a));
+  ss_lock_label(h->addr, h->kind, h->site, b, sizeof(b));
+  ss_report_headline(r,
+                     "thread T%u acquires %s (level %d) while holding %s (level %d); a "
+                     "lock's level must be higher than every level held%s",
+                     t->tid, a, op->level, b, h->level,
+                     op->level == h->level ? " (equal levels only in an ordered group)" : "");
+  ss_report_section(r, op->site, "Acquisition of level %d by thread T%u", op->level, t->tid);
+  ss_report_section(r, h->site, "Level %d held since", h->level);
+  ss_report_thread(r, t->tid);
+  ss_report_end(r);
+}
+
+static void check_levels(struct ss_thread *t, const struct ss_lockop *op) {
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  const struct ss_held *worst = NULL;
+  for (uint32_t i = 0; i < n; i++) {
+    const struct ss_held *h = &t->held[i];
+    if (!h->level || h->addr == op->addr)
+      continue;
+    int bad = h->level > op->level ||
+              (h->level == op->level && !(op->ordered && (h->flags & SS_HELD_ORDERED)));
+    if (bad && (!worst || h->level > worst->level))
+      worst = h;
+  }
+  if (worst)
+    report_level(t, op, worst);
+}
+
+/* ---- the lock-order slow path ---- */
+
+static int holds_node(struct ss_thread *t, uint32_t node) {
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  for (uint32_t i = 0; i < n; i++)
+    if (t->held[i].class_id == node)
+      return 1;
+  return 0;
+}
+
+static inline int chain_seen(struct ss_thread *t, uint64_t key) {
+  uint64_t *slot = &t->chain_cache[(key ^ key >> 32) & (SS_CHAIN_CACHE - 1)];
+  if (*slot == key)
+    return 1;
+  *slot = key;
+  return 0;
+}
+
+SS_NOINLINE static void check_new_chain(struct ss_thread *t, const struct ss_lockop *op) {
+  if (ss_flags.detect_lock_order)
+    ss_graph_learn(t, op, op->node, op->gen, 0);
+  if (op->level)
+    check_levels(t, op);
+}
+
+SS_NOINLINE static void check_same_class(struct ss_thread *t, const struct ss_lockop *op) {
+  /* Same-class nesting is ordered per instance: each new pair of instances
+   * is checked once per thread. */
+  uint64_t key = op->chain ^ ((uint64_t)op->addr * 0xc2b2ae3d27d4eb4full) ^ op->gen;
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  for (uint32_t i = 0; i < n; i++)
+    if (t->held[i].class_id == op->node)
+      key += (uint64_t)t->held[i].addr * 0x9e3779b97f4a7c15ull;
+  if (!chain_seen(t, key | 1))
+    ss_graph_learn(t, op, op->node, op->gen, 1);
+}
+
+/* ---- events ---- */
+
 SS_HIDDEN void ss_lock_before(struct ss_thread *t, struct ss_lockop *op) {
   op->site = ss_site(op->site);
+  op->resolved = 0;
   struct ss_held *h = ss_held_find(t, op->addr);
-  if (SS_LIKELY(!h) || op->recursive)
+  if (SS_UNLIKELY(h)) {
+    if (op->recursive)
+      return;
+    /* Shared acquisition of a lock already held shared is a recursive
+     * read: allowed (the rwlock counts readers). */
+    if (op->mode == SS_MODE_READ && h->mode == SS_MODE_READ)
+      return;
+    /* A failed trylock on a held lock is not a bug: it cannot block. */
+    if (op->acq == SS_ACQ_TRY)
+      return;
+    int hangs = op->acq == SS_ACQ_BLOCKING && !op->errorcheck;
+    report_double_lock(t, op, h, hangs);
+    if (hangs && ss_flags.abort_on_deadlock) {
+      ss_printf("==%d==syncsan: ending the process: thread T%u would wait for itself "
+                "forever (abort_on_deadlock=0 lets it hang)\n",
+                ss_pid(), t->tid);
+      ss_die();
+    }
     return;
-  /* Shared acquisition of a lock already held shared is a recursive read:
-   * allowed (the rwlock counts readers). */
-  if (op->mode == SS_MODE_READ && h->mode == SS_MODE_READ)
-    return;
-  /* A failed trylock on a held lock is not a bug: it cannot block. */
-  if (op->acq == SS_ACQ_TRY)
-    return;
-  int hangs = op->acq == SS_ACQ_BLOCKING && !op->errorcheck;
-  report_double_lock(t, op, h, hangs);
-  if (hangs && ss_flags.abort_on_deadlock) {
-    ss_printf("==%d==syncsan: ending the process: thread T%u would wait for itself "
-              "forever (abort_on_deadlock=0 lets it hang)\n",
-              ss_pid(), t->tid);
-    ss_die();
   }
+
+  struct ss_class_ref ref;
+  ss_class_resolve(t, op, &ref);
+  op->node = ref.class_id;
+  if (SS_UNLIKELY(t->nest_addr == op->addr)) {
+    op->node = ss_node_subclass(op->node, t->nest_subclass);
+    t->nest_addr = 0;
+  }
+  op->gen = ref.gen;
+  op->level = ref.level;
+  op->ordered = ref.ordered;
+  struct ss_held *top = held_top(t);
+  op->chain = chain_step(top ? top->chain : 0, op->node, op->mode, op->acq == SS_ACQ_TRY,
+                         op->level);
+  op->resolved = 1;
+
+  if (top && op->node && op->acq != SS_ACQ_TRY) {
+    if (SS_UNLIKELY(!chain_seen(t, op->chain)))
+      check_new_chain(t, op);
+    else if (SS_UNLIKELY(holds_node(t, op->node)))
+      check_same_class(t, op);
+  }
+
+  if (op->acq != SS_ACQ_TRY)
+    ss_wait_begin(t, op);
+  if (SS_UNLIKELY(ss_timing_on))
+    op->t0 = ss_now_ns();
 }
 
 SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc) {
+  if (op->acq != SS_ACQ_TRY)
+    ss_wait_end(t);
   if (rc != 0)
     return;
   if (op->recursive || op->mode == SS_MODE_READ) {
@@ -58,16 +192,36 @@ SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, in
       return;
     }
   }
+  uint64_t now = 0;
+  if (SS_UNLIKELY(ss_timing_on) && op->resolved) {
+    now = ss_now_ns();
+    ss_profile_acquired(t, op, now - op->t0);
+  }
   struct ss_held *e = ss_held_push(t);
   if (!e)
     return;
   e->site = op->site;
-  e->class_id = 0;
+  e->class_id = op->resolved ? op->node : 0;
+  e->lock_gen = op->gen;
+  e->level = op->resolved ? op->level : 0;
+  e->chain = op->resolved ? op->chain : 0;
+  e->acq_ns = now;
   e->kind = op->kind;
   e->mode = op->mode;
   e->depth = 0;
-  e->flags = op->acq == SS_ACQ_TRY ? SS_HELD_TRY : 0;
+  e->flags = (op->acq == SS_ACQ_TRY ? SS_HELD_TRY : 0) | (op->ordered ? SS_HELD_ORDERED : 0);
   __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELEASE);
+}
+
+/* After an out-of-order unlock, the entries above the removed one have a
+ * new prefix: recompute their chain keys. */
+static void rechain_from(struct ss_thread *t, uint32_t idx) {
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  for (uint32_t i = idx; i < n; i++) {
+    struct ss_held *h = &t->held[i];
+    h->chain = chain_step(i ? t->held[i - 1].chain : 0, h->class_id, h->mode,
+                          (h->flags & SS_HELD_TRY) != 0, h->level);
+  }
 }
 
 SS_HIDDEN void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op) {
@@ -78,12 +232,20 @@ SS_HIDDEN void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op) {
       h->depth--;
       return;
     }
+    if (SS_UNLIKELY(ss_timing_on) && h->acq_ns)
+      ss_profile_released(t, h, op->site, ss_now_ns());
+    uint32_t idx = (uint32_t)(h - t->held);
     ss_held_remove(t, h);
+    if (SS_UNLIKELY(idx < t->nheld))
+      rechain_from(t, idx);
     return;
   }
-  /* Past max_held_locks the stack is incomplete: stay silent. */
-  if (t->nheld > t->held_cap)
+  /* Past max_held_locks the stack is incomplete: a lock not found may be
+   * one that was counted but not recorded. Stay silent and uncount it. */
+  if (t->nheld > t->held_cap) {
+    __atomic_store_n(&t->nheld, t->nheld - 1, __ATOMIC_RELEASE);
     return;
+  }
   ss_rule_unlock_unheld(t, op);
 }
 
@@ -102,10 +264,11 @@ SS_HIDDEN void ss_lock_destroyed(struct ss_thread *t, struct ss_lockop *op) {
   ss_lock_forget(op->addr);
 }
 
-/* Thread exit: API rules first, then the held stack is dropped. */
+/* Thread exit: API rules first, then the thread's statistics are merged. */
 static void on_thread_exit(struct ss_thread *t, int process_exit) {
   if (t->nheld)
     ss_rule_thread_exit(t, process_exit);
+  ss_profile_thread_exit(t);
 }
 
 __attribute__((constructor)) static void locks_register_exit(void) {

@@ -16,6 +16,14 @@ struct ss_lockop {
   uint8_t acq;        /* enum ss_acquire */
   uint8_t recursive;  /* re-acquiring while held is allowed */
   uint8_t errorcheck; /* re-acquiring returns an error instead of hanging */
+  /* Filled by ss_lock_before for ss_lock_after; hooks leave them alone. */
+  uint8_t resolved;   /* class and chain below are valid */
+  uint32_t node;      /* lock-order graph node (class, or subclass) */
+  uint32_t gen;       /* lock record generation */
+  int32_t level;      /* declared level; 0 none */
+  uint32_t ordered;   /* that level is an ordered group */
+  uint64_t chain;     /* chain key with this lock on top */
+  uint64_t t0;        /* clock before the real acquire (timing on) */
 };
 
 /* The event functions resolve op->site first (ss_site: a site inside a

@@ -7,6 +7,7 @@
 #include <threads.h>
 
 #include "flags.h"
+#include "deadlock.h"
 #include "report.h"
 
 SS_HIDDEN __thread struct ss_thread ss_self;
@@ -75,8 +76,11 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
                  ss_flags.max_threads, t->tid);
   }
   __atomic_store_n(&t->registered, 1, __ATOMIC_RELEASE);
-  if (t->tid != 0)
+  if (t->tid != 0) {
     pthread_setspecific(exit_key, t);
+    /* A second thread exists: deadlocks between threads become possible. */
+    ss_watchdog_start();
+  }
   return t;
 }
 
@@ -160,6 +164,17 @@ SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
   return found;
 }
 
+SS_HIDDEN void ss_threads_foreach(void (*fn)(struct ss_thread *t, uint32_t slot, void *arg),
+                                  void *arg) {
+  ss_spin_lock(&reg_lock);
+  for (uint32_t i = 0; i < nslots; i++)
+    if (slots[i].live)
+      fn(slots[i].live, i, arg);
+  ss_spin_unlock(&reg_lock);
+}
+
+SS_HIDDEN uint32_t ss_threads_capacity(void) { return nslots; }
+
 /* ---- the held-lock stack ---- */
 
 static void held_grow(struct ss_thread *t) {
@@ -200,13 +215,9 @@ SS_HIDDEN void ss_held_remove(struct ss_thread *t, struct ss_held *e) {
   /* Keep acquisition order: shift the younger entries down. Unlocks are
    * almost always of the innermost lock, so this loop rarely runs. */
   for (struct ss_held *p = e; p < last; p++) {
-    __atomic_store_n(&p->addr, p[1].addr, __ATOMIC_RELAXED);
-    p->site = p[1].site;
-    p->class_id = p[1].class_id;
-    p->kind = p[1].kind;
-    p->mode = p[1].mode;
-    p->depth = p[1].depth;
-    p->flags = p[1].flags;
+    uintptr_t next_addr = p[1].addr;
+    *p = p[1];
+    __atomic_store_n(&p->addr, next_addr, __ATOMIC_RELAXED);
   }
   __atomic_store_n(&last->addr, 0, __ATOMIC_RELAXED);
   __atomic_store_n(&t->nheld, t->nheld - 1, __ATOMIC_RELEASE);

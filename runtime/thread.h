@@ -21,16 +21,40 @@ enum ss_lock_kind {
 enum ss_mode { SS_MODE_WRITE = 0, SS_MODE_READ = 1 };
 
 /* One lock the thread holds. */
+struct ss_lock;
+struct ss_profile_table;
+
 struct ss_held {
   uintptr_t addr;                  /* the lock object (atomic stores: scanned by others) */
   const struct syncsan_site *site; /* where it was acquired */
-  uint32_t class_id;               /* lock class; 0 when not known */
+  uint64_t chain;                  /* key of the chain of held classes up to this one */
+  uint64_t acq_ns;                 /* when acquired (only when timing is on) */
+  uint32_t class_id;               /* graph node of its class (subclass included); 0 unknown */
+  uint32_t lock_gen;               /* generation of its lock record when acquired */
+  int32_t level;                   /* declared level; 0 none */
   uint16_t kind;                   /* enum ss_lock_kind */
   uint16_t mode;                   /* enum ss_mode */
   uint32_t depth;                  /* recursive acquisitions beyond the first */
   uint32_t flags;                  /* SS_HELD_* */
 };
-#define SS_HELD_TRY 0x1u /* acquired by a successful trylock */
+#define SS_HELD_TRY 0x1u     /* acquired by a successful trylock */
+#define SS_HELD_ORDERED 0x2u /* its level is an ordered group */
+
+/* A thread's cache of lock -> class, so that acquiring a known lock touches
+ * no shared table. An entry is valid while its record's generation holds. */
+#define SS_CLASS_CACHE 64
+struct ss_class_cache_entry {
+  uintptr_t addr;
+  struct ss_lock *rec;
+  uint32_t gen;
+  uint32_t class_id; /* base class (no subclass) */
+  int32_t level;
+  uint32_t ordered;
+};
+
+/* Lock chains (sequences of held classes + the acquired one) this thread
+ * has already checked. Direct-mapped: a collision only costs a re-check. */
+#define SS_CHAIN_CACHE 512
 
 struct ss_thread {
   uint32_t tid;       /* T<tid> in reports; 0 is the main thread */
@@ -43,6 +67,21 @@ struct ss_thread {
   uint32_t held_cap;
   struct ss_held *held;
   struct ss_held held_inline[SS_HELD_INLINE];
+  /* What the thread is blocked on, for the deadlock watchdog: written by
+   * the thread itself around a blocking acquire (atomic stores), read by
+   * the watchdog. wait_seq changes with every wait. */
+  uintptr_t waiting_for;
+  const struct syncsan_site *wait_site;
+  uint32_t wait_seq;
+  uint16_t wait_mode;
+  uint16_t wait_kind;
+  /* syncsan_lock_nested(): the subclass of this thread's next acquisition
+   * of nest_addr. */
+  uintptr_t nest_addr;
+  uint32_t nest_subclass;
+  struct ss_class_cache_entry class_cache[SS_CLASS_CACHE];
+  uint64_t chain_cache[SS_CHAIN_CACHE];
+  struct ss_profile_table *profile; /* per-thread lock statistics, or NULL */
 };
 
 SS_HIDDEN extern __thread struct ss_thread ss_self;
@@ -85,6 +124,12 @@ SS_HIDDEN int ss_thread_info(uint32_t tid, struct ss_thread_info *out);
  * and acquisition site. Slow path: scans every live thread. */
 SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
                                     const struct syncsan_site **site);
+
+/* Calls fn for every live thread under the registry lock (slow paths only:
+ * the watchdog, exit statistics). slot is stable while the thread lives. */
+SS_HIDDEN void ss_threads_foreach(void (*fn)(struct ss_thread *t, uint32_t slot, void *arg),
+                                  void *arg);
+SS_HIDDEN uint32_t ss_threads_capacity(void);
 
 /* Called at thread exit (key destructor) and at process exit for T0. */
 typedef void (*ss_thread_exit_fn)(struct ss_thread *t, int process_exit);

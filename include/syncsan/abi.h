@@ -105,6 +105,10 @@ enum syncsan_op {
                                            libstdc++'s __gthread_mutex_lock) */
 #define SYNCSAN_SITE_CALLER 0x4u        /* a user call of such a wrapper; `object`
                                            names the called wrapper */
+#define SYNCSAN_SITE_LEVEL_ORDERED 0x8u /* the level below is an ordered group */
+/* Bits 16..31: the lock level declared on the object's declaration with
+ * SYNCSAN_LOCK_LEVEL(n) (0: none). */
+#define SYNCSAN_SITE_LEVEL_SHIFT 16
 
 /* One static site record per rewritten operation, emitted by the pass as a
  * private constant. Layout in IR: { ptr, ptr, ptr, i32, i32, i32, i32 }. */
@@ -121,6 +125,22 @@ struct syncsan_site {
 
 /* Called from every instrumented module's constructor; idempotent. */
 void __syncsan_init(uint32_t abi_version);
+
+/* The lock-typed globals a module defines (found by the pass from their IR
+ * types: pthread mutexes and rwlocks, C11 mtx_t, std::mutex and friends,
+ * and structs and arrays holding them). The runtime names a lock at an
+ * address inside one by the global's symbol, however the lock was first
+ * reached (through a pointer parameter at -O0, say), so its class, its
+ * declared level and its policy-file level never depend on the access
+ * path. Layout in IR: { ptr, i64, ptr, i32, i32 }. */
+struct syncsan_global {
+  const void *addr;
+  uint64_t size;
+  const char *name;  /* demangled symbol */
+  uint32_t flags;    /* SYNCSAN_SITE_LEVEL_* bits of a SYNCSAN_LOCK_LEVEL annotation */
+  uint32_t stride;   /* an array's element size (its elements share a class), or 0 */
+};
+void __syncsan_register_globals(const struct syncsan_global *globals, uint64_t n);
 
 /* Where the user called a system-header wrapper from. Without inlining
  * (-O0), std::mutex::lock() reaches pthread_mutex_lock inside libstdc++'s

@@ -23,6 +23,8 @@ static void same_as_printf(void) {
   SAME("[%8s] [%-8s] [%.3s] [%.*s]", "ab", "cd", "abcdef", 2, "xyz");
   SAME("%c%c%%", 'o', 'k');
   SAME("%04x", 0xau);
+  SAME("[%*s] [%*d] [%-*s]", 6, "ab", 4, 7, 5, "x");
+  SAME("[%*s]", 0, "");
 }
 
 static void pointer_format(void) {

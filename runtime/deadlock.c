@@ -1,0 +1,230 @@
+/* The deadlock watchdog. */
+#include "deadlock.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+
+#include "flags.h"
+#include "lock_table.h"
+#include "report.h"
+
+#define SNAP_HELD 16
+
+struct snap {
+  uint32_t tid, slot;
+  uintptr_t waiting_for;
+  uint32_t wait_seq, wait_mode, wait_kind;
+  const struct syncsan_site *wait_site;
+  uint32_t nheld;
+  struct {
+    uintptr_t addr;
+    uint32_t mode, kind;
+    const struct syncsan_site *site;
+  } held[SNAP_HELD];
+};
+
+/* Per registry slot: the wait the watchdog saw there and since when. */
+struct seen {
+  uint32_t tid, seq;
+  uint64_t since_ms;
+  uintptr_t addr;
+};
+
+static int started; /* 0 none, 1 running */
+static int atfork_done;
+static struct snap *snaps;  /* watchdog thread only */
+static struct seen *seens;  /* watchdog thread only */
+static uint32_t nsnaps, cap;
+
+static uint64_t now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+static void take_snap(struct ss_thread *t, uint32_t slot, void *arg) {
+  (void)arg;
+  if (nsnaps == cap)
+    return;
+  struct snap *s = &snaps[nsnaps++];
+  s->tid = t->tid;
+  s->slot = slot;
+  s->waiting_for = __atomic_load_n(&t->waiting_for, __ATOMIC_ACQUIRE);
+  s->wait_seq = __atomic_load_n(&t->wait_seq, __ATOMIC_RELAXED);
+  s->wait_mode = t->wait_mode;
+  s->wait_kind = t->wait_kind;
+  s->wait_site = t->wait_site;
+  uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
+  struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
+  uint32_t hc = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
+  if (n > hc)
+    n = hc;
+  s->nheld = 0;
+  for (uint32_t i = 0; i < n && s->nheld < SNAP_HELD; i++) {
+    uintptr_t a = __atomic_load_n(&h[i].addr, __ATOMIC_RELAXED);
+    if (!a)
+      continue;
+    s->held[s->nheld].addr = a;
+    s->held[s->nheld].mode = h[i].mode;
+    s->held[s->nheld].kind = h[i].kind;
+    s->held[s->nheld].site = h[i].site;
+    s->nheld++;
+  }
+}
+
+/* The snapshot index of a blocked thread that holds s's awaited lock in a
+ * conflicting mode, or -1. */
+static int holder_of(const struct snap *s, const int *blocked) {
+  for (uint32_t j = 0; j < nsnaps; j++) {
+    if (!blocked[j])
+      continue;
+    for (uint32_t k = 0; k < snaps[j].nheld; k++)
+      if (snaps[j].held[k].addr == s->waiting_for &&
+          !(snaps[j].held[k].mode == SS_MODE_READ && s->wait_mode == SS_MODE_READ))
+        return (int)j;
+  }
+  return -1;
+}
+
+static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms) {
+  uint64_t key = 0;
+  for (uint32_t i = 0; i < n; i++)
+    key += (uint64_t)snaps[cyc[i]].tid * 0x9e3779b97f4a7c15ull + snaps[cyc[i]].waiting_for;
+  const struct snap *first = &snaps[cyc[0]];
+  struct ss_report *r =
+      ss_report_begin("deadlock", SS_SEV_ERROR, first->wait_site, key, 0xdead);
+  if (!r)
+    return;
+  char who[200] = "", label[200];
+  struct ss_buf b = {who, sizeof(who), 0};
+  for (uint32_t i = 0; i < n; i++)
+    ss_buf_printf(&b, "%sT%u", i == 0 ? "" : i + 1 == n ? " and " : ", ", snaps[cyc[i]].tid);
+  ss_report_headline(r, "%s %s blocked waiting for each other (for at least %llu ms)", who,
+                     n == 1 ? "is" : "are", (unsigned long long)waited_ms);
+  for (uint32_t i = 0; i < n; i++) {
+    const struct snap *s = &snaps[cyc[i]];
+    const struct snap *h = &snaps[cyc[(i + 1) % n]];
+    ss_lock_label(s->waiting_for, (int)s->wait_kind, s->wait_site, label, sizeof(label));
+    ss_report_section(r, s->wait_site, "Thread T%u waits for %s, held by T%u, at", s->tid,
+                      label, h->tid);
+    for (uint32_t k = 0; k < s->nheld; k++) {
+      ss_lock_label(s->held[k].addr, (int)s->held[k].kind, s->held[k].site, label,
+                    sizeof(label));
+      ss_report_section(r, s->held[k].site, "  T%u holds %s, acquired at", s->tid, label);
+    }
+    ss_report_thread(r, s->tid);
+  }
+  ss_report_end(r);
+  if (ss_flags.abort_on_deadlock) {
+    ss_printf("==%d==syncsan: ending the deadlocked process (abort_on_deadlock=0 lets it "
+              "hang)\n",
+              ss_pid());
+    ss_die();
+  }
+}
+
+static void scan(uint64_t timeout_ms) {
+  nsnaps = 0;
+  ss_threads_foreach(take_snap, NULL);
+  uint64_t now = now_ms();
+  int blocked[nsnaps ? nsnaps : 1];
+  int any = 0;
+  for (uint32_t i = 0; i < nsnaps; i++) {
+    struct snap *s = &snaps[i];
+    struct seen *w = &seens[s->slot];
+    blocked[i] = 0;
+    if (!s->waiting_for) {
+      w->tid = UINT32_MAX;
+      continue;
+    }
+    if (w->tid != s->tid || w->seq != s->wait_seq || w->addr != s->waiting_for) {
+      w->tid = s->tid;
+      w->seq = s->wait_seq;
+      w->addr = s->waiting_for;
+      w->since_ms = now;
+      continue;
+    }
+    if (now - w->since_ms >= timeout_ms)
+      any = blocked[i] = 1;
+  }
+  if (!any)
+    return;
+  /* Follow waits-for from each blocked thread; a revisit within one walk
+   * is a cycle (every thread on it blocked past the timeout). */
+  for (uint32_t start = 0; start < nsnaps; start++) {
+    if (!blocked[start])
+      continue;
+    uint32_t path[64];
+    uint32_t n = 0;
+    int cur = (int)start;
+    while (cur >= 0 && n < 64) {
+      for (uint32_t k = 0; k < n; k++)
+        if (path[k] == (uint32_t)cur) {
+          uint64_t waited = UINT64_MAX;
+          for (uint32_t m = k; m < n; m++) {
+            uint64_t w = now - seens[snaps[path[m]].slot].since_ms;
+            if (w < waited)
+              waited = w;
+          }
+          report_deadlock(path + k, n - k, waited);
+          return;
+        }
+      path[n++] = (uint32_t)cur;
+      cur = holder_of(&snaps[cur], blocked);
+    }
+  }
+}
+
+static void *watchdog(void *arg) {
+  (void)arg;
+  uint64_t timeout = (uint64_t)ss_flags.deadlock_timeout_ms;
+  uint64_t period = timeout / 4;
+  if (period < 10)
+    period = 10;
+  if (period > 250)
+    period = 250;
+  for (;;) {
+    struct timespec ts = {(time_t)(period / 1000), (long)(period % 1000) * 1000000};
+    while (nanosleep(&ts, &ts) != 0) {
+    }
+    scan(timeout);
+  }
+  return NULL;
+}
+
+static void after_fork_child(void) { started = 0; }
+
+SS_HIDDEN void ss_watchdog_start(void) {
+  if (ss_flags.deadlock_timeout_ms <= 0 || __atomic_load_n(&started, __ATOMIC_ACQUIRE))
+    return;
+  if (__atomic_exchange_n(&started, 1, __ATOMIC_ACQ_REL))
+    return;
+  if (!snaps) {
+    cap = ss_threads_capacity();
+    snaps = ss_map(cap * sizeof(*snaps));
+    seens = ss_map(cap * sizeof(*seens));
+    if (!snaps || !seens)
+      return;
+    for (uint32_t i = 0; i < cap; i++)
+      seens[i].tid = UINT32_MAX;
+  }
+  if (!atfork_done) {
+    atfork_done = 1;
+    pthread_atfork(NULL, NULL, after_fork_child);
+  }
+  /* The watchdog takes no signal meant for the program. */
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &old);
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  pthread_attr_setstacksize(&attr, 256 * 1024);
+  pthread_t th;
+  if (pthread_create(&th, &attr, watchdog, NULL) == 0)
+    pthread_setname_np(th, "syncsan-wdog");
+  pthread_attr_destroy(&attr);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+}

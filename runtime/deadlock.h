@@ -1,0 +1,26 @@
+/* Real deadlocks: a watchdog thread finds threads blocked in lock acquires
+ * for longer than deadlock_timeout_ms that wait for each other in a cycle.
+ *
+ * A blocking acquire publishes what it waits for in the thread's own state
+ * (a few stores, no clock read); the watchdog notices a wait that has not
+ * changed across scans spanning the timeout, and only then looks at who
+ * holds what. */
+#ifndef SYNCSAN_DEADLOCK_H
+#define SYNCSAN_DEADLOCK_H
+#include "locks.h"
+
+static inline void ss_wait_begin(struct ss_thread *t, const struct ss_lockop *op) {
+  t->wait_site = op->site;
+  t->wait_mode = op->mode;
+  t->wait_kind = op->kind;
+  __atomic_store_n(&t->wait_seq, t->wait_seq + 1, __ATOMIC_RELAXED);
+  __atomic_store_n(&t->waiting_for, op->addr, __ATOMIC_RELEASE);
+}
+
+static inline void ss_wait_end(struct ss_thread *t) {
+  __atomic_store_n(&t->waiting_for, 0, __ATOMIC_RELAXED);
+}
+
+/* Starts the watchdog once per process (again in a forked child). */
+SS_HIDDEN void ss_watchdog_start(void);
+#endif

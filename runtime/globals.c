@@ -1,0 +1,70 @@
+/* The registry of lock-typed globals: a sorted array of address ranges,
+ * appended to by module constructors and searched when a lock record is
+ * created (a slow path). */
+#include "globals.h"
+
+#define MAX_GLOBALS 65536u
+
+struct range {
+  uintptr_t start, end;
+  const char *name;
+  uint32_t flags, stride;
+};
+
+static ss_spin_t globals_lock;
+static struct range *ranges; /* sorted by start; guarded by globals_lock */
+static uint32_t nranges;
+static int full_warned;
+
+SS_EXPORT void __syncsan_register_globals(const struct syncsan_global *g, uint64_t n) {
+  ss_ensure_init();
+  ss_spin_lock(&globals_lock);
+  if (!ranges)
+    ranges = ss_map(MAX_GLOBALS * sizeof(*ranges));
+  for (uint64_t i = 0; ranges && i < n; i++) {
+    if (nranges == MAX_GLOBALS) {
+      ss_spin_unlock(&globals_lock);
+      ss_warn_once(&full_warned,
+                   "more than %u lock-typed globals; the rest are named by address\n",
+                   MAX_GLOBALS);
+      return;
+    }
+    uintptr_t start = (uintptr_t)g[i].addr;
+    uint32_t k = nranges;
+    while (k && ranges[k - 1].start > start) {
+      ranges[k] = ranges[k - 1];
+      k--;
+    }
+    if (k && ranges[k - 1].start == start) { /* registered twice (comdat): keep one */
+      for (uint32_t m = k; m < nranges; m++)
+        ranges[m] = ranges[m + 1];
+      continue;
+    }
+    ranges[k] = (struct range){start, start + g[i].size, g[i].name, g[i].flags, g[i].stride};
+    nranges++;
+  }
+  ss_spin_unlock(&globals_lock);
+}
+
+SS_HIDDEN int ss_global_find(uintptr_t addr, const char **name, uint32_t *offset,
+                             uint32_t *flags) {
+  int found = 0;
+  ss_spin_lock(&globals_lock);
+  uint32_t lo = 0, hi = nranges;
+  while (lo < hi) { /* first range starting after addr */
+    uint32_t mid = (lo + hi) / 2;
+    if (ranges[mid].start <= addr)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo && addr < ranges[lo - 1].end) {
+    *name = ranges[lo - 1].name;
+    uintptr_t off = addr - ranges[lo - 1].start;
+    *offset = (uint32_t)(ranges[lo - 1].stride ? off % ranges[lo - 1].stride : off);
+    *flags = ranges[lo - 1].flags;
+    found = 1;
+  }
+  ss_spin_unlock(&globals_lock);
+  return found;
+}

@@ -1,0 +1,275 @@
+/* Lock classes and the nodes of the lock-order graph. */
+#include "lock_class.h"
+
+#include <string.h>
+
+#include "flags.h"
+#include "lock_levels.h"
+#include "lock_table.h"
+
+#define NODE_HASH 16384u
+
+static ss_spin_t node_lock;
+static struct ss_node *nodes;       /* [max_lock_classes], id = index + 1 */
+static struct ss_node **node_hash;  /* guarded by node_lock */
+static uint32_t nnodes, max_nodes;  /* guarded by node_lock */
+static int full_warned;
+
+SS_HIDDEN void ss_class_init(void) {
+  max_nodes = ss_flags.max_lock_classes > 0 ? (uint32_t)ss_flags.max_lock_classes : 0;
+  nodes = max_nodes ? ss_map((size_t)max_nodes * sizeof(struct ss_node)) : NULL;
+  node_hash = ss_map(NODE_HASH * sizeof(*node_hash));
+  if (!nodes || !node_hash)
+    max_nodes = 0;
+}
+
+SS_HIDDEN struct ss_node *ss_node_get(uint32_t id) {
+  return id && id <= __atomic_load_n(&nnodes, __ATOMIC_ACQUIRE) ? &nodes[id - 1] : NULL;
+}
+
+SS_HIDDEN uint32_t ss_node_count(void) { return __atomic_load_n(&nnodes, __ATOMIC_ACQUIRE); }
+
+static uint64_t mix64(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+static uint64_t hash_str(uint64_t h, const char *s) {
+  for (; s && *s; s++)
+    h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+  return h;
+}
+
+/* Finds or creates the node with key; fill() initialises a new one. */
+static uint32_t node_for_key(uint64_t key, void (*fill)(struct ss_node *, const void *),
+                             const void *arg) {
+  if (!max_nodes)
+    return 0;
+  uint32_t id = 0;
+  ss_spin_lock(&node_lock);
+  struct ss_node **head = &node_hash[key % NODE_HASH];
+  for (struct ss_node *n = *head; n; n = n->hash_next)
+    if (n->key == key) {
+      id = n->id;
+      break;
+    }
+  if (!id && nnodes < max_nodes) {
+    struct ss_node *n = &nodes[nnodes];
+    memset(n, 0, sizeof(*n));
+    n->key = key;
+    n->id = nnodes + 1;
+    fill(n, arg);
+    n->hash_next = *head;
+    *head = n;
+    __atomic_store_n(&nnodes, nnodes + 1, __ATOMIC_RELEASE);
+    id = n->id;
+  }
+  ss_spin_unlock(&node_lock);
+  if (!id)
+    ss_warn_once(&full_warned,
+                 "more than max_lock_classes=%ld lock classes; locks of new classes "
+                 "are not checked for lock order or levels (raise max_lock_classes)\n",
+                 ss_flags.max_lock_classes);
+  return id;
+}
+
+/* Names a policy or a suppression may use for a base class: the symbol
+ * (and "symbol+offset" for a lock inside a global), or the init site as
+ * "path:line" and "file:line" and its function. */
+static int names_of(const struct ss_node *nd, const char *names[4], char storage[2][512]) {
+  int k = 0;
+  if (nd->kind == SS_NODE_GLOBAL) {
+    names[k++] = nd->name;
+    if (nd->name_off) {
+      ss_format(storage[0], 512, "%s+%u", nd->name, nd->name_off);
+      names[k++] = storage[0];
+    }
+  } else if (nd->kind == SS_NODE_SITE) {
+    const struct syncsan_site *s = nd->init_site;
+    const char *base = strrchr(s->file, '/');
+    ss_format(storage[0], 512, "%s:%u", s->file, s->line);
+    ss_format(storage[1], 512, "%s:%u", base ? base + 1 : s->file, s->line);
+    names[k++] = storage[0];
+    names[k++] = storage[1];
+    names[k++] = s->function;
+  }
+  return k;
+}
+
+/* ---- base classes ---- */
+
+struct class_src {
+  const struct ss_lock *rec;
+  int by_address;
+};
+
+static void fill_class(struct ss_node *n, const void *arg) {
+  const struct class_src *src = arg;
+  const struct ss_lock *l = src->rec;
+  n->kind_of_lock = l->kind;
+  if (!src->by_address && l->name) {
+    n->kind = SS_NODE_GLOBAL;
+    n->name = l->name;
+    n->name_off = l->name_off;
+  } else if (!src->by_address && l->init_site) {
+    n->kind = SS_NODE_SITE;
+    n->init_site = l->init_site;
+  } else {
+    n->kind = SS_NODE_ADDR;
+    n->addr = l->addr;
+    n->lock_id = l->id;
+  }
+  /* A level policy file may name the class. Node names need the node to be
+   * complete, which it is now; the policy lookup takes no lock of ours. */
+  const char *names[4];
+  char storage[2][512];
+  int nn = names_of(n, names, storage);
+  ss_levels_policy_lookup(names, nn, &n->level, &n->ordered);
+}
+
+static uint64_t class_key(const struct ss_lock *l, int by_address) {
+  if (!by_address && l->name)
+    return mix64(hash_str(0xcbf29ce484222325ull ^ 1, l->name) ^ l->name_off);
+  if (!by_address && l->init_site) {
+    const struct syncsan_site *s = l->init_site;
+    uint64_t h = hash_str(0xcbf29ce484222325ull ^ 2, s->file);
+    h = hash_str(h, s->function);
+    return mix64(h ^ ((uint64_t)s->line << 20) ^ s->column);
+  }
+  return mix64(((uint64_t)l->addr * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)l->gen << 1) ^ 3);
+}
+
+SS_HIDDEN void ss_class_resolve_slow(struct ss_thread *t, const struct ss_lockop *op,
+                                     struct ss_class_ref *out) {
+  out->class_id = 0;
+  out->gen = 0;
+  out->level = 0;
+  out->ordered = 0;
+  struct ss_lock *rec = ss_lock_lookup(op->addr, op->kind, op->site, NULL);
+  struct ss_lock snap;
+  if (!rec || !ss_lock_snapshot(op->addr, &snap))
+    return; /* lock table full: untracked (warned once there) */
+  uint32_t cls = snap.class_id;
+  if (!cls) {
+    struct class_src src = {&snap, (int)ss_flags.lock_order_by_instance};
+    cls = node_for_key(class_key(&snap, src.by_address), fill_class, &src);
+    if (cls)
+      ss_lock_set_class(rec, cls);
+  }
+  struct ss_node *n = ss_node_get(cls);
+  if (n) {
+    /* A level annotation on the lock's declaration travels in its sites. */
+    uint32_t site_level = op->site ? op->site->flags >> SYNCSAN_SITE_LEVEL_SHIFT : 0;
+    if (site_level && !__atomic_load_n(&n->level, __ATOMIC_RELAXED)) {
+      __atomic_store_n(&n->ordered, (op->site->flags & SYNCSAN_SITE_LEVEL_ORDERED) != 0,
+                       __ATOMIC_RELAXED);
+      __atomic_store_n(&n->level, (int32_t)site_level, __ATOMIC_RELAXED);
+    }
+  }
+  out->class_id = cls;
+  out->gen = snap.gen;
+  if (snap.level) {
+    out->level = snap.level;
+    out->ordered = (snap.flags & SS_LOCK_LEVEL_ORDERED) != 0;
+  } else if (n) {
+    out->level = __atomic_load_n(&n->level, __ATOMIC_RELAXED);
+    out->ordered = __atomic_load_n(&n->ordered, __ATOMIC_RELAXED);
+  }
+  struct ss_class_cache_entry *e =
+      &t->class_cache[(op->addr >> 3 ^ op->addr >> 9) & (SS_CLASS_CACHE - 1)];
+  e->addr = op->addr;
+  e->rec = rec;
+  e->gen = snap.gen;
+  e->class_id = cls;
+  e->level = out->level;
+  e->ordered = out->ordered;
+}
+
+/* ---- subclasses and instances ---- */
+
+struct derived_src {
+  uint32_t base;
+  uint32_t subclass;
+  uintptr_t addr;
+  int instance;
+};
+
+static void fill_derived(struct ss_node *n, const void *arg) {
+  const struct derived_src *src = arg;
+  const struct ss_node *b = &nodes[src->base - 1];
+  n->kind = src->instance ? SS_NODE_INSTANCE : SS_NODE_SUBCLASS;
+  n->kind_of_lock = b->kind_of_lock;
+  n->parent = src->base;
+  n->subclass = src->subclass;
+  n->addr = src->addr;
+  n->level = b->level;
+  n->ordered = b->ordered;
+  if (src->instance) {
+    struct ss_lock l;
+    if (ss_lock_snapshot(src->addr, &l))
+      n->lock_id = l.id;
+  }
+}
+
+SS_HIDDEN uint32_t ss_node_subclass(uint32_t base, uint32_t subclass) {
+  if (!base || !subclass)
+    return base;
+  struct derived_src src = {base, subclass, 0, 0};
+  return node_for_key(mix64(((uint64_t)base << 32 | subclass) ^ 0x5ull << 60), fill_derived,
+                      &src);
+}
+
+SS_HIDDEN uint32_t ss_node_instance(uint32_t base, uintptr_t addr, uint32_t gen) {
+  if (!base)
+    return 0;
+  struct derived_src src = {base, 0, addr, 1};
+  return node_for_key(mix64((uint64_t)addr * 31 ^ ((uint64_t)base << 40) ^ gen ^ 0x7ull << 61),
+                      fill_derived, &src);
+}
+
+/* ---- naming ---- */
+
+SS_HIDDEN const char *ss_node_label(uint32_t id, char *buf, size_t n) {
+  struct ss_node *nd = ss_node_get(id);
+  if (!nd) {
+    ss_format(buf, n, "<untracked>");
+    return buf;
+  }
+  char base[300];
+  switch (nd->kind) {
+  case SS_NODE_GLOBAL:
+    if (nd->name_off)
+      ss_format(buf, n, "'%s+%u'", nd->name, nd->name_off);
+    else
+      ss_format(buf, n, "'%s'", nd->name);
+    break;
+  case SS_NODE_SITE: {
+    const char *f = strrchr(nd->init_site->file, '/');
+    ss_format(buf, n, "init@%s:%u", f ? f + 1 : nd->init_site->file, nd->init_site->line);
+    break;
+  }
+  case SS_NODE_ADDR:
+    ss_format(buf, n, "%s M%u (%p)", ss_lock_kind_name(nd->kind_of_lock), nd->lock_id,
+              (void *)nd->addr);
+    break;
+  case SS_NODE_SUBCLASS:
+    ss_format(buf, n, "%s/%u", ss_node_label(nd->parent, base, sizeof(base)), nd->subclass);
+    break;
+  case SS_NODE_INSTANCE:
+    ss_format(buf, n, "%s instance M%u (%p)", ss_node_label(nd->parent, base, sizeof(base)),
+              nd->lock_id, (void *)nd->addr);
+    break;
+  }
+  return buf;
+}
+
+SS_HIDDEN int ss_node_names(uint32_t id, const char *names[4], char storage[2][512]) {
+  struct ss_node *nd = ss_node_get(id);
+  while (nd && (nd->kind == SS_NODE_SUBCLASS || nd->kind == SS_NODE_INSTANCE))
+    nd = ss_node_get(nd->parent);
+  return nd ? names_of(nd, names, storage) : 0;
+}

@@ -1,0 +1,85 @@
+/* Lock classes: what the lock-order graph and lock levels are about.
+ *
+ * A lock's class is its global symbol, else the site of its *_init call,
+ * else (never initialised by a call) its address; with
+ * lock_order_by_instance=1 every lock is its own class. An order learned on
+ * one pair of objects thus covers every pair of the same classes. A
+ * subclass (syncsan_lock_nested) is a separate class of the graph, and
+ * same-class nesting is ordered by instance nodes. */
+#ifndef SYNCSAN_LOCK_CLASS_H
+#define SYNCSAN_LOCK_CLASS_H
+#include "lock_table.h"
+#include "locks.h"
+
+enum ss_node_kind {
+  SS_NODE_GLOBAL,   /* keyed by global symbol */
+  SS_NODE_SITE,     /* keyed by init site */
+  SS_NODE_ADDR,     /* keyed by address (no init call seen, or by-instance mode) */
+  SS_NODE_SUBCLASS, /* (class, subclass) from syncsan_lock_nested */
+  SS_NODE_INSTANCE  /* one lock instance, for same-class nesting */
+};
+
+/* A node of the lock-order graph: a class, a subclass or an instance. */
+struct ss_node {
+  uint64_t key;
+  struct ss_node *hash_next;
+  struct ss_edge *out; /* out-edges (guarded by the graph lock) */
+  uint32_t id;
+  uint16_t kind;   /* enum ss_node_kind */
+  uint16_t kind_of_lock;
+  uint32_t parent; /* SUBCLASS/INSTANCE: the base class node */
+  uint32_t subclass;
+  const char *name;                     /* GLOBAL: the symbol */
+  uint32_t name_off;                    /* GLOBAL: the lock's offset in it */
+  const struct syncsan_site *init_site; /* SITE: the init call */
+  uintptr_t addr;                       /* ADDR/INSTANCE: the lock */
+  uint32_t lock_id;                     /* ADDR/INSTANCE: "M<id>" */
+  int32_t level;                        /* declared class level; 0 none */
+  uint32_t ordered;                     /* that level is an ordered group */
+  /* Depth-first search marks (guarded by the graph lock). */
+  uint32_t visit_epoch[2];
+  uint32_t from_edge_idx[2];
+  struct ss_edge *from_edge[2];
+};
+
+/* What an acquisition resolves to: base class, level, validity token. */
+struct ss_class_ref {
+  uint32_t class_id; /* base class node; 0 when untracked */
+  uint32_t gen;      /* lock record generation */
+  int32_t level;
+  uint32_t ordered;
+};
+
+/* The class of op->addr, through the thread's cache (fast) or the shared
+ * tables (first sight, or after the record changed). */
+SS_HIDDEN void ss_class_resolve_slow(struct ss_thread *t, const struct ss_lockop *op,
+                                     struct ss_class_ref *out);
+static inline void ss_class_resolve(struct ss_thread *t, const struct ss_lockop *op,
+                                    struct ss_class_ref *out) {
+  struct ss_class_cache_entry *e =
+      &t->class_cache[(op->addr >> 3 ^ op->addr >> 9) & (SS_CLASS_CACHE - 1)];
+  if (SS_LIKELY(e->addr == op->addr && e->rec &&
+                __atomic_load_n(&e->rec->gen, __ATOMIC_ACQUIRE) == e->gen)) {
+    out->class_id = e->class_id;
+    out->gen = e->gen;
+    out->level = e->level;
+    out->ordered = e->ordered;
+    return;
+  }
+  ss_class_resolve_slow(t, op, out);
+}
+
+/* The node of a subclass of base, or of one instance of base. 0 when full. */
+SS_HIDDEN uint32_t ss_node_subclass(uint32_t base, uint32_t subclass);
+SS_HIDDEN uint32_t ss_node_instance(uint32_t base, uintptr_t addr, uint32_t gen);
+SS_HIDDEN struct ss_node *ss_node_get(uint32_t id);
+SS_HIDDEN uint32_t ss_node_count(void);
+
+/* "'g_lock'", "init@file.c:12", "M3 (0x...)", "... /1", "... instance 0x..." */
+SS_HIDDEN const char *ss_node_label(uint32_t id, char *buf, size_t n);
+/* Names suppressions and level policies match: symbol, "file:line" (full
+ * and base name), init function. Returns how many were stored (<= 4). */
+SS_HIDDEN int ss_node_names(uint32_t id, const char *names[4], char storage[2][512]);
+
+SS_HIDDEN void ss_class_init(void);
+#endif

@@ -1,0 +1,368 @@
+/* Lock-order graph: edges, cycle search, inversion reports. */
+#include "lock_graph.h"
+
+#include <string.h>
+
+#include "flags.h"
+#include "lock_class.h"
+#include "lock_table.h"
+#include "report.h"
+
+#define EDGE_HASH 65536u
+#define EDGE_CHUNK 4096u
+#define MAX_CYCLE 64      /* edges kept for a report; detection is unbounded */
+#define MAX_CYCLES_PER_ACQUIRE 4
+
+static ss_spin_t graph_lock;
+static struct ss_edge **edge_hash; /* guarded by graph_lock */
+static struct ss_edge *edge_chunk;
+static uint32_t edge_chunk_used = EDGE_CHUNK, nedges;
+static uint32_t search_epoch;
+static int edges_full_warned;
+
+/* Depth-first search stack, sized for every (node, mode) pair. */
+struct frame {
+  uint32_t node;
+  uint32_t mode;
+  struct ss_edge *next;
+};
+static struct frame *stack;
+static size_t stack_cap;
+
+SS_HIDDEN void ss_graph_init(void) {
+  edge_hash = ss_map(EDGE_HASH * sizeof(*edge_hash));
+  stack_cap = (size_t)(ss_flags.max_lock_classes > 0 ? ss_flags.max_lock_classes : 1) * 2 + 2;
+  stack = ss_map(stack_cap * sizeof(*stack));
+}
+
+static inline uint32_t edge_slot(uint32_t a, uint32_t b) {
+  return (uint32_t)(((uint64_t)a * 0x9e3779b97f4a7c15ull ^ b * 0xc2b2ae3d27d4eb4full) >> 40) %
+         EDGE_HASH;
+}
+
+static struct ss_edge *edge_find(uint32_t a, uint32_t b) {
+  for (struct ss_edge *e = edge_hash[edge_slot(a, b)]; e; e = e->hash_next)
+    if (e->src == a && e->dst == b)
+      return e;
+  return NULL;
+}
+
+static struct ss_edge *edge_new(uint32_t a, uint32_t b) {
+  if (nedges >= (uint32_t)ss_flags.max_lock_edges)
+    return NULL;
+  if (edge_chunk_used == EDGE_CHUNK) {
+    edge_chunk = ss_map(EDGE_CHUNK * sizeof(struct ss_edge));
+    if (!edge_chunk)
+      return NULL;
+    edge_chunk_used = 0;
+  }
+  struct ss_edge *e = &edge_chunk[edge_chunk_used++];
+  nedges++;
+  e->src = a;
+  e->dst = b;
+  struct ss_node *n = ss_node_get(a);
+  e->next_out = n->out;
+  n->out = e;
+  uint32_t s = edge_slot(a, b);
+  e->hash_next = edge_hash[s];
+  edge_hash[s] = e;
+  return e;
+}
+
+/* Two acquisitions of one lock conflict unless both are shared. */
+static inline int conflict(uint32_t a, uint32_t b) {
+  return !(a == SS_MODE_READ && b == SS_MODE_READ);
+}
+
+/* One edge of a cycle, copied out of the graph for the report. */
+struct cycle_edge {
+  uint32_t src, dst, tid, hold_mode, acq_mode;
+  const struct syncsan_site *src_site, *dst_site;
+  uintptr_t gates[SS_MAX_GATES];
+  uint32_t ngates;
+};
+
+struct cycle {
+  struct cycle_edge e[MAX_CYCLE];
+  uint32_t n;     /* edges kept */
+  uint32_t total; /* edges in the cycle */
+};
+
+static void copy_edge(struct cycle_edge *c, const struct ss_edge *e, uint32_t hold,
+                      uint32_t acq) {
+  c->src = e->src;
+  c->dst = e->dst;
+  c->tid = e->tid;
+  c->hold_mode = hold;
+  c->acq_mode = acq;
+  c->src_site = e->src_site;
+  c->dst_site = e->dst_site;
+  c->ngates = e->ngates;
+  memcpy(c->gates, e->gates, sizeof(c->gates));
+}
+
+/* Searches a path dst ~> src that closes a cycle with the new combination
+ * (hold, acq) of edge src -> dst. The search state is (node, the mode in
+ * which the previous thread wants that node): an edge Y -> Z whose thread
+ * holds Y in mode h continues the path only if h conflicts with it. */
+static int find_cycle(struct ss_edge *closing, uint32_t hold, uint32_t acq, struct cycle *out) {
+  uint32_t epoch = ++search_epoch;
+  size_t sp = 0;
+  struct ss_node *start = ss_node_get(closing->dst);
+  start->visit_epoch[acq] = epoch;
+  start->from_edge[acq] = NULL;
+  stack[sp++] = (struct frame){closing->dst, acq, start->out};
+  while (sp) {
+    struct frame *f = &stack[sp - 1];
+    struct ss_edge *e = f->next;
+    if (!e) {
+      sp--;
+      continue;
+    }
+    f->next = e->next_out;
+    for (uint32_t combo = 0; combo < 4; combo++) {
+      if (!(e->modes & (1u << combo)))
+        continue;
+      uint32_t h = combo >> 1, a = combo & 1;
+      if (!conflict(f->mode, h))
+        continue;
+      struct ss_node *z = ss_node_get(e->dst);
+      if (e->dst == closing->src && conflict(a, hold)) {
+        /* Found: walk back through from_edge links. */
+        struct cycle_edge path[MAX_CYCLE];
+        uint32_t n = 0, total = 1;
+        if (n < MAX_CYCLE)
+          copy_edge(&path[n++], e, h, a);
+        uint32_t node = f->node, mode = f->mode;
+        while (node != closing->dst || mode != acq) {
+          struct ss_node *nd = ss_node_get(node);
+          struct ss_edge *pe = nd->from_edge[mode];
+          uint32_t pidx = nd->from_edge_idx[mode];
+          if (!pe)
+            break;
+          total++;
+          if (n < MAX_CYCLE)
+            copy_edge(&path[n++], pe, pidx >> 1, pidx & 1);
+          node = pe->src;
+          mode = (pidx >> 2) & 1;
+        }
+        /* The closing edge first, then the path in order dst ~> src. */
+        copy_edge(&out->e[0], closing, hold, acq);
+        out->n = 1;
+        for (uint32_t i = n; i-- > 0 && out->n < MAX_CYCLE;)
+          out->e[out->n++] = path[i];
+        out->total = total + 1;
+        return 1;
+      }
+      if (z->visit_epoch[a] == epoch)
+        continue;
+      z->visit_epoch[a] = epoch;
+      z->from_edge[a] = e;
+      z->from_edge_idx[a] = combo | (f->mode << 2);
+      if (sp < stack_cap)
+        stack[sp++] = (struct frame){e->dst, a, z->out};
+      break;
+    }
+  }
+  return 0;
+}
+
+/* A cycle all of whose edges were taken while one lock instance was held
+ * cannot deadlock: that lock serialises them. */
+static int gated(const struct cycle *c) {
+  if (c->n < c->total)
+    return 0;
+  for (uint32_t g = 0; g < c->e[0].ngates; g++) {
+    uintptr_t gate = c->e[0].gates[g];
+    int all = 1;
+    for (uint32_t i = 1; i < c->n && all; i++) {
+      int found = 0;
+      for (uint32_t k = 0; k < c->e[i].ngates; k++)
+        found |= c->e[i].gates[k] == gate;
+      all = found;
+    }
+    if (all)
+      return 1;
+  }
+  return 0;
+}
+
+static uint64_t cycle_key(const struct cycle *c) {
+  /* Order-independent: the same cycle found from another edge is the same. */
+  uint64_t sum = 0, x = 0;
+  for (uint32_t i = 0; i < c->n; i++) {
+    uint64_t h = (uint64_t)c->e[i].src * 0x9e3779b97f4a7c15ull ^ c->e[i].dst;
+    sum += h;
+    x ^= h * 0xff51afd7ed558ccdull;
+  }
+  return sum ^ (x << 1) ^ c->total;
+}
+
+/* ---- the report ---- */
+
+static const char *mode_verb(uint32_t mode) { return mode == SS_MODE_READ ? "rdlock" : "lock"; }
+
+static void scenario(struct ss_report *r, const struct cycle *c) {
+  /* lockdep's "possible unsafe locking scenario", one column per edge: each
+   * thread first takes the lock it holds, then each waits for the next. */
+  enum { COL = 30 };
+  uint32_t n = c->n;
+  if (c->n < c->total || n > 4)
+    return;
+  char label[200], cell[240];
+  ss_buf_printf(&r->notes, "  Possible unsafe locking scenario:\n\n");
+  ss_buf_printf(&r->notes, "      ");
+  for (uint32_t i = 0; i < n; i++) {
+    ss_format(cell, sizeof(cell), "Thread %u (as T%u)", i + 1, c->e[i].tid);
+    ss_buf_printf(&r->notes, "%-*s", i + 1 < n ? COL : 0, cell);
+  }
+  ss_buf_printf(&r->notes, "\n      ");
+  for (uint32_t i = 0; i < n; i++)
+    ss_buf_printf(&r->notes, "%-*s", i + 1 < n ? COL : 0, "----");
+  ss_buf_printf(&r->notes, "\n");
+  for (uint32_t k = 0; k < 2 * n; k++) {
+    uint32_t i = k < n ? k : 2 * n - 1 - k; /* take in order, wait in reverse */
+    const struct cycle_edge *e = &c->e[i];
+    uint32_t node = k < n ? e->src : e->dst;
+    uint32_t mode = k < n ? e->hold_mode : e->acq_mode;
+    ss_format(cell, sizeof(cell), "%s(%s);", mode_verb(mode),
+              ss_node_label(node, label, sizeof(label)));
+    ss_buf_printf(&r->notes, "      %*s%s\n", (int)(COL * i), "", cell);
+  }
+  ss_buf_printf(&r->notes, "\n   *** DEADLOCK ***\n");
+}
+
+static void report_cycle(struct ss_thread *t, const struct ss_lockop *op, const struct cycle *c) {
+  const char *names[9];
+  char storage[8][2][512];
+  int nn = 0;
+  for (uint32_t i = 0; i < c->n && nn < 6; i++)
+    nn += ss_node_names(c->e[i].src, names + nn, storage[i]) > 0 ? 1 : 0;
+  names[nn] = NULL;
+  struct ss_report *r = ss_report_begin_names("lock-order-inversion", SS_SEV_ERROR, op->site,
+                                              names, cycle_key(c), 0);
+  if (!r)
+    return;
+  char head[400], label[200];
+  struct ss_buf hb = {head, sizeof(head), 0};
+  head[0] = 0;
+  for (uint32_t i = 0; i < c->n; i++)
+    ss_buf_printf(&hb, "%s -> ", ss_node_label(c->e[i].src, label, sizeof(label)));
+  if (c->n < c->total)
+    ss_buf_printf(&hb, "... (%u more) -> ", c->total - c->n);
+  ss_buf_printf(&hb, "%s", ss_node_label(c->e[0].src, label, sizeof(label)));
+  ss_report_headline(r, "lock order cycle of %u locks (potential deadlock): %s", c->total,
+                     head);
+  for (uint32_t i = 0; i < c->n; i++) {
+    const struct cycle_edge *e = &c->e[i];
+    char a[200], b[200];
+    ss_node_label(e->src, a, sizeof(a));
+    ss_node_label(e->dst, b, sizeof(b));
+    if (i == 0)
+      ss_report_section(r, e->dst_site, "Thread T%u acquires %s while holding %s (this closes the cycle)",
+                        e->tid, b, a);
+    else
+      ss_report_section(r, e->dst_site, "Thread T%u acquired %s while holding %s", e->tid, b, a);
+    ss_report_section(r, e->src_site, "%s was acquired by T%u before, at", a, e->tid);
+    ss_report_thread(r, e->tid);
+  }
+  scenario(r, c);
+  (void)t;
+  ss_report_end(r);
+}
+
+/* ---- learning ---- */
+
+static void set_gates(struct ss_edge *e, int fresh, struct ss_thread *t, uintptr_t src_addr,
+                      uintptr_t dst_addr) {
+  uintptr_t now[SS_MAX_GATES];
+  uint32_t n = 0;
+  uint32_t held = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  for (uint32_t i = 0; i < held && n < SS_MAX_GATES; i++) {
+    uintptr_t a = t->held[i].addr;
+    if (a != src_addr && a != dst_addr)
+      now[n++] = a;
+  }
+  if (fresh) {
+    memcpy(e->gates, now, n * sizeof(now[0]));
+    e->ngates = n;
+    return;
+  }
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < e->ngates; i++)
+    for (uint32_t j = 0; j < n; j++)
+      if (e->gates[i] == now[j]) {
+        e->gates[k++] = e->gates[i];
+        break;
+      }
+  e->ngates = k;
+}
+
+/* Adds (or extends) edge src -> dst; returns it when it gained a mode
+ * combination, i.e. when a new cycle may have closed. */
+static struct ss_edge *learn_edge(struct ss_thread *t, const struct ss_held *h,
+                                  const struct ss_lockop *op, uint32_t src, uint32_t dst,
+                                  uint32_t combo) {
+  struct ss_edge *e = edge_find(src, dst);
+  int fresh = 0;
+  if (!e) {
+    e = edge_new(src, dst);
+    if (!e) {
+      ss_warn_once(&edges_full_warned,
+                   "more than max_lock_edges=%ld lock-order edges; the graph stops "
+                   "learning new ones (raise max_lock_edges)\n",
+                   ss_flags.max_lock_edges);
+      return NULL;
+    }
+    e->tid = t->tid;
+    e->src_site = h->site;
+    e->dst_site = op->site;
+    fresh = 1;
+  }
+  set_gates(e, fresh, t, h->addr, op->addr);
+  if (e->modes & (1u << combo))
+    return NULL;
+  e->modes |= 1u << combo;
+  return e;
+}
+
+/* Lock order: graph_lock is taken before the report, node, registry and
+ * lock-table locks, never after them, so a cycle is reported while the
+ * graph lock is held (the path it names cannot change under the report). */
+SS_HIDDEN void ss_graph_learn(struct ss_thread *t, const struct ss_lockop *op, uint32_t node,
+                              uint32_t gen, int same_class_only) {
+  static struct cycle cycle; /* guarded by graph_lock */
+  uint32_t nfound = 0;
+  if (!edge_hash || !stack)
+    return;
+  uint32_t held = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  ss_spin_lock(&graph_lock);
+  for (uint32_t i = 0; i < held; i++) {
+    struct ss_held *h = &t->held[i];
+    if (!h->class_id || h->addr == op->addr)
+      continue;
+    uint32_t src = h->class_id, dst = node;
+    if (h->class_id == node) {
+      /* Same class nested: order the two instances. */
+      src = ss_node_instance(node, h->addr, h->lock_gen);
+      dst = ss_node_instance(node, op->addr, gen);
+      if (!src || !dst)
+        continue;
+    } else if (same_class_only) {
+      continue;
+    }
+    uint32_t combo = (uint32_t)h->mode * 2 + op->mode;
+    struct ss_edge *e = learn_edge(t, h, op, src, dst, combo);
+    if (e && nfound < MAX_CYCLES_PER_ACQUIRE && find_cycle(e, h->mode, op->mode, &cycle) &&
+        !gated(&cycle)) {
+      /* The closing edge may be an old edge with a new mode: name this
+       * acquisition, not the edge's first one. */
+      cycle.e[0].src_site = h->site;
+      cycle.e[0].dst_site = op->site;
+      cycle.e[0].tid = t->tid;
+      nfound++;
+      report_cycle(t, op, &cycle);
+    }
+  }
+  ss_spin_unlock(&graph_lock);
+}

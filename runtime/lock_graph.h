@@ -1,0 +1,35 @@
+/* The lock-order graph: an edge A -> B means some thread acquired B while
+ * holding A. A cycle means two or more threads can deadlock, even if they
+ * did not in this run (lock-order-inversion).
+ *
+ * Concurrency: the graph is shared and guarded by one spinlock, but it is
+ * touched only for chains of held classes a thread has not checked before
+ * (see the chain cache in locks.c), so the lock is off the common path. */
+#ifndef SYNCSAN_LOCK_GRAPH_H
+#define SYNCSAN_LOCK_GRAPH_H
+#include "locks.h"
+
+#define SS_MAX_GATES 4
+
+struct ss_edge {
+  struct ss_edge *next_out;  /* src's adjacency list */
+  struct ss_edge *hash_next; /* edge hash chain */
+  uint32_t src, dst;         /* graph nodes */
+  uint32_t modes;            /* bit (hold_mode * 2 + acquire_mode) per combination seen */
+  uint32_t tid;              /* the thread that first took it */
+  const struct syncsan_site *src_site; /* where src was acquired */
+  const struct syncsan_site *dst_site; /* where dst was acquired while holding src */
+  /* Lock instances held on every observation of this edge (other than src
+   * and dst): a cycle whose edges all share one cannot deadlock. */
+  uintptr_t gates[SS_MAX_GATES];
+  uint32_t ngates;
+};
+
+/* Learns edges held -> op's lock (node) for every held lock of another node,
+ * and edges between instances for held locks of the same node, and reports
+ * the cycles they close. Called before a blocking acquire whose chain the
+ * thread has not checked before. */
+SS_HIDDEN void ss_graph_learn(struct ss_thread *t, const struct ss_lockop *op, uint32_t node,
+                              uint32_t gen, int same_class_only);
+SS_HIDDEN void ss_graph_init(void);
+#endif

@@ -1,0 +1,124 @@
+/* Lock-level policy file and the level API. */
+#include "lock_levels.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "flags.h"
+#include "lock_table.h"
+#include "suppress.h"
+#include "thread.h"
+
+#define POLICY_MAX 256
+
+struct policy {
+  const char *pattern;
+  int32_t level;
+  uint32_t ordered;
+};
+
+static char policy_text[65536];
+static struct policy policies[POLICY_MAX];
+static unsigned npolicies; /* written at start-up only */
+
+static char *next_word(char **p) {
+  char *s = *p;
+  while (*s == ' ' || *s == '\t' || *s == '=')
+    s++;
+  if (!*s)
+    return NULL;
+  char *w = s;
+  while (*s && *s != ' ' && *s != '\t' && *s != '=')
+    s++;
+  if (*s)
+    *s++ = 0;
+  *p = s;
+  return w;
+}
+
+SS_HIDDEN void ss_levels_init(void) {
+  const char *path = ss_flags.lock_levels;
+  if (!path || !*path)
+    return;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    ss_printf("==%d==syncsan: cannot open lock_levels file '%s'\n", ss_pid(), path);
+    ss_die();
+  }
+  ssize_t n = read(fd, policy_text, sizeof(policy_text) - 1);
+  close(fd);
+  policy_text[n > 0 ? n : 0] = 0;
+  unsigned lineno = 0;
+  for (char *line = policy_text; line && *line;) {
+    char *next = strchr(line, '\n');
+    if (next)
+      *next++ = 0;
+    lineno++;
+    char *hash = strchr(line, '#');
+    if (hash)
+      *hash = 0;
+    char *p = line;
+    line = next;
+    char *pattern = next_word(&p);
+    if (!pattern)
+      continue;
+    char *lvl = next_word(&p);
+    char *flag = next_word(&p);
+    char *end;
+    long v = lvl ? strtol(lvl, &end, 0) : 0;
+    if (!lvl || *end || v <= 0 || v > 65535 || (flag && strcmp(flag, "ordered"))) {
+      ss_printf("==%d==syncsan: %s:%u: expected '<name-pattern> <level 1..65535> [ordered]'\n",
+                ss_pid(), path, lineno);
+      ss_die();
+    }
+    if (npolicies == POLICY_MAX) {
+      ss_printf("==%d==syncsan: %s: more than %d levels; the rest are ignored\n", ss_pid(),
+                path, POLICY_MAX);
+      break;
+    }
+    policies[npolicies].pattern = pattern;
+    policies[npolicies].level = (int32_t)v;
+    policies[npolicies].ordered = flag != NULL;
+    npolicies++;
+  }
+}
+
+SS_HIDDEN void ss_levels_policy_lookup(const char *const *names, int n, int32_t *level,
+                                       uint32_t *ordered) {
+  for (unsigned i = 0; i < npolicies; i++)
+    for (int k = 0; k < n; k++)
+      if (names[k] && ss_glob_match(policies[i].pattern, names[k])) {
+        *level = policies[i].level;
+        *ordered = policies[i].ordered;
+        return;
+      }
+}
+
+/* ---- public API ---- */
+
+static void set_level(void *lock, int level, int ordered) {
+  if (!lock)
+    return;
+  ss_thread_get();
+  if (level < 0 || level > 65535) {
+    ss_printf("==%d==syncsan: syncsan_lock_set_level(%p, %d): levels are 1..65535 (0 "
+              "clears); ignored\n",
+              ss_pid(), lock, level);
+    return;
+  }
+  ss_lock_set_level((uintptr_t)lock, SS_KIND_COUNT, level, ordered);
+}
+
+SS_EXPORT void syncsan_lock_set_level(void *lock, int level) { set_level(lock, level, 0); }
+
+SS_EXPORT void syncsan_lock_set_level_ordered(void *lock, int level) {
+  set_level(lock, level, 1);
+}
+
+SS_EXPORT void syncsan_lock_nested(void *lock, unsigned subclass) {
+  struct ss_thread *t = ss_thread_get();
+  t->nest_addr = (uintptr_t)lock;
+  t->nest_subclass = subclass;
+}

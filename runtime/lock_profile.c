@@ -1,0 +1,235 @@
+/* Lock contention statistics. */
+#include "lock_profile.h"
+
+#include <string.h>
+
+#include "flags.h"
+#include "lock_class.h"
+#include "lock_table.h"
+#include "report.h"
+
+SS_HIDDEN int ss_timing_on;
+
+/* Statistics of one (class, acquisition site). */
+struct stat {
+  uint32_t node;
+  const struct syncsan_site *site;
+  uint64_t acquisitions, contended, wait_total, wait_max, hold_max;
+};
+
+#define THREAD_STATS 256
+#define GLOBAL_STATS 8192
+
+struct ss_profile_table {
+  struct stat s[THREAD_STATS];
+};
+
+static ss_spin_t global_lock;
+static struct stat *global;       /* [GLOBAL_STATS], guarded by global_lock */
+static int global_full_warned;
+
+SS_HIDDEN void ss_profile_init(void) {
+  ss_timing_on = ss_flags.profile_locks || ss_flags.lock_hold_warn_ms > 0;
+  if (ss_flags.profile_locks)
+    global = ss_map(GLOBAL_STATS * sizeof(struct stat));
+}
+
+static inline uint32_t slot_of(uint32_t node, const struct syncsan_site *site, uint32_t cap) {
+  uint64_t h = ((uint64_t)node * 0x9e3779b97f4a7c15ull) ^ (uintptr_t)site;
+  return (uint32_t)(h ^ h >> 29) & (cap - 1);
+}
+
+static struct stat *find(struct stat *tab, uint32_t cap, uint32_t node,
+                         const struct syncsan_site *site) {
+  for (uint32_t i = 0, s = slot_of(node, site, cap); i < cap; i++, s = (s + 1) & (cap - 1)) {
+    struct stat *e = &tab[s];
+    if (e->site == site && e->node == node)
+      return e;
+    if (!e->site) {
+      e->site = site;
+      e->node = node;
+      return e;
+    }
+  }
+  return NULL;
+}
+
+static void add(struct stat *to, const struct stat *from) {
+  to->acquisitions += from->acquisitions;
+  to->contended += from->contended;
+  to->wait_total += from->wait_total;
+  if (from->wait_max > to->wait_max)
+    to->wait_max = from->wait_max;
+  if (from->hold_max > to->hold_max)
+    to->hold_max = from->hold_max;
+}
+
+static void merge(const struct stat *st) {
+  ss_spin_lock(&global_lock);
+  struct stat *g = global ? find(global, GLOBAL_STATS, st->node, st->site) : NULL;
+  if (g)
+    add(g, st);
+  ss_spin_unlock(&global_lock);
+  if (!g && global)
+    ss_warn_once(&global_full_warned,
+                 "more than %d profiled lock sites; the rest are left out of the profile\n",
+                 GLOBAL_STATS);
+}
+
+/* The thread's entry for (node, site); NULL when its table is full (the
+ * caller then merges directly). */
+static struct stat *thread_stat(struct ss_thread *t, uint32_t node,
+                                const struct syncsan_site *site) {
+  if (!t->profile) {
+    t->profile = ss_map(sizeof(struct ss_profile_table));
+    if (!t->profile)
+      return NULL;
+  }
+  return find(t->profile->s, THREAD_STATS, node, site);
+}
+
+SS_HIDDEN void ss_profile_acquired(struct ss_thread *t, const struct ss_lockop *op,
+                                   uint64_t wait_ns) {
+  if (!ss_flags.profile_locks)
+    return;
+  struct stat one = {op->node, op->site, 1, wait_ns > (uint64_t)ss_flags.contention_threshold_ns,
+                     wait_ns, wait_ns, 0};
+  struct stat *s = thread_stat(t, op->node, op->site);
+  if (s)
+    add(s, &one);
+  else
+    merge(&one);
+}
+
+static void report_hold(struct ss_thread *t, const struct ss_held *h,
+                        const struct syncsan_site *rel, uint64_t held_ns) {
+  struct ss_report *r = ss_report_begin("lock-hold-too-long", SS_SEV_WARNING, rel,
+                                        (uintptr_t)h->site, (uintptr_t)rel);
+  if (!r)
+    return;
+  char label[200];
+  ss_lock_label(h->addr, h->kind, h->site, label, sizeof(label));
+  ss_report_headline(r, "thread T%u held %s for %llu ms (lock_hold_warn_ms=%ld)", t->tid, label,
+                     (unsigned long long)(held_ns / 1000000), ss_flags.lock_hold_warn_ms);
+  ss_report_section(r, h->site, "Acquired by thread T%u", t->tid);
+  ss_report_section(r, rel, "Released by thread T%u", t->tid);
+  ss_report_thread(r, t->tid);
+  ss_report_end(r);
+}
+
+SS_HIDDEN void ss_profile_released(struct ss_thread *t, const struct ss_held *h,
+                                   const struct syncsan_site *release_site, uint64_t now_ns) {
+  uint64_t held = now_ns - h->acq_ns;
+  if (ss_flags.lock_hold_warn_ms > 0 && held > (uint64_t)ss_flags.lock_hold_warn_ms * 1000000)
+    report_hold(t, h, release_site, held);
+  if (!ss_flags.profile_locks)
+    return;
+  struct stat *s = thread_stat(t, h->class_id, h->site);
+  if (s && held > s->hold_max)
+    s->hold_max = held;
+}
+
+SS_HIDDEN void ss_profile_thread_exit(struct ss_thread *t) {
+  if (!t->profile)
+    return;
+  for (uint32_t i = 0; i < THREAD_STATS; i++)
+    if (t->profile->s[i].site)
+      merge(&t->profile->s[i]);
+  ss_unmap(t->profile, sizeof(struct ss_profile_table));
+  t->profile = NULL;
+}
+
+static void merge_live(struct ss_thread *t, uint32_t slot, void *arg) {
+  (void)slot;
+  (void)arg;
+  /* Threads still running at exit: read their tables as they are. */
+  if (t != &ss_self && t->profile)
+    for (uint32_t i = 0; i < THREAD_STATS; i++)
+      if (t->profile->s[i].site)
+        merge(&t->profile->s[i]);
+}
+
+/* Per class: the sum over its sites, and the site with the most wait. */
+struct row {
+  uint32_t node;
+  struct stat sum;
+  const struct syncsan_site *hot;
+  uint64_t hot_wait;
+};
+
+SS_HIDDEN void ss_profile_finish(void) {
+  if (!ss_flags.profile_locks || !global)
+    return;
+  ss_profile_thread_exit(&ss_self);
+  ss_threads_foreach(merge_live, NULL);
+  static struct row rows[GLOBAL_STATS];
+  uint32_t nrows = 0;
+  ss_spin_lock(&global_lock);
+  for (uint32_t i = 0; i < GLOBAL_STATS; i++) {
+    struct stat *s = &global[i];
+    if (!s->site)
+      continue;
+    uint32_t k = 0;
+    while (k < nrows && rows[k].node != s->node)
+      k++;
+    if (k == nrows) {
+      memset(&rows[k], 0, sizeof(rows[k]));
+      rows[k].node = s->node;
+      nrows++;
+    }
+    add(&rows[k].sum, s);
+    if (!rows[k].hot || s->wait_total > rows[k].hot_wait) {
+      rows[k].hot = s->site;
+      rows[k].hot_wait = s->wait_total;
+    }
+  }
+  ss_spin_unlock(&global_lock);
+  /* Sorted by total wait, most first (insertion sort: a few rows). */
+  for (uint32_t i = 1; i < nrows; i++) {
+    struct row r = rows[i];
+    uint32_t j = i;
+    while (j && rows[j - 1].sum.wait_total < r.sum.wait_total) {
+      rows[j] = rows[j - 1];
+      j--;
+    }
+    rows[j] = r;
+  }
+  int json = ss_flags.log_format && !strcmp(ss_flags.log_format, "json");
+  char label[200], loc[512];
+  if (json) {
+    static char buf[1 << 16];
+    struct ss_buf b = {buf, sizeof(buf), 0};
+    ss_buf_printf(&b, "{\"tool\":\"syncsan\",\"pid\":%d,\"profile\":[", ss_pid());
+    for (uint32_t i = 0; i < nrows; i++) {
+      const struct row *r = &rows[i];
+      ss_buf_printf(&b, "%s{\"class\":", i ? "," : "");
+      ss_buf_json_string(&b, ss_node_label(r->node, label, sizeof(label)));
+      ss_buf_printf(&b,
+                    ",\"acquisitions\":%llu,\"contended\":%llu,\"wait_total_ns\":%llu,"
+                    "\"wait_max_ns\":%llu,\"hold_max_ns\":%llu,\"hottest\":",
+                    (unsigned long long)r->sum.acquisitions,
+                    (unsigned long long)r->sum.contended,
+                    (unsigned long long)r->sum.wait_total, (unsigned long long)r->sum.wait_max,
+                    (unsigned long long)r->sum.hold_max);
+      ss_buf_json_string(&b, ss_site_loc(r->hot, loc, sizeof(loc)));
+      ss_buf_printf(&b, "}");
+    }
+    ss_buf_printf(&b, "]}\n");
+    ss_log_write(buf, b.len);
+    return;
+  }
+  ss_printf("==%d==SyncSanitizer: lock profile (profile_locks=1), by total wait:\n", ss_pid());
+  ss_printf("  %-32s %12s %10s %13s %12s %12s  %s\n", "lock class", "acquisitions",
+            "contended", "wait total ms", "wait max us", "hold max us", "hottest acquisition");
+  for (uint32_t i = 0; i < nrows; i++) {
+    const struct row *r = &rows[i];
+    uint64_t wt = r->sum.wait_total;
+    ss_printf("  %-32s %12llu %10llu %9llu.%03llu %12llu %12llu  %s in %s\n",
+              ss_node_label(r->node, label, sizeof(label)),
+              (unsigned long long)r->sum.acquisitions, (unsigned long long)r->sum.contended,
+              (unsigned long long)(wt / 1000000), (unsigned long long)(wt / 1000 % 1000),
+              (unsigned long long)(r->sum.wait_max / 1000),
+              (unsigned long long)(r->sum.hold_max / 1000),
+              ss_site_loc(r->hot, loc, sizeof(loc)), r->hot->function);
+  }
+}
