@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Options.h"
+#include "StaticChecks.h"
 #include "SyncSanPass.h"
 
 #include "llvm/Passes/PassBuilder.h"
@@ -15,6 +16,7 @@ using namespace llvm;
 
 static void registerCallbacks(PassBuilder &PB) {
   syncsan::applyEnvironmentOptions();
+  syncsan::registerEarlyChecks(PB);
   PB.registerOptimizerLastEPCallback([](ModulePassManager &MPM, OptimizationLevel) {
     MPM.addPass(syncsan::SyncSanPass());
   });

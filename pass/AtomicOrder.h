@@ -1,0 +1,51 @@
+//===- AtomicOrder.h - the atomic-invalid-order check -----------*- C++ -*-===//
+//
+// clang's front end rejects an invalid literal order (-Watomic-memory-ordering)
+// but not one that is a variable: then it emits a switch over the order
+// values whose default case, reached by every invalid value, quietly
+// performs the relaxed operation. Such orders become constant only after
+// inlining or constant propagation. So an early pass (before inlining)
+// plants a marker on the default edge of each of those switches: an empty
+// side-effecting inline asm that carries the order. After optimisation, a
+// marker whose order is a constant is an invalid order that really happens;
+// the late pass reports it and removes every marker. The same late pass
+// checks the order arguments of __atomic_* library calls, and the C rule
+// that a compare-exchange's failure order be no stronger than its success
+// order (which clang-19 does not check).
+//
+//===----------------------------------------------------------------------===//
+#ifndef SYNCSAN_PASS_ATOMICORDER_H
+#define SYNCSAN_PASS_ATOMICORDER_H
+
+#include "AtomicOps.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <optional>
+
+namespace llvm {
+class Module;
+class CallInst;
+} // namespace llvm
+
+namespace syncsan {
+
+/// What an order is used for; each use has its own set of valid orders.
+enum class OrderUse { Load, Store, RMW, CmpXchgSuccess, CmpXchgFailure };
+
+bool validOrder(OrderUse U, int CABI);
+
+/// Early: plants markers on clang's order switches. Returns the number planted.
+unsigned plantOrderMarkers(llvm::Module &M);
+
+/// The use a marker stands for, if CI is one.
+std::optional<OrderUse> markerUse(const llvm::CallInst &CI);
+
+/// Late: reports invalid orders (markers, library calls, compare-exchange
+/// failure orders) and removes the markers.
+void checkOrders(llvm::Module &M, llvm::ArrayRef<AtomicOp> Ops,
+                 llvm::ArrayRef<llvm::CallInst *> Markers);
+
+} // namespace syncsan
+
+#endif

@@ -1,0 +1,54 @@
+//===- EarlyChecks.cpp - the checks that run before inlining --------------===//
+//
+// Registered at the pipeline's start (every -O level, -O0 included), where
+// the module is still as clang emitted it: field accesses are GEPs over
+// their struct types, and clang's switches over variable memory orders are
+// intact. The object-level checks run here; the order markers planted here
+// are read by the late pass (StaticChecks.cpp) after optimisation.
+//
+//===----------------------------------------------------------------------===//
+#include "StaticChecks.h"
+
+#include "AtomicAccesses.h"
+#include "AtomicObjectChecks.h"
+#include "AtomicOrder.h"
+#include "DebugTypes.h"
+#include "Options.h"
+
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/PassBuilder.h"
+
+using namespace llvm;
+
+namespace syncsan {
+
+namespace {
+struct SyncSanEarlyPass : PassInfoMixin<SyncSanEarlyPass> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    applyEnvironmentOptions();
+    {
+      DebugTypes Types(M);
+      AccessModel Model = collectAccesses(M, Types);
+      checkMixedAccess(Model, Types);
+      checkFalseSharing(M, Model, Types);
+      checkSeqCstCounters(Model, Types);
+    }
+    return plantOrderMarkers(M) ? PreservedAnalyses::none() : PreservedAnalyses::all();
+  }
+  static bool isRequired() { return true; }
+};
+} // namespace
+
+void registerEarlyChecks(PassBuilder &PB) {
+  PB.registerPipelineStartEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) { MPM.addPass(SyncSanEarlyPass()); });
+  PB.registerPipelineParsingCallback(
+      [](StringRef Name, ModulePassManager &MPM, ArrayRef<PassBuilder::PipelineElement>) {
+        if (Name != "syncsan-early")
+          return false;
+        MPM.addPass(SyncSanEarlyPass());
+        return true;
+      });
+}
+
+} // namespace syncsan

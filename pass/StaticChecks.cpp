@@ -1,0 +1,16 @@
+//===- StaticChecks.cpp - every static check of the pass ------------------===//
+#include "StaticChecks.h"
+
+#include "AtomicChecks.h"
+#include "Diagnostics.h"
+
+#include "llvm/IR/Module.h"
+
+namespace syncsan {
+
+void runStaticChecks(llvm::Module &M, SiteTable &Sites) {
+  runAtomicChecks(M, Sites);
+  Diagnostics::get().finishModule(M);
+}
+
+} // namespace syncsan

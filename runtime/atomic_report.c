@@ -1,0 +1,87 @@
+/* Reports of misaligned and line-straddling atomics found at run time. */
+#include "atomic.h"
+
+#include "flags.h"
+#include "report.h"
+#include "thread.h"
+
+/* Sites already reported, so that a misaligned atomic in a loop costs one
+ * report and then only this lookup, not the report lock. Insert-only, read
+ * with acquire loads; when full, ss_report_begin's own de-duplication still
+ * keeps each report single. Keys are site addresses (8-aligned) with the
+ * low bit telling the two checks apart. */
+#define SEEN_SLOTS 1024
+static uintptr_t seen[SEEN_SLOTS];
+
+static int seen_before(uintptr_t key) {
+  uintptr_t h = (key >> 3) * (uintptr_t)0x9E3779B97F4A7C15ull;
+  for (unsigned i = 0; i < SEEN_SLOTS; i++) {
+    uintptr_t *slot = &seen[(h + i) & (SEEN_SLOTS - 1)];
+    uintptr_t v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (v == key)
+      return 1;
+    if (v == 0) {
+      if (__atomic_compare_exchange_n(slot, &v, key, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+        return 0;
+      if (v == key)
+        return 1;
+    }
+  }
+  return 0;
+}
+
+static uint64_t line_size(void) {
+  long l = ss_flags.cache_line_size;
+  if (l < 16 || (l & (l - 1)))
+    return 64;
+  return (uint64_t)l;
+}
+
+SS_HIDDEN SS_COLD void ss_atomic_bad_address(const volatile void *p, uint64_t size,
+                                             const struct syncsan_site *site) {
+  ss_ensure_init();
+  uintptr_t a = (uintptr_t)p;
+  uint64_t line = line_size();
+  int misaligned = (a & (size - 1)) != 0;
+  int crosses = a / line != (a + size - 1) / line;
+  if (!misaligned && !crosses)
+    return;
+  if (seen_before((uintptr_t)site | (uintptr_t)crosses))
+    return;
+  const char *check = crosses ? "atomic-split-line" : "atomic-misaligned";
+  struct ss_report *r = ss_report_begin(check, SS_SEV_ERROR, site, (uintptr_t)site, 0);
+  if (!r)
+    return;
+  const char *what = site ? ss_op_name(site->op) : "atomic operation";
+  if (crosses)
+    ss_report_headline(r,
+                       "%u-byte %s at %p straddles a %u-byte cache line boundary "
+                       "(it starts at byte %u of its line)",
+                       (unsigned)size, what, (void *)a, (unsigned)line,
+                       (unsigned)(a & (line - 1)));
+  else
+    ss_report_headline(r,
+                       "%u-byte %s at %p is misaligned: it needs %u-byte alignment "
+                       "but the address is %u modulo %u",
+                       (unsigned)size, what, (void *)a, (unsigned)size,
+                       (unsigned)(a & (size - 1)), (unsigned)size);
+  struct ss_thread *t = ss_thread_get();
+  ss_report_section(r, site, "%s by thread T%u", what, t->tid);
+  ss_report_thread(r, t->tid);
+  if (site && site->object)
+    ss_buf_printf(&r->notes, "  Object: %s\n", site->object);
+  if (crosses)
+    ss_buf_printf(&r->notes,
+                  "  A locked operation on two cache lines is a split lock: the CPU "
+                  "locks the whole memory bus (and Linux may stop the process), and "
+                  "plain loads and stores across lines are not atomic. Align the "
+                  "object to its size (_Alignas/alignas), and keep atomics out of "
+                  "packed structs.\n");
+  else
+    ss_buf_printf(&r->notes,
+                  "  C and C++ require atomic objects to be naturally aligned; on "
+                  "many CPUs a misaligned atomic faults or is not atomic. Align the "
+                  "object to its size (_Alignas/alignas), and keep atomics out of "
+                  "packed structs.\n");
+  ss_report_end(r);
+}
