@@ -336,14 +336,21 @@ SS_HIDDEN void ss_graph_learn(struct ss_thread *t, const struct ss_lockop *op, u
   if (!edge_hash || !stack)
     return;
   uint32_t held = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  int instance_done = 0;
   ss_spin_lock(&graph_lock);
-  for (uint32_t i = 0; i < held; i++) {
+  for (uint32_t i = held; i-- > 0;) {
     struct ss_held *h = &t->held[i];
     if (!h->class_id || h->addr == op->addr)
       continue;
     uint32_t src = h->class_id, dst = node;
     if (h->class_id == node) {
-      /* Same class nested: order the two instances. */
+      /* Same class nested: order the new instance after the innermost held
+       * one only. The others precede that one already, and the cycle
+       * search follows paths, so this keeps a deep nesting (a thousand
+       * array elements locked in turn) linear in edges. */
+      if (instance_done)
+        continue;
+      instance_done = 1;
       src = ss_node_instance(node, h->addr, h->lock_gen);
       dst = ss_node_instance(node, op->addr, gen);
       if (!src || !dst)
