@@ -4,12 +4,16 @@
 #include "AtomicAlignment.h"
 #include "AtomicInstrument.h"
 #include "AtomicOrder.h"
+#include "DebugTypes.h"
 #include "Diagnostics.h"
 #include "Sites.h"
 
+#include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <memory>
 
 using namespace llvm;
 
@@ -53,11 +57,22 @@ static bool generatedByUs(const Function &F) {
   return F.getName().starts_with("syncsan.") || F.getName().starts_with("__syncsan_");
 }
 
+// "4-byte atomic load of 'stats.hits'": globals are named with their
+// fields when the module has debug info (read only once a diagnostic needs it).
+static std::unique_ptr<DebugTypes> LateTypes; // of the module being checked
+
 static std::string subject(const AtomicOp &Op) {
+  const Module &M = *Op.I->getModule();
+  const DataLayout &DL = M.getDataLayout();
   std::string S = std::to_string(Op.Size) + "-byte " + describe(Op);
-  std::string Obj = objectName(Op.Ptr, Op.I->getModule()->getDataLayout());
-  if (!Obj.empty())
-    S += " of '" + Obj + "'";
+  APInt Off(DL.getIndexTypeSizeInBits(Op.Ptr->getType()), 0);
+  const Value *Base = Op.Ptr->stripAndAccumulateConstantOffsets(DL, Off, true);
+  auto *GV = dyn_cast<GlobalVariable>(Base);
+  if (GV && GV->hasName() && !GV->getName().starts_with(".") && !Off.isNegative()) {
+    if (!LateTypes)
+      LateTypes = std::make_unique<DebugTypes>(M);
+    return S + " of '" + LateTypes->globalName(GV, Off.getZExtValue()) + "'";
+  }
   return S;
 }
 
@@ -145,6 +160,7 @@ void runAtomicChecks(Module &M, SiteTable &Sites) {
   for (const AtomicOp &Op : Ops)
     if (checkAlignment(Op))
       Unproven.push_back(&Op);
+  LateTypes.reset();
   if (!InstrumentAtomics)
     return;
   for (const AtomicOp *Op : Unproven)

@@ -66,7 +66,7 @@ void checkSeqCstCounters(const AccessModel &Model, const DebugTypes &Types) {
     });
   for (auto &[ST, Accesses] : Model.Fields)
     checkObject(Accesses, [&, ST = ST](uint64_t Off) {
-      return "'" + Types.fieldName(ST, Off) + "' of '" + Types.structName(ST) + "'";
+      return Types.fieldRef(ST, Off);
     });
 }
 

@@ -15,6 +15,7 @@
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
@@ -77,34 +78,42 @@ static std::string fix(uint64_t Line, uint64_t Distance, const std::string &Seco
          std::to_string(Line - Distance) + " bytes";
 }
 
-static void checkStructs(const AccessModel &Model, const DebugTypes &Types, uint64_t Line) {
-  for (auto &[ST, Accesses] : Model.Fields) {
-    std::vector<Written> W = writtenRanges(Accesses);
-    uint64_t Align = Types.structAlign(ST);
-    for (size_t I = 0; I + 1 < W.size(); ++I) {
-      const Written &A = W[I], &B = W[I + 1];
-      uint64_t Span = B.Off + B.Size - A.Off;
-      if (Span > Line || A.Writers == B.Writers)
-        continue;
-      bool Certain = Align >= Line;
-      if (Certain && A.Off / Line != (B.Off + B.Size - 1) / Line)
-        continue;
-      std::string SName = Types.structName(ST);
-      std::string AName = "'" + Types.fieldName(ST, A.Off) + "'";
-      std::string BName = "'" + Types.fieldName(ST, B.Off) + "'";
-      uint64_t Dist = B.Off - A.Off;
-      std::string Msg = "fields " + AName + " and " + BName + " of '" + SName +
-                        "' are written atomically and independently (by '" +
-                        writerName(A, B) + "' and '" + writerName(B, A) + "') but lie " +
-                        std::to_string(Dist) + " bytes apart, " +
-                        (Certain ? "within one " : "so they can share a ") +
-                        std::to_string(Line) +
-                        "-byte cache line (false sharing); " + fix(Line, Dist, BName);
-      Diagnostics::get().report("atomic-false-sharing", diagLocation(*B.First->Site), Msg,
-                                {{diagLocation(*A.First->Site),
-                                  "atomic write of " + AName + " here"}});
-    }
+// Consecutive independently written ranges of one object (a struct type, a
+// global) whose start is Align-aligned. Name(Off) names a part, Whole the
+// object ("of 'struct queue'").
+template <typename NameFn>
+static void checkRanges(const std::vector<Written> &W, uint64_t Align, uint64_t Line,
+                        const std::string &Whole, NameFn Name) {
+  for (size_t I = 0; I + 1 < W.size(); ++I) {
+    const Written &A = W[I], &B = W[I + 1];
+    uint64_t Span = B.Off + B.Size - A.Off;
+    if (Span > Line || A.Writers == B.Writers)
+      continue;
+    bool Certain = Align >= Line;
+    if (Certain && A.Off / Line != (B.Off + B.Size - 1) / Line)
+      continue;
+    std::string AName = Name(A.Off), BName = Name(B.Off);
+    uint64_t Dist = B.Off - A.Off;
+    std::string Msg = AName + " and " + BName + Whole +
+                      " are written atomically and independently (by '" + writerName(A, B) +
+                      "' and '" + writerName(B, A) + "') but lie " + std::to_string(Dist) +
+                      " bytes apart, " + (Certain ? "within one " : "so they can share a ") +
+                      std::to_string(Line) + "-byte cache line (false sharing); " +
+                      fix(Line, Dist, BName);
+    Diagnostics::get().report("atomic-false-sharing", diagLocation(*B.First->Site), Msg,
+                              {{diagLocation(*A.First->Site), "atomic write of " + AName + " here"}});
   }
+}
+
+static void checkStructs(const AccessModel &Model, const DebugTypes &Types, uint64_t Line) {
+  for (auto &[ST, Accesses] : Model.Fields)
+    checkRanges(writtenRanges(Accesses), Types.structAlign(ST), Line,
+                " of '" + Types.structName(ST) + "'",
+                [&, ST = ST](uint64_t Off) {
+                  std::string N = Types.fieldName(ST, Off);
+                  return N.empty() ? "the field at offset " + std::to_string(Off)
+                                   : "field '" + N + "'";
+                });
 }
 
 // Where the compiler will place each global within its section, assuming
@@ -116,6 +125,18 @@ struct Placement {
 };
 } // namespace
 
+// What the code generator puts in .bss: all zero, padding undefined.
+static bool zeroOrUndef(const Constant *C) {
+  if (C->isNullValue() || isa<UndefValue>(C))
+    return true;
+  if (!isa<ConstantAggregate>(C))
+    return false;
+  for (const Use &Op : C->operands())
+    if (!zeroOrUndef(cast<Constant>(Op.get())))
+      return false;
+  return true;
+}
+
 static Placement placeGlobals(const Module &M) {
   Placement P;
   const DataLayout &DL = M.getDataLayout();
@@ -123,7 +144,7 @@ static Placement placeGlobals(const Module &M) {
     if (GV.isDeclaration() || !GV.hasInitializer() || GV.hasComdat() || GV.hasSection() ||
         GV.isThreadLocal() || GV.getName().starts_with("llvm."))
       continue;
-    std::pair<int, int> Key{GV.isConstant(), GV.getInitializer()->isNullValue()};
+    std::pair<int, int> Key{GV.isConstant(), zeroOrUndef(GV.getInitializer())};
     uint64_t A = GV.getAlign() ? GV.getAlign()->value() : DL.getPreferredAlign(&GV).value();
     uint64_t Off = alignTo(P.End[Key], A);
     P.At[&GV] = {Key, Off};
@@ -137,52 +158,53 @@ static void checkGlobals(Module &M, const AccessModel &Model, const DebugTypes &
                          uint64_t Line) {
   Placement P = placeGlobals(M);
   const DataLayout &DL = M.getDataLayout();
+  // Each global with its first and last atomically written part; between
+  // neighbours, the last part of one and the first part of the next meet.
   struct G {
     const GlobalVariable *GV;
-    uint64_t Off, Size;
-    Written W;
+    uint64_t Off; // estimated placement in its section
+    Written First, Last;
   };
   std::map<std::pair<int, int>, std::vector<G>> BySection;
   for (auto &[GV, Accesses] : Model.Globals) {
+    std::vector<Written> W = writtenRanges(Accesses);
+    if (W.empty())
+      continue;
+    // Parts of one global: its layout is exact.
+    uint64_t GAlign = GV->getAlign() ? GV->getAlign()->value()
+                                     : DL.getPreferredAlign(GV).value();
+    checkRanges(W, GAlign, Line, "", [&, GV = GV](uint64_t Off) {
+      return "'" + Types.globalName(GV, Off) + "'";
+    });
     auto It = P.At.find(GV);
-    if (It == P.At.end())
-      continue;
-    Written W;
-    for (const ObjAccess &A : Accesses)
-      if (A.Atomic && A.Writes) {
-        W.Writers.insert(A.Fn);
-        if (!W.First)
-          W.First = &A;
-      }
-    if (!W.First)
-      continue;
-    BySection[It->second.first].push_back(
-        {GV, It->second.second, DL.getTypeAllocSize(GV->getValueType()), W});
+    if (It != P.At.end())
+      BySection[It->second.first].push_back({GV, It->second.second, W.front(), W.back()});
   }
   for (auto &[Key, Gs] : BySection) {
     std::sort(Gs.begin(), Gs.end(), [](const G &A, const G &B) { return A.Off < B.Off; });
     for (size_t I = 0; I + 1 < Gs.size(); ++I) {
       const G &A = Gs[I], &B = Gs[I + 1];
-      uint64_t Span = B.Off + B.Size - A.Off;
-      if (Span > Line || A.W.Writers == B.W.Writers)
+      uint64_t AStart = A.Off + A.Last.Off, BStart = B.Off + B.First.Off;
+      uint64_t Span = BStart + B.First.Size - AStart;
+      if (Span > Line || A.Last.Writers == B.First.Writers)
         continue;
       bool Certain = P.MaxAlign[Key] >= Line;
-      if (Certain && A.Off / Line != (B.Off + B.Size - 1) / Line)
+      if (Certain && AStart / Line != (BStart + B.First.Size - 1) / Line)
         continue;
-      std::string AName = "'" + Types.globalName(A.GV, 0) + "'";
-      std::string BName = "'" + Types.globalName(B.GV, 0) + "'";
-      uint64_t Dist = B.Off - A.Off;
+      std::string AName = "'" + Types.globalName(A.GV, A.Last.Off) + "'";
+      std::string BName = "'" + Types.globalName(B.GV, B.First.Off) + "'";
+      uint64_t Dist = BStart - AStart;
       const char *Section = Key.first ? ".rodata" : Key.second ? ".bss" : ".data";
       std::string Msg = "globals " + AName + " and " + BName +
                         " are written atomically and independently (by '" +
-                        writerName(A.W, B.W) + "' and '" + writerName(B.W, A.W) +
+                        writerName(A.Last, B.First) + "' and '" + writerName(B.First, A.Last) +
                         "') but the compiler places them " + std::to_string(Dist) +
                         " bytes apart in " + Section + ", " +
                         (Certain ? "within one " : "so they can share a ") +
                         std::to_string(Line) + "-byte cache line (false sharing); " +
                         fix(Line, Dist, BName);
-      Diagnostics::get().report("atomic-false-sharing", diagLocation(*B.W.First->Site), Msg,
-                                {{diagLocation(*A.W.First->Site),
+      Diagnostics::get().report("atomic-false-sharing", diagLocation(*B.First.First->Site), Msg,
+                                {{diagLocation(*A.Last.First->Site),
                                   "atomic write of " + AName + " here"}});
     }
   }

@@ -65,7 +65,7 @@ void checkMixedAccess(const AccessModel &Model, const DebugTypes &Types) {
     });
   for (auto &[ST, Accesses] : Model.Fields)
     checkObject(Accesses, Types.available(), [&, ST = ST](uint64_t Off) {
-      return "'" + Types.fieldName(ST, Off) + "' of '" + Types.structName(ST) + "'";
+      return Types.fieldRef(ST, Off);
     });
 }
 

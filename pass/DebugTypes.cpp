@@ -132,7 +132,18 @@ std::string DebugTypes::fieldName(StructType *ST, uint64_t Off) const {
     if (memberAt(CT, Off, Path, Atomic) && !Path.empty())
       return Path;
   }
-  return "offset " + std::to_string(Off);
+  return "";
+}
+
+std::string DebugTypes::fieldShort(StructType *ST, uint64_t Off) const {
+  std::string N = fieldName(ST, Off);
+  return N.empty() ? "the field at offset " + std::to_string(Off) : "'" + N + "'";
+}
+
+std::string DebugTypes::fieldRef(StructType *ST, uint64_t Off) const {
+  std::string N = fieldName(ST, Off);
+  return (N.empty() ? "the field at offset " + std::to_string(Off) : "field '" + N + "'") +
+         " of '" + structName(ST) + "'";
 }
 
 const DIType *DebugTypes::globalType(const GlobalVariable *GV) const {

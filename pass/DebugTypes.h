@@ -34,8 +34,12 @@ public:
 
   /// "struct queue", "std::atomic<int>".
   std::string structName(llvm::StructType *ST) const;
-  /// "tail", "stats.hits", or "offset 8" without debug info.
+  /// "tail", "stats.hits", or "" without debug info.
   std::string fieldName(llvm::StructType *ST, uint64_t Off) const;
+  /// "'tail'", or "the field at offset 8" without debug info.
+  std::string fieldShort(llvm::StructType *ST, uint64_t Off) const;
+  /// "field 'tail' of 'struct queue'", or "the field at offset 8 of 'struct queue'".
+  std::string fieldRef(llvm::StructType *ST, uint64_t Off) const;
   /// "hits", "stats.hits", "table+16".
   std::string globalName(const llvm::GlobalVariable *GV, uint64_t Off) const;
 
