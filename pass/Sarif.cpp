@@ -3,7 +3,6 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -101,18 +100,23 @@ std::string renderSarif(ArrayRef<Diagnostics::Result> Results) {
     Res.push_back(std::move(O));
   }
 
-  json::Object Log{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs",
-       json::Array{json::Object{
-           {"tool", json::Object{{"driver",
-                                  json::Object{{"name", "syncsan"},
-                                               {"rules", std::move(Rules)}}}}},
-           {"results", std::move(Res)},
-       }}},
-  };
-  return formatv("{0:2}", json::Value(std::move(Log))).str() + "\n";
+  // "version" first: consumers sniff it before parsing the rest.
+  std::string Out;
+  raw_string_ostream OS(Out);
+  json::OStream J(OS, /*IndentSize=*/2);
+  J.object([&] {
+    J.attribute("version", "2.1.0");
+    J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    J.attributeArray("runs", [&] {
+      J.value(json::Object{
+          {"tool", json::Object{{"driver", json::Object{{"name", "syncsan"},
+                                                        {"rules", std::move(Rules)}}}}},
+          {"results", std::move(Res)},
+      });
+    });
+  });
+  OS << "\n";
+  return Out;
 }
 
 bool writeSarif(StringRef Path, StringRef ModuleSource, ArrayRef<Diagnostics::Result> Results,

@@ -1,0 +1,116 @@
+; For a variable order clang emits a switch whose default case (relaxed) is
+; also where every invalid order lands. Before inlining, syncsan-early sends
+; relaxed (0) to that case directly and the default through a block holding
+; a marker: an empty side-effecting asm that carries the order. The late
+; pass reports a marker whose order became a constant and removes every
+; marker, restoring the switch when the order stayed variable.
+; RUN: %opt -passes=syncsan-early -S %s | FileCheck %s --check-prefix=EARLY
+; RUN: %opt -passes=syncsan-early,syncsan -syncsan-instrument-atomics=0 -S %s | FileCheck %s --check-prefix=LATE
+; RUN: %opt -passes='default<O2>' -syncsan-instrument-atomics=0 -S %s 2>&1 | FileCheck %s --check-prefix=O2
+source_filename = "orders.c"
+
+; EARLY-LABEL: define i32 @load_var(
+; EARLY: switch i32 %o, label %syncsan.badorder [
+; EARLY-NEXT: i32 1, label %acquire
+; EARLY-NEXT: i32 2, label %acquire
+; EARLY-NEXT: i32 5, label %seqcst
+; EARLY-NEXT: i32 0, label %monotonic
+; EARLY: syncsan.badorder:
+; EARLY-NEXT: call void asm sideeffect "# syncsan.order_check load", "r"(i32 %o)
+; EARLY-NEXT: br label %monotonic
+; LATE-LABEL: define i32 @load_var(
+; LATE: switch i32 %o, label %monotonic [
+; LATE-NEXT: i32 1, label %acquire
+; LATE-NEXT: i32 2, label %acquire
+; LATE-NEXT: i32 5, label %seqcst
+; LATE-NEXT: ]
+; LATE-NOT: syncsan
+; LATE: ret i32 %v
+define i32 @load_var(ptr %p, i32 %o) {
+entry:
+  switch i32 %o, label %monotonic [
+    i32 1, label %acquire
+    i32 2, label %acquire
+    i32 5, label %seqcst
+  ]
+monotonic:
+  %v0 = load atomic i32, ptr %p monotonic, align 4
+  br label %done
+acquire:
+  %v1 = load atomic i32, ptr %p acquire, align 4
+  br label %done
+seqcst:
+  %v2 = load atomic i32, ptr %p seq_cst, align 4
+  br label %done
+done:
+  %v = phi i32 [ %v0, %monotonic ], [ %v1, %acquire ], [ %v2, %seqcst ]
+  ret i32 %v
+}
+
+; EARLY-LABEL: define void @store_var(
+; EARLY: call void asm sideeffect "# syncsan.order_check store", "r"(i32 %o)
+define void @store_var(ptr %p, i32 %o) {
+entry:
+  switch i32 %o, label %monotonic [
+    i32 3, label %release
+    i32 5, label %seqcst
+  ]
+monotonic:
+  store atomic i32 1, ptr %p monotonic, align 4
+  br label %done
+release:
+  store atomic i32 1, ptr %p release, align 4
+  br label %done
+seqcst:
+  store atomic i32 1, ptr %p seq_cst, align 4
+  br label %done
+done:
+  ret void
+}
+
+; A switch of the same shape without the matching atomics is the user's own:
+; untouched.
+; EARLY-LABEL: define i32 @user_switch(
+; EARLY-NOT: syncsan
+; EARLY: ret i32
+define i32 @user_switch(i32 %o) {
+entry:
+  switch i32 %o, label %a [
+    i32 1, label %b
+    i32 2, label %b
+    i32 5, label %c
+  ]
+a:
+  ret i32 10
+b:
+  ret i32 20
+c:
+  ret i32 30
+}
+
+; After inlining, release (3) reaches the load's marker: reported, and the
+; operation is the relaxed load clang made of it.
+; O2: orders.c: warning: in function 'caller': memory_order_release is not a valid order for an atomic load (use relaxed, consume, acquire or seq_cst); the order is a variable that only becomes constant after inlining or constant propagation, where clang no longer checks it, and the operation is compiled as relaxed [syncsan-atomic-invalid-order]
+; O2: orders.c: warning: in function 'caller': memory_order_acquire is not a valid order for an atomic store
+; O2-LABEL: define {{.*}}i32 @caller(
+; O2-NOT: asm
+; O2: load atomic i32, ptr %p monotonic
+; O2-NOT: asm
+; O2: ret i32
+define i32 @caller(ptr %p) {
+  %v = call i32 @load_var(ptr %p, i32 3)
+  call void @store_var(ptr %p, i32 2)
+  ret i32 %v
+}
+
+; Valid constants fold the switch away without a trace.
+; O2-LABEL: define {{.*}}i32 @valid_caller(
+; O2-NOT: asm
+; O2: load atomic i32, ptr %p acquire
+; O2-NOT: asm
+; O2: ret i32
+define i32 @valid_caller(ptr %p) {
+  %v = call i32 @load_var(ptr %p, i32 2)
+  call void @store_var(ptr %p, i32 3)
+  ret i32 %v
+}
