@@ -25,12 +25,13 @@ ROOT = os.path.dirname(HERE)
 
 MICRO_SOURCES = ["micro/main.c", "micro/locks.c", "micro/sync.c", "micro/queue.c",
                  "micro/atomics.c", "common/opaque.c"]
-# name -> (default work size "-n", Helgrind's size divisor)
+# name -> (work size "-n" for about 1-1.5 s plain here, Helgrind's size
+# divisor for a 1-3 s Helgrind run)
 MACROS = {
-    "threadpool": (12000, 100),
-    "hashmap": (20000000, 100),
-    "pipeline": (100000, 50),
-    "stencil": (9000, 30),
+    "threadpool": (8000, 150),
+    "hashmap": (12000000, 400),
+    "pipeline": (60000, 80),
+    "stencil": (6000, 300),
 }
 # Smoke sizes: enough to exercise every path, small enough for CI.
 SMOKE_MACRO_N = {"threadpool": 40, "hashmap": 20000, "pipeline": 400, "stencil": 60}
@@ -461,7 +462,8 @@ def main():
                     help="tiny sizes, one repetition: builds, runs, compares outputs")
     ap.add_argument("--quick", action="store_true", help="3 repetitions, shorter runs")
     ap.add_argument("--reps", type=int, default=5)
-    ap.add_argument("--target-ms", type=float, default=60)
+    ap.add_argument("--target-ms", type=float, default=30,
+                    help="plain run time of each micro benchmark run")
     ap.add_argument("--scale", type=float, default=1.0, help="macro size factor")
     ap.add_argument("--timeout", type=float, default=600)
     ap.add_argument("--configs", default=",".join(c[0] for c in CONFIGS))
@@ -474,8 +476,8 @@ def main():
     args.only = [o for o in args.only.split(",") if o]
     if args.quick:
         args.reps = min(args.reps, 3)
-        args.target_ms = min(args.target_ms, 25)
-        args.scale = min(args.scale, 0.5)
+        args.target_ms = min(args.target_ms, 12)
+        args.scale = min(args.scale, 0.4)
     if args.smoke:
         args.timeout = min(args.timeout, 120)
     own_work = args.work is None
