@@ -38,6 +38,30 @@ static struct snap *snaps;  /* watchdog thread only */
 static struct seen *seens;  /* watchdog thread only */
 static uint32_t nsnaps, cap;
 
+/* The mode and lock kind of a blocking operation, from its site. */
+static uint32_t op_mode(uint32_t op) {
+  switch (op) {
+  case SYNCSAN_OP_RWLOCK_RDLOCK:
+  case SYNCSAN_OP_RWLOCK_TIMEDRDLOCK:
+  case SYNCSAN_OP_RWLOCK_CLOCKRDLOCK:
+    return SS_MODE_READ;
+  default:
+    return SS_MODE_WRITE;
+  }
+}
+
+static uint32_t op_kind(uint32_t op) {
+  if (op >= SYNCSAN_OP_RWLOCK_INIT && op <= SYNCSAN_OP_RWLOCK_UNLOCK)
+    return SS_KIND_RWLOCK;
+  if (op == SYNCSAN_OP_RWLOCK_CLOCKRDLOCK || op == SYNCSAN_OP_RWLOCK_CLOCKWRLOCK)
+    return SS_KIND_RWLOCK;
+  if (op >= SYNCSAN_OP_SPIN_INIT && op <= SYNCSAN_OP_SPIN_UNLOCK)
+    return SS_KIND_SPIN;
+  if (op >= SYNCSAN_OP_MTX_INIT && op <= SYNCSAN_OP_MTX_UNLOCK)
+    return SS_KIND_MTX;
+  return SS_KIND_MUTEX;
+}
+
 static uint64_t now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -53,9 +77,9 @@ static void take_snap(struct ss_thread *t, uint32_t slot, void *arg) {
   s->slot = slot;
   s->waiting_for = __atomic_load_n(&t->waiting_for, __ATOMIC_ACQUIRE);
   s->wait_seq = __atomic_load_n(&t->wait_seq, __ATOMIC_RELAXED);
-  s->wait_mode = t->wait_mode;
-  s->wait_kind = t->wait_kind;
   s->wait_site = t->wait_site;
+  s->wait_mode = s->wait_site ? op_mode(s->wait_site->op) : SS_MODE_WRITE;
+  s->wait_kind = s->wait_site ? op_kind(s->wait_site->op) : SS_KIND_MUTEX;
   uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
   struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
   uint32_t hc = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);

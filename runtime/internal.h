@@ -15,6 +15,7 @@
 #define SS_LIKELY(x) __builtin_expect(!!(x), 1)
 #define SS_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define SS_NOINLINE __attribute__((noinline))
+#define SS_ALWAYS_INLINE inline __attribute__((always_inline))
 #define SS_COLD __attribute__((cold, noinline))
 #define SS_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 

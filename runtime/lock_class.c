@@ -149,6 +149,9 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_thread *t, const struct ss_lockop
   out->gen = 0;
   out->level = 0;
   out->ordered = 0;
+  /* Read the epoch before the record: a change after this makes the cache
+   * entry stale at once, never valid with old contents. */
+  uint32_t epoch = __atomic_load_n(ss_lock_epoch(op->addr), __ATOMIC_ACQUIRE);
   struct ss_lock *rec = ss_lock_lookup(op->addr, op->kind, op->site, NULL);
   struct ss_lock snap;
   if (!rec || !ss_lock_snapshot(op->addr, &snap))
@@ -182,7 +185,8 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_thread *t, const struct ss_lockop
   struct ss_class_cache_entry *e =
       &t->class_cache[(op->addr >> 3 ^ op->addr >> 9) & (SS_CLASS_CACHE - 1)];
   e->addr = op->addr;
-  e->rec = rec;
+  e->epoch = epoch;
+  e->valid = 1;
   e->gen = snap.gen;
   e->class_id = cls;
   e->level = out->level;

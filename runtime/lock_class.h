@@ -9,7 +9,7 @@
 #ifndef SYNCSAN_LOCK_CLASS_H
 #define SYNCSAN_LOCK_CLASS_H
 #include "lock_table.h"
-#include "locks.h"
+#include "lockop.h"
 
 enum ss_node_kind {
   SS_NODE_GLOBAL,   /* keyed by global symbol */
@@ -54,12 +54,13 @@ struct ss_class_ref {
  * tables (first sight, or after the record changed). */
 SS_HIDDEN void ss_class_resolve_slow(struct ss_thread *t, const struct ss_lockop *op,
                                      struct ss_class_ref *out);
-static inline void ss_class_resolve(struct ss_thread *t, const struct ss_lockop *op,
-                                    struct ss_class_ref *out) {
-  struct ss_class_cache_entry *e =
+static SS_ALWAYS_INLINE void ss_class_resolve(struct ss_thread *t, const struct ss_lockop *op,
+                                              struct ss_class_ref *out) {
+  const struct ss_class_cache_entry *e =
       &t->class_cache[(op->addr >> 3 ^ op->addr >> 9) & (SS_CLASS_CACHE - 1)];
-  if (SS_LIKELY(e->addr == op->addr && e->rec &&
-                __atomic_load_n(&e->rec->gen, __ATOMIC_ACQUIRE) == e->gen)) {
+  if (SS_LIKELY(e->addr == op->addr && e->valid &&
+                __atomic_load_n(ss_lock_epoch(op->addr), __ATOMIC_ACQUIRE) == e->epoch)) {
+    /* Field by field: the compiler keeps them in registers. */
     out->class_id = e->class_id;
     out->gen = e->gen;
     out->level = e->level;

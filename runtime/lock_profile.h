@@ -8,7 +8,7 @@
 #define SYNCSAN_LOCK_PROFILE_H
 #include <time.h>
 
-#include "locks.h"
+#include "lockop.h"
 
 SS_HIDDEN extern int ss_timing_on;
 

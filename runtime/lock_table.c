@@ -25,6 +25,7 @@ static uint32_t chunk_used = CHUNK; /* guarded by pool_lock */
 static unsigned long nallocated;    /* guarded by pool_lock */
 static uint32_t next_id = 1;        /* guarded by pool_lock */
 static int full_warned;
+SS_HIDDEN uint32_t ss_lock_epochs[SS_EPOCH_BUCKETS];
 
 static inline uint32_t hash_addr(uintptr_t a) {
   uint64_t h = (uint64_t)a * 0x9e3779b97f4a7c15ull;
@@ -143,6 +144,7 @@ SS_HIDDEN void ss_lock_forget(uintptr_t addr) {
   if (!victim)
     return;
   __atomic_fetch_add(&victim->gen, 1, __ATOMIC_RELEASE);
+  __atomic_fetch_add(ss_lock_epoch(addr), 1, __ATOMIC_RELEASE);
   __atomic_store_n(&victim->addr, 0, __ATOMIC_RELEASE);
   ss_spin_lock(&pool_lock);
   victim->next = free_list;
@@ -159,6 +161,7 @@ SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int kind, int32_t level, int ord
   l->level = level;
   l->flags = (uint16_t)((l->flags & ~SS_LOCK_LEVEL_ORDERED) | (ordered ? SS_LOCK_LEVEL_ORDERED : 0));
   __atomic_fetch_add(&l->gen, 1, __ATOMIC_RELEASE);
+  __atomic_fetch_add(ss_lock_epoch(addr), 1, __ATOMIC_RELEASE);
   ss_spin_unlock(&stripes[h % NSTRIPES]);
   return 1;
 }

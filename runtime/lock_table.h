@@ -25,6 +25,16 @@ struct ss_lock {
 #define SS_LOCK_STATIC 0x1u        /* first seen without an init call */
 #define SS_LOCK_LEVEL_ORDERED 0x2u /* its level is an ordered group */
 
+/* Lock identity epochs: a destroy, re-init or level change of a lock bumps
+ * the epoch of its address's bucket. A thread's class cache entry records
+ * the bucket epoch it was filled under and is valid while it is unchanged:
+ * one load of a rarely written shared line, with no pointer to follow. */
+#define SS_EPOCH_BUCKETS 256u
+SS_HIDDEN extern uint32_t ss_lock_epochs[SS_EPOCH_BUCKETS];
+static inline uint32_t *ss_lock_epoch(uintptr_t addr) {
+  return &ss_lock_epochs[(addr >> 4 ^ addr >> 12) & (SS_EPOCH_BUCKETS - 1)];
+}
+
 /* Finds the record of addr, creating it when absent. `site` names the
  * lock's global when the pass knew it; `init_site` is the init call, or
  * NULL for a lock first seen in use. Returns NULL when the table is full. */

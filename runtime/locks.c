@@ -9,10 +9,7 @@
 #include "locks.h"
 
 #include "flags.h"
-#include "deadlock.h"
-#include "lock_class.h"
 #include "lock_graph.h"
-#include "lock_profile.h"
 #include "lock_table.h"
 #include "report.h"
 
@@ -35,19 +32,6 @@ static void report_double_lock(struct ss_thread *t, const struct ss_lockop *op,
   ss_report_lock_origin(r, op->addr);
   ss_report_thread(r, t->tid);
   ss_report_end(r);
-}
-
-static inline uint64_t chain_step(uint64_t prev, uint32_t node, uint32_t mode, uint32_t try_,
-                                  int32_t level) {
-  uint64_t h = prev ^ ((uint64_t)node << 20 | (uint64_t)mode << 2 | try_ << 1 | 1);
-  h ^= (uint64_t)(uint32_t)level << 44;
-  h *= 0x9e3779b97f4a7c15ull;
-  return h ^ (h >> 29);
-}
-
-static inline struct ss_held *held_top(struct ss_thread *t) {
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
-  return n ? &t->held[n - 1] : NULL;
 }
 
 /* ---- lock levels ---- */
@@ -88,7 +72,33 @@ static void check_levels(struct ss_thread *t, const struct ss_lockop *op) {
     report_level(t, op, worst);
 }
 
-/* ---- the lock-order slow path ---- */
+/* ---- slow paths of the inline events (locks.h) ---- */
+
+SS_HIDDEN void ss_lock_before_held(struct ss_thread *t, struct ss_lockop *op,
+                                   struct ss_held *h) {
+  if (op->recursive)
+    return;
+  /* Shared acquisition of a lock already held shared is a recursive read:
+   * allowed (the rwlock counts readers). */
+  if (op->mode == SS_MODE_READ && h->mode == SS_MODE_READ)
+    return;
+  /* A failed trylock on a held lock is not a bug: it cannot block. */
+  if (op->acq == SS_ACQ_TRY)
+    return;
+  int hangs = op->acq == SS_ACQ_BLOCKING && !op->errorcheck;
+  report_double_lock(t, op, h, hangs);
+  if (hangs && ss_flags.abort_on_deadlock) {
+    ss_printf("==%d==syncsan: ending the process: thread T%u would wait for itself "
+              "forever (abort_on_deadlock=0 lets it hang)\n",
+              ss_pid(), t->tid);
+    ss_die();
+  }
+}
+
+SS_HIDDEN uint32_t ss_lock_nested_node(struct ss_thread *t, uint32_t node) {
+  t->nest_addr = 0;
+  return ss_node_subclass(node, t->nest_subclass);
+}
 
 static int holds_node(struct ss_thread *t, uint32_t node) {
   uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
@@ -98,102 +108,55 @@ static int holds_node(struct ss_thread *t, uint32_t node) {
   return 0;
 }
 
-static inline int chain_seen(struct ss_thread *t, uint64_t key) {
-  uint64_t *slot = &t->chain_cache[(key ^ key >> 32) & (SS_CHAIN_CACHE - 1)];
-  if (*slot == key)
-    return 1;
-  *slot = key;
-  return 0;
-}
-
-SS_NOINLINE static void check_new_chain(struct ss_thread *t, const struct ss_lockop *op) {
-  if (ss_flags.detect_lock_order)
-    ss_graph_learn(t, op, op->node, op->gen, 0);
-  if (op->level)
-    check_levels(t, op);
-}
-
-SS_NOINLINE static void check_same_class(struct ss_thread *t, const struct ss_lockop *op) {
-  /* Same-class nesting is ordered per instance: each new pair of instances
-   * is checked once per thread. */
-  uint64_t key = op->chain ^ ((uint64_t)op->addr * 0xc2b2ae3d27d4eb4full) ^ op->gen;
+/* A chain (held classes + the new lock) the thread has not checked: learn
+ * its edges and check levels. A chain nesting a class in itself is cached
+ * with bit 0 set: every new pair of instances then gets its instance edge,
+ * checked once per thread through a pair key in the same cache. */
+SS_HIDDEN void ss_lock_check_chain(struct ss_thread *t, struct ss_lockop *op, uint64_t cached) {
+  uint64_t *slot = ss_chain_slot(t, op->chain);
+  if ((cached & ~1ull) != op->chain) {
+    int same = holds_node(t, op->node);
+    if (ss_flags.detect_lock_order)
+      ss_graph_learn(t, op, op->node, op->gen, 0);
+    if (op->level)
+      check_levels(t, op);
+    *slot = op->chain | (uint64_t)same;
+    if (!same)
+      return;
+    /* This pair was just learned: remember it below. */
+  } else if (!ss_flags.detect_lock_order) {
+    return;
+  }
+  uint64_t pair = op->chain ^ ((uint64_t)op->addr * 0xc2b2ae3d27d4eb4full) ^ op->gen;
   uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
-  for (uint32_t i = 0; i < n; i++)
-    if (t->held[i].class_id == op->node)
-      key += (uint64_t)t->held[i].addr * 0x9e3779b97f4a7c15ull;
-  if (!chain_seen(t, key | 1))
-    ss_graph_learn(t, op, op->node, op->gen, 1);
-}
-
-/* ---- events ---- */
-
-SS_HIDDEN void ss_lock_before(struct ss_thread *t, struct ss_lockop *op) {
-  op->site = ss_site(op->site);
-  op->resolved = 0;
-  struct ss_held *h = ss_held_find(t, op->addr);
-  if (SS_UNLIKELY(h)) {
-    if (op->recursive)
-      return;
-    /* Shared acquisition of a lock already held shared is a recursive
-     * read: allowed (the rwlock counts readers). */
-    if (op->mode == SS_MODE_READ && h->mode == SS_MODE_READ)
-      return;
-    /* A failed trylock on a held lock is not a bug: it cannot block. */
-    if (op->acq == SS_ACQ_TRY)
-      return;
-    int hangs = op->acq == SS_ACQ_BLOCKING && !op->errorcheck;
-    report_double_lock(t, op, h, hangs);
-    if (hangs && ss_flags.abort_on_deadlock) {
-      ss_printf("==%d==syncsan: ending the process: thread T%u would wait for itself "
-                "forever (abort_on_deadlock=0 lets it hang)\n",
-                ss_pid(), t->tid);
-      ss_die();
+  for (uint32_t i = n; i-- > 0;)
+    if (t->held[i].class_id == op->node) {
+      pair += (uint64_t)t->held[i].addr * 0x9e3779b97f4a7c15ull;
+      break; /* only the innermost one gets an instance edge */
     }
+  pair &= ~1ull;
+  uint64_t *pslot = ss_chain_slot(t, pair);
+  if (*pslot == pair)
     return;
-  }
-
-  struct ss_class_ref ref;
-  ss_class_resolve(t, op, &ref);
-  op->node = ref.class_id;
-  if (SS_UNLIKELY(t->nest_addr == op->addr)) {
-    op->node = ss_node_subclass(op->node, t->nest_subclass);
-    t->nest_addr = 0;
-  }
-  op->gen = ref.gen;
-  op->level = ref.level;
-  op->ordered = ref.ordered;
-  struct ss_held *top = held_top(t);
-  op->chain = chain_step(top ? top->chain : 0, op->node, op->mode, op->acq == SS_ACQ_TRY,
-                         op->level);
-  op->resolved = 1;
-
-  if (top && op->node && op->acq != SS_ACQ_TRY) {
-    if (SS_UNLIKELY(!chain_seen(t, op->chain)))
-      check_new_chain(t, op);
-    else if (SS_UNLIKELY(holds_node(t, op->node)))
-      check_same_class(t, op);
-  }
-
-  if (op->acq != SS_ACQ_TRY)
-    ss_wait_begin(t, op);
-  if (SS_UNLIKELY(ss_timing_on))
-    op->t0 = ss_now_ns();
+  if ((cached & ~1ull) == op->chain)
+    ss_graph_learn(t, op, op->node, op->gen, 1);
+  *pslot = pair;
+  /* The pair slot may have evicted the chain itself: keep the chain. */
+  *slot = op->chain | 1;
 }
 
-SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc) {
-  if (op->acq != SS_ACQ_TRY)
-    ss_wait_end(t);
-  if (rc != 0)
-    return;
-  if (op->recursive || op->mode == SS_MODE_READ) {
+SS_HIDDEN void ss_lock_after_slow(struct ss_thread *t, const struct ss_lockop *op) {
+  if (!op->resolved) {
+    /* A re-acquisition ss_lock_before_held let through: a recursive lock
+     * or a second read; or an acquisition that raced a report. */
     struct ss_held *h = ss_held_find(t, op->addr);
-    if (h && (op->recursive || h->mode == SS_MODE_READ)) {
+    if (h) {
       h->depth++;
       return;
     }
   }
   uint64_t now = 0;
-  if (SS_UNLIKELY(ss_timing_on) && op->resolved) {
+  if (ss_timing_on && op->resolved) {
     now = ss_now_ns();
     ss_profile_acquired(t, op, now - op->t0);
   }
@@ -219,13 +182,12 @@ static void rechain_from(struct ss_thread *t, uint32_t idx) {
   uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
   for (uint32_t i = idx; i < n; i++) {
     struct ss_held *h = &t->held[i];
-    h->chain = chain_step(i ? t->held[i - 1].chain : 0, h->class_id, h->mode,
-                          (h->flags & SS_HELD_TRY) != 0, h->level);
+    h->chain = ss_chain_step(i ? t->held[i - 1].chain : 0, h->class_id, h->mode,
+                             (h->flags & SS_HELD_TRY) != 0, h->level);
   }
 }
 
-SS_HIDDEN void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op) {
-  op->site = ss_site(op->site);
+SS_HIDDEN void ss_unlock_slow(struct ss_thread *t, struct ss_lockop *op) {
   struct ss_held *h = ss_held_find(t, op->addr);
   if (SS_LIKELY(h)) {
     if (h->depth) {
@@ -251,7 +213,10 @@ SS_HIDDEN void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op) {
 
 SS_HIDDEN void ss_lock_created(struct ss_thread *t, struct ss_lockop *op) {
   op->site = ss_site(op->site);
-  if (SS_UNLIKELY(ss_held_find(t, op->addr)))
+  /* Re-initialising a lock that is known (not destroyed): held by this
+   * thread or another, it is a destroy-locked. */
+  struct ss_lock known;
+  if (SS_UNLIKELY(ss_held_find(t, op->addr) || ss_lock_snapshot(op->addr, &known)))
     ss_rule_destroy(t, op, 1);
   /* A re-initialised object is a new lock. */
   ss_lock_forget(op->addr);

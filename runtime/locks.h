@@ -3,42 +3,36 @@
  * operation; the checks themselves live here. */
 #ifndef SYNCSAN_LOCKS_H
 #define SYNCSAN_LOCKS_H
-#include "thread.h"
-
-enum ss_acquire { SS_ACQ_BLOCKING, SS_ACQ_TRY, SS_ACQ_TIMED };
-
-/* What the caller knows about the lock object's semantics. */
-struct ss_lockop {
-  uintptr_t addr;
-  const struct syncsan_site *site;
-  uint16_t kind;      /* enum ss_lock_kind */
-  uint16_t mode;      /* enum ss_mode */
-  uint8_t acq;        /* enum ss_acquire */
-  uint8_t recursive;  /* re-acquiring while held is allowed */
-  uint8_t errorcheck; /* re-acquiring returns an error instead of hanging */
-  /* Filled by ss_lock_before for ss_lock_after; hooks leave them alone. */
-  uint8_t resolved;   /* class and chain below are valid */
-  uint32_t node;      /* lock-order graph node (class, or subclass) */
-  uint32_t gen;       /* lock record generation */
-  int32_t level;      /* declared level; 0 none */
-  uint32_t ordered;   /* that level is an ordered group */
-  uint64_t chain;     /* chain key with this lock on top */
-  uint64_t t0;        /* clock before the real acquire (timing on) */
-};
+#include "lockop.h"
 
 /* The event functions resolve op->site first (ss_site: a site inside a
  * system-header wrapper becomes the user's call of the wrapper), so the
  * hooks pass the pass's site as they got it and every later use, rules and
- * held-stack entries included, sees the user's location. */
+ * held-stack entries included, sees the user's location.
+ *
+ * ss_lock_before, ss_lock_after and ss_unlock_before are defined inline at
+ * the end of this header: every hook compiles to one straight-line function
+ * for the common case (a lock the thread knows, in a chain of held classes
+ * it has checked), with op kept in registers. Everything else is a call to
+ * the out-of-line slow paths below (locks.c). */
 
 /* Before the real acquire. Reports double-lock (before the thread would
  * block on itself) and ends the process when the acquire could only hang. */
-SS_HIDDEN void ss_lock_before(struct ss_thread *t, struct ss_lockop *op);
+static SS_ALWAYS_INLINE void ss_lock_before(struct ss_thread *t, struct ss_lockop *op);
 /* After the real acquire returned rc (0: acquired). Every ss_lock_before
  * is paired with exactly one ss_lock_after. */
-SS_HIDDEN void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc);
+static SS_ALWAYS_INLINE void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc);
 /* Before the real release. */
-SS_HIDDEN void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op);
+static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op);
+
+/* Slow paths of the three above. */
+SS_HIDDEN void ss_lock_before_held(struct ss_thread *t, struct ss_lockop *op,
+                                   struct ss_held *h);
+SS_HIDDEN void ss_lock_check_chain(struct ss_thread *t, struct ss_lockop *op, uint64_t cached);
+SS_HIDDEN uint32_t ss_lock_nested_node(struct ss_thread *t, uint32_t node);
+SS_HIDDEN void ss_lock_after_slow(struct ss_thread *t, const struct ss_lockop *op);
+SS_HIDDEN void ss_unlock_slow(struct ss_thread *t, struct ss_lockop *op);
+
 /* After a successful *_init, and before the real *_destroy. */
 SS_HIDDEN void ss_lock_created(struct ss_thread *t, struct ss_lockop *op);
 SS_HIDDEN void ss_lock_destroyed(struct ss_thread *t, struct ss_lockop *op);
@@ -52,4 +46,97 @@ SS_HIDDEN void ss_rule_unlock_unheld(struct ss_thread *t, const struct ss_lockop
 SS_HIDDEN void ss_rule_destroy(struct ss_thread *t, const struct ss_lockop *op, int reinit);
 /* The thread exits (or the process does) with t->nheld locks held. */
 SS_HIDDEN void ss_rule_thread_exit(struct ss_thread *t, int process_exit);
+
+/* ---- the fast paths ---- */
+#include "deadlock.h"
+#include "lock_class.h"
+#include "lock_profile.h"
+
+static SS_ALWAYS_INLINE uint64_t ss_chain_step(uint64_t prev, uint32_t node, uint32_t mode,
+                                     uint32_t try_, int32_t level) {
+  uint64_t h = prev ^ ((uint64_t)node << 20 | (uint64_t)mode << 2 | try_ << 1 | 1);
+  h ^= (uint64_t)(uint32_t)level << 44;
+  h *= 0x9e3779b97f4a7c15ull;
+  /* Bit 0 is kept clear: the chain cache uses it as a flag. */
+  return (h ^ (h >> 29)) & ~1ull;
+}
+
+static SS_ALWAYS_INLINE uint64_t *ss_chain_slot(struct ss_thread *t, uint64_t key) {
+  return &t->chain_cache[(key ^ key >> 32) >> 1 & (SS_CHAIN_CACHE - 1)];
+}
+
+static SS_ALWAYS_INLINE void ss_lock_before(struct ss_thread *t, struct ss_lockop *op) {
+  op->site = ss_site(op->site);
+  op->resolved = 0;
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  struct ss_held *top = NULL;
+  if (n) {
+    struct ss_held *h = ss_held_find(t, op->addr);
+    if (SS_UNLIKELY(h)) {
+      ss_lock_before_held(t, op, h);
+      return;
+    }
+    top = &t->held[n - 1];
+  }
+  struct ss_class_ref ref;
+  ss_class_resolve(t, op, &ref);
+  op->node = ref.class_id;
+  if (SS_UNLIKELY(t->nest_addr == op->addr))
+    op->node = ss_lock_nested_node(t, op->node);
+  op->gen = ref.gen;
+  op->level = ref.level;
+  op->ordered = ref.ordered;
+  op->chain = ss_chain_step(top ? top->chain : 0, op->node, op->mode, op->acq == SS_ACQ_TRY,
+                            op->level);
+  op->resolved = 1;
+  if (top && op->node && op->acq != SS_ACQ_TRY) {
+    /* A cached chain is the key itself, with bit 0 set when it nests a
+     * class in itself (then each new pair of instances is checked). */
+    uint64_t cached = *ss_chain_slot(t, op->chain);
+    if (SS_UNLIKELY((cached & ~1ull) != op->chain || (cached & 1)))
+      ss_lock_check_chain(t, op, cached);
+  }
+  if (op->acq != SS_ACQ_TRY)
+    ss_wait_begin(t, op);
+  if (SS_UNLIKELY(ss_timing_on))
+    op->t0 = ss_now_ns();
+}
+
+static SS_ALWAYS_INLINE void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc) {
+  if (op->acq != SS_ACQ_TRY)
+    ss_wait_end(t);
+  if (rc != 0)
+    return;
+  uint32_t n = t->nheld;
+  if (SS_UNLIKELY(!op->resolved || ss_timing_on || n >= t->held_cap)) {
+    ss_lock_after_slow(t, op);
+    return;
+  }
+  struct ss_held *e = &t->held[n];
+  e->site = op->site;
+  e->chain = op->chain; /* acq_ns is read only when timing, set on the slow path */
+  e->class_id = op->node;
+  e->lock_gen = op->gen;
+  e->level = op->level;
+  e->kind = op->kind;
+  e->mode = op->mode;
+  e->depth = 0;
+  e->flags = (op->acq == SS_ACQ_TRY ? SS_HELD_TRY : 0) | (op->ordered ? SS_HELD_ORDERED : 0);
+  /* The entry is complete before a scanning thread can count it. */
+  __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELAXED);
+  __atomic_store_n(&t->nheld, n + 1, __ATOMIC_RELEASE);
+}
+
+static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op) {
+  op->site = ss_site(op->site);
+  uint32_t n = t->nheld;
+  /* The common case: releasing the innermost lock, held once, untimed. */
+  if (SS_LIKELY(n && n <= t->held_cap && t->held[n - 1].addr == op->addr &&
+                !t->held[n - 1].depth && !ss_timing_on)) {
+    __atomic_store_n(&t->held[n - 1].addr, 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&t->nheld, n - 1, __ATOMIC_RELEASE);
+    return;
+  }
+  ss_unlock_slow(t, op);
+}
 #endif

@@ -3,29 +3,13 @@
 #include <pthread.h>
 
 #include "locks.h"
+#include "mutex_op.h"
 
-/* The mutex's type, read from the object itself so that mutexes set up by
- * code the pass never saw (static initialisers, libraries) are right too. */
-static int mutex_type(pthread_mutex_t *m) {
-#if defined(__GLIBC__)
-  /* glibc keeps the type (plus robust/PI/PP bits above it) in __kind. */
-  return __atomic_load_n(&m->__data.__kind, __ATOMIC_RELAXED) & 3;
-#else
-  (void)m;
-  return PTHREAD_MUTEX_DEFAULT;
-#endif
-}
-
-static void mutex_op(struct ss_lockop *op, pthread_mutex_t *m, int acq,
-                     const struct syncsan_site *site) {
-  int type = mutex_type(m);
-  op->addr = (uintptr_t)m;
-  op->site = ss_site(site);
-  op->kind = SS_KIND_MUTEX;
-  op->mode = SS_MODE_WRITE;
-  op->acq = (uint8_t)acq;
-  op->recursive = type == PTHREAD_MUTEX_RECURSIVE;
-  op->errorcheck = type == PTHREAD_MUTEX_ERRORCHECK;
+/* ss_mutex_op sets every field a hook owns; ss_lock_before sets the rest
+ * before anything reads them (no zeroing on the fast path). */
+static inline void mutex_op(struct ss_lockop *op, pthread_mutex_t *m, int acq,
+                            const struct syncsan_site *site) {
+  ss_mutex_op(op, m, SS_KIND_MUTEX, acq, site);
 }
 
 SS_EXPORT int __syncsan_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a,

@@ -45,11 +45,12 @@ struct ss_held {
 #define SS_CLASS_CACHE 64
 struct ss_class_cache_entry {
   uintptr_t addr;
-  struct ss_lock *rec;
-  uint32_t gen;
+  uint32_t epoch;    /* ss_lock_epoch(addr) when filled */
+  uint32_t gen;      /* the lock record's generation */
   uint32_t class_id; /* base class (no subclass) */
   int32_t level;
   uint32_t ordered;
+  uint32_t valid;
 };
 
 /* Lock chains (sequences of held classes + the acquired one) this thread
@@ -73,8 +74,6 @@ struct ss_thread {
   uintptr_t waiting_for;
   const struct syncsan_site *wait_site;
   uint32_t wait_seq;
-  uint16_t wait_mode;
-  uint16_t wait_kind;
   /* syncsan_lock_nested(): the subclass of this thread's next acquisition
    * of nest_addr. */
   uintptr_t nest_addr;
@@ -88,7 +87,7 @@ SS_HIDDEN extern __thread struct ss_thread ss_self;
 
 /* Registers the calling thread if it is not yet; returns its state. */
 SS_HIDDEN struct ss_thread *ss_thread_register_slow(void);
-static inline struct ss_thread *ss_thread_get(void) {
+static SS_ALWAYS_INLINE struct ss_thread *ss_thread_get(void) {
   struct ss_thread *t = &ss_self;
   if (SS_UNLIKELY(!t->registered))
     t = ss_thread_register_slow();
@@ -100,7 +99,7 @@ SS_HIDDEN void ss_thread_init_main(void);
 /* Pushes a held lock; grows past the inline array on demand (mmap). */
 SS_HIDDEN struct ss_held *ss_held_push(struct ss_thread *t);
 /* Finds the innermost entry for addr, or NULL. */
-static inline struct ss_held *ss_held_find(struct ss_thread *t, uintptr_t addr) {
+static SS_ALWAYS_INLINE struct ss_held *ss_held_find(struct ss_thread *t, uintptr_t addr) {
   uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
   for (uint32_t i = n; i-- > 0;)
     if (t->held[i].addr == addr)

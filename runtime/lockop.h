@@ -1,0 +1,28 @@
+/* The description of one lock operation that hooks hand to the lock
+ * events (locks.h). Its own header so that the files the events use
+ * (deadlock.h, lock_class.h, lock_profile.h) can see it without a cycle. */
+#ifndef SYNCSAN_LOCKOP_H
+#define SYNCSAN_LOCKOP_H
+#include "thread.h"
+
+enum ss_acquire { SS_ACQ_BLOCKING, SS_ACQ_TRY, SS_ACQ_TIMED };
+
+/* What the caller knows about the lock object's semantics. */
+struct ss_lockop {
+  uintptr_t addr;
+  const struct syncsan_site *site;
+  uint16_t kind;      /* enum ss_lock_kind */
+  uint16_t mode;      /* enum ss_mode */
+  uint8_t acq;        /* enum ss_acquire */
+  uint8_t recursive;  /* re-acquiring while held is allowed */
+  uint8_t errorcheck; /* re-acquiring returns an error instead of hanging */
+  /* Filled by ss_lock_before for ss_lock_after; hooks leave them alone. */
+  uint8_t resolved;   /* class and chain below are valid */
+  uint32_t node;      /* lock-order graph node (class, or subclass) */
+  uint32_t gen;       /* lock record generation */
+  int32_t level;      /* declared level; 0 none */
+  uint32_t ordered;   /* that level is an ordered group */
+  uint64_t chain;     /* chain key with this lock on top */
+  uint64_t t0;        /* clock before the real acquire (timing on) */
+};
+#endif
