@@ -6,6 +6,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 
 #include <map>
 
@@ -123,12 +124,12 @@ bool writeSarif(StringRef Path, StringRef ModuleSource, ArrayRef<Diagnostics::Re
                 std::string &Err) {
   SmallString<256> Out(Path);
   if (Path.ends_with("/") || sys::fs::is_directory(Path)) {
-    // One file per translation unit; the hash keeps same-named sources of
-    // different directories apart.
+    // One file per translation unit, the same on every build; the hash keeps
+    // same-named sources of different directories apart.
     SmallString<256> Abs(ModuleSource);
     sys::fs::make_absolute(Abs);
     std::string Name = (sys::path::filename(ModuleSource) + "-" +
-                        utohexstr(hash_value(Abs.str()) & 0xffffffffu) + ".sarif")
+                        utohexstr(xxh3_64bits(Abs.str()) & 0xffffffffu, /*LowerCase=*/true) + ".sarif")
                            .str();
     sys::path::append(Out, Name);
   }
