@@ -42,14 +42,20 @@ static void registry_init(void) {
   pthread_key_create(&exit_key, thread_exit_destructor);
 }
 
-static struct ss_thread *register_self(uint32_t parent, const struct syncsan_site *site) {
+/* Thread ids are handed out at creation, in creation order, as the
+ * sanitizers do (a thread that starts late is still the T<n> its creation
+ * made it); threads the pass did not see get theirs when first seen. */
+static uint32_t new_tid(void) { return __atomic_fetch_add(&next_tid, 1, __ATOMIC_RELAXED); }
+
+static struct ss_thread *register_self(uint32_t parent, const struct syncsan_site *site,
+                                       uint32_t tid) {
   struct ss_thread *t = &ss_self;
   if (t->registered)
     return t;
   t->held = t->held_inline;
   t->held_cap = SS_HELD_INLINE;
+  t->tid = tid;
   ss_spin_lock(&reg_lock);
-  t->tid = next_tid++;
   struct slot *s = NULL;
   for (uint32_t i = 0; i < nslots; i++) {
     struct slot *c = &slots[(next_slot + i) % nslots];
@@ -87,12 +93,12 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
 SS_HIDDEN struct ss_thread *ss_thread_register_slow(void) {
   ss_ensure_init();
   /* A thread created by code the pass did not see: no parent, no site. */
-  return register_self(0, NULL);
+  return register_self(0, NULL, new_tid());
 }
 
 SS_HIDDEN void ss_thread_init_main(void) {
   registry_init();
-  register_self(0, NULL);
+  register_self(0, NULL, new_tid());
 }
 
 static void unregister(struct ss_thread *t) {
@@ -229,6 +235,7 @@ struct start_args {
   void *(*fn)(void *);
   int (*c11_fn)(void *);
   void *arg;
+  uint32_t tid;
   uint32_t parent;
   const struct syncsan_site *site;
 };
@@ -236,14 +243,14 @@ struct start_args {
 static void *pthread_trampoline(void *p) {
   struct start_args a = *(struct start_args *)p;
   free(p);
-  register_self(a.parent, a.site);
+  register_self(a.parent, a.site, a.tid);
   return a.fn(a.arg);
 }
 
 static int c11_trampoline(void *p) {
   struct start_args a = *(struct start_args *)p;
   free(p);
-  register_self(a.parent, a.site);
+  register_self(a.parent, a.site, a.tid);
   return a.c11_fn(a.arg);
 }
 
@@ -259,6 +266,7 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
   a->arg = arg;
   a->parent = self->tid;
   a->site = ss_site(site);
+  a->tid = new_tid();
   int rc = pthread_create(th, attr, pthread_trampoline, a);
   if (rc != 0)
     free(a);
@@ -276,6 +284,7 @@ SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
   a->arg = arg;
   a->parent = self->tid;
   a->site = ss_site(site);
+  a->tid = new_tid();
   int rc = thrd_create(th, c11_trampoline, a);
   if (rc != thrd_success)
     free(a);
