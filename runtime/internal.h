@@ -19,6 +19,17 @@
 #define SS_COLD __attribute__((cold, noinline))
 #define SS_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A 64-bit finaliser (murmur3's): spreads every input bit over the
+ * result, for hash keys built from pointers and small integers. */
+static inline uint64_t ss_mix64(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
 /* ---- formatting without malloc (format.c) ---- */
 /* A subset of printf: %s %c %d %i %u %x %p %% with l/ll/z length modifiers,
  * a numeric or * width and a .N or .* precision for %s. Always NUL-terminates; returns the length written. */

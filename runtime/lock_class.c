@@ -29,15 +29,6 @@ SS_HIDDEN struct ss_node *ss_node_get(uint32_t id) {
 
 SS_HIDDEN uint32_t ss_node_count(void) { return __atomic_load_n(&nnodes, __ATOMIC_ACQUIRE); }
 
-static uint64_t mix64(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
-}
-
 static uint64_t hash_str(uint64_t h, const char *s) {
   for (; s && *s; s++)
     h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
@@ -133,14 +124,14 @@ static void fill_class(struct ss_node *n, const void *arg) {
 
 static uint64_t class_key(const struct ss_lock *l, int by_address) {
   if (!by_address && l->name)
-    return mix64(hash_str(0xcbf29ce484222325ull ^ 1, l->name) ^ l->name_off);
+    return ss_mix64(hash_str(0xcbf29ce484222325ull ^ 1, l->name) ^ l->name_off);
   if (!by_address && l->init_site) {
     const struct syncsan_site *s = l->init_site;
     uint64_t h = hash_str(0xcbf29ce484222325ull ^ 2, s->file);
     h = hash_str(h, s->function);
-    return mix64(h ^ ((uint64_t)s->line << 20) ^ s->column);
+    return ss_mix64(h ^ ((uint64_t)s->line << 20) ^ s->column);
   }
-  return mix64(((uint64_t)l->addr * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)l->gen << 1) ^ 3);
+  return ss_mix64(((uint64_t)l->addr * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)l->gen << 1) ^ 3);
 }
 
 SS_HIDDEN void ss_class_resolve_slow(struct ss_thread *t, const struct ss_lockop *op,
@@ -223,7 +214,7 @@ SS_HIDDEN uint32_t ss_node_subclass(uint32_t base, uint32_t subclass) {
   if (!base || !subclass)
     return base;
   struct derived_src src = {base, subclass, 0, 0};
-  return node_for_key(mix64(((uint64_t)base << 32 | subclass) ^ 0x5ull << 60), fill_derived,
+  return node_for_key(ss_mix64(((uint64_t)base << 32 | subclass) ^ 0x5ull << 60), fill_derived,
                       &src);
 }
 
@@ -231,7 +222,7 @@ SS_HIDDEN uint32_t ss_node_instance(uint32_t base, uintptr_t addr, uint32_t gen)
   if (!base)
     return 0;
   struct derived_src src = {base, 0, addr, 1};
-  return node_for_key(mix64((uint64_t)addr * 31 ^ ((uint64_t)base << 40) ^ gen ^ 0x7ull << 61),
+  return node_for_key(ss_mix64((uint64_t)addr * 31 ^ ((uint64_t)base << 40) ^ gen ^ 0x7ull << 61),
                       fill_derived, &src);
 }
 

@@ -18,17 +18,8 @@ static unsigned long error_count;   /* guarded by report_lock */
 static uint64_t seen[SEEN_CAP]; /* guarded by report_lock; 0 = empty */
 static int seen_full_warned;
 
-static uint64_t mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
-}
-
 static int seen_before(const char *check, uintptr_t k1, uintptr_t k2) {
-  uint64_t h = mix((uintptr_t)check ^ mix(k1 ^ mix(k2))) | 1;
+  uint64_t h = ss_mix64((uintptr_t)check ^ ss_mix64(k1 ^ ss_mix64(k2))) | 1;
   for (unsigned i = 0; i < SEEN_CAP; i++) {
     uint64_t *slot = &seen[(h + i) & (SEEN_CAP - 1)];
     if (*slot == h)
