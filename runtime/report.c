@@ -9,7 +9,7 @@
 
 static ss_spin_t report_lock;
 static struct ss_report the_report; /* guarded by report_lock */
-static unsigned long error_count;   /* guarded by report_lock */
+static unsigned long error_count;   /* atomic */
 
 /* ---- each distinct problem once ----
  * An open-addressed set of (check, key1, key2) hashes. Full set: we keep
@@ -236,8 +236,8 @@ SS_HIDDEN void ss_report_end(struct ss_report *r) {
   }
   ss_log_write(out_data, b.len);
   int fatal = r->sev == SS_SEV_ERROR;
-  if (fatal)
-    error_count++;
+  if (fatal) /* read without the lock by ss_error_count */
+    __atomic_fetch_add(&error_count, 1, __ATOMIC_RELAXED);
   ss_spin_unlock(&report_lock);
   if (fatal && ss_flags.halt_on_error)
     ss_die();
