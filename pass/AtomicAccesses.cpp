@@ -58,10 +58,21 @@ struct AccessFacts {
   bool Exempt = false; // already known (a constructor's own object)
 };
 
+// A field an access touches, located within its struct.
+struct FieldRef {
+  StructType *ST;
+  uint64_t Off, Size;
+  bool Coarse;
+};
+
 struct SummaryEntry {
-  uint64_t Off; // from the argument
+  uint64_t Off; // from the argument, when OffKnown
+  bool OffKnown;
   AccessFacts F;
   const Instruction *Site;
+  // Fields recorded only at the call sites, where it is known whether the
+  // object could be shared yet (see deferrable()).
+  SmallVector<FieldRef, 2> Refs;
 };
 
 struct Summary {
@@ -69,7 +80,7 @@ struct Summary {
   bool Done = false;
 };
 
-constexpr unsigned MaxSummary = 64;
+constexpr unsigned MaxSummary = 256;
 constexpr unsigned MaxDepth = 8;
 
 bool isSystemFile(const DILocation *L) {
@@ -478,36 +489,63 @@ private:
     To.push_back(A);
   }
 
-  void emit(Function &F, Summary &S, const PtrInfo &PI, uint64_t Rel, const AccessFacts &Fa,
-            const Instruction *At, const Instruction *Site) {
+  // A static function called only directly (typically an init helper
+  // taking the object to set up): whether its accesses are initialisation
+  // depends on each caller, so they are judged at the call sites.
+  bool deferrable(const Function &F) {
+    auto It = DeferMemo.find(&F);
+    if (It != DeferMemo.end())
+      return It->second;
+    bool D = F.hasLocalLinkage() && !F.use_empty();
+    for (const Use &U : F.uses()) {
+      auto *CB = dyn_cast<CallBase>(U.getUser());
+      D &= CB && CB->isCallee(&U);
+    }
+    return DeferMemo[&F] = D;
+  }
+
+  // Rel: where the access is relative to PI's pointer (a callee's access
+  // through the argument), unless !RelKnown (a variable index in the callee).
+  void emit(Function &F, Summary &S, const PtrInfo &PI, uint64_t Rel, bool RelKnown,
+            const AccessFacts &Fa, const Instruction *At, const Instruction *Site,
+            ArrayRef<FieldRef> Carried) {
     bool Exempt = Fa.Exempt;
     if (!Exempt && PI.Root == PtrInfo::Fresh)
       Exempt = !escapedBefore(PI.Base, At);
     if (!Exempt && PI.Root == PtrInfo::Arg && cast<Argument>(PI.Base)->getArgNo() == 0 &&
         isCtorOrDtor(F))
       Exempt = true;
+    if (!Exempt && PI.Root == PtrInfo::Global)
+      Exempt = beforeThreads(F, At, 0);
     bool PlainStore = !Fa.Atomic && Fa.Writes;
 
-    for (const Level &L : PI.Levels) {
-      uint64_t Off = L.Exact ? L.Off + Rel : L.FieldOff;
-      uint64_t Size = L.Exact ? Fa.Size : L.FieldSize;
-      bool Ex = Exempt || (PlainStore && Types.isAtomicField(L.ST, Off));
-      record(Model.Fields[L.ST], Off, Size, !L.Exact, Fa, Ex, Site, &F);
-    }
-    if (PI.Root == PtrInfo::Global && PI.OffKnown) {
+    SmallVector<FieldRef, 4> Refs(Carried.begin(), Carried.end());
+    for (const Level &L : PI.Levels)
+      Refs.push_back(L.Exact && RelKnown ? FieldRef{L.ST, L.Off + Rel, Fa.Size, false}
+                                         : FieldRef{L.ST, L.FieldOff, L.FieldSize, true});
+
+    bool OffKnown = PI.OffKnown && RelKnown;
+    bool Defer = PI.Root == PtrInfo::Arg && !Exempt && deferrable(F);
+    if (!Defer)
+      for (const FieldRef &R : Refs)
+        record(Model.Fields[R.ST], R.Off, R.Size, R.Coarse, Fa,
+               Exempt || (PlainStore && Types.isAtomicField(R.ST, R.Off)), Site, &F);
+    if (PI.Root == PtrInfo::Global && OffKnown) {
       auto *GV = cast<GlobalVariable>(PI.Base);
       uint64_t Off = PI.Off + Rel;
-      bool Ex = Exempt || beforeThreads(F, At, 0) ||
-                (PlainStore && Types.isAtomicGlobal(GV, Off));
+      bool Ex = Exempt || (PlainStore && Types.isAtomicGlobal(GV, Off));
       if (!GV->isThreadLocal())
         record(Model.Globals[GV], Off, Fa.Size, false, Fa, Ex, Site, &F);
     }
-    if (PI.Root == PtrInfo::Arg && PI.OffKnown) {
+    if (PI.Root == PtrInfo::Arg && (OffKnown || Defer)) {
       auto &Entries = S.Args[cast<Argument>(PI.Base)->getArgNo()];
       if (Entries.size() < MaxSummary) {
         AccessFacts Keep = Fa;
         Keep.Exempt = Exempt;
-        Entries.push_back({PI.Off + Rel, Keep, Site});
+        SummaryEntry E{OffKnown ? PI.Off + Rel : 0, OffKnown, Keep, Site, {}};
+        if (Defer)
+          E.Refs.assign(Refs.begin(), Refs.end());
+        Entries.push_back(std::move(E));
       }
     }
   }
@@ -569,7 +607,7 @@ private:
       if (Ptr && Fa.Size) {
         PtrInfo PI = resolve(Ptr);
         if (PI.useful())
-          emit(F, S, PI, 0, Fa, &I, &I);
+          emit(F, S, PI, 0, true, Fa, &I, &I, {});
         continue;
       }
       auto *CB = dyn_cast<CallBase>(&I);
@@ -583,12 +621,12 @@ private:
         if (GS.Args[J].empty() || !CB->getArgOperand(J)->getType()->isPointerTy())
           continue;
         PtrInfo PI = resolve(CB->getArgOperand(J));
-        if (!PI.useful())
-          continue;
         // Copy: the callee's summary may grow while we emit (recursion).
         std::vector<SummaryEntry> Entries = GS.Args[J];
         for (const SummaryEntry &E : Entries)
-          emit(F, S, PI, E.Off, E.F, CB, isUserCode(E.Site) ? E.Site : CB);
+          if (PI.useful() || !E.Refs.empty())
+            emit(F, S, PI, E.Off, E.OffKnown, E.F, CB, isUserCode(E.Site) ? E.Site : CB,
+                 E.Refs);
       }
     }
     S.Done = true;
@@ -603,7 +641,7 @@ private:
   DenseMap<const AllocaInst *, const Value *> Spills;
   DenseMap<std::pair<const Function *, unsigned>, bool> CapMemo;
   DenseMap<const Value *, SmallVector<const Instruction *, 4>> Escapes;
-  DenseMap<const Function *, bool> SpawnMemo, InitMemo;
+  DenseMap<const Function *, bool> SpawnMemo, InitMemo, DeferMemo;
   SmallPtrSet<const Function *, 4> StaticInit;
 };
 

@@ -1,6 +1,6 @@
 //===- AtomicFalseSharing.cpp - the atomic-false-sharing check ------------===//
 //
-// Two atomics written independently (by different sets of functions) that
+// Two atomics written independently (no function writes both) that
 // sit within one cache line make the line bounce between the writers'
 // cores. For struct fields the layout is exact; a struct aligned to the
 // line size places every field exactly, a less aligned one can share a line
@@ -65,6 +65,15 @@ static std::vector<Written> writtenRanges(const std::vector<ObjAccess> &Accesses
   return W;
 }
 
+// Written independently: no function writes both (a function that writes
+// both, like a lock's acquire path, means the line is shared by design).
+static bool independent(const Written &A, const Written &B) {
+  for (const Function *F : A.Writers)
+    if (B.Writers.count(F))
+      return false;
+  return true;
+}
+
 static std::string writerName(const Written &Of, const Written &Other) {
   for (const Function *F : Of.Writers)
     if (!Other.Writers.count(F))
@@ -87,7 +96,7 @@ static void checkRanges(const std::vector<Written> &W, uint64_t Align, uint64_t 
   for (size_t I = 0; I + 1 < W.size(); ++I) {
     const Written &A = W[I], &B = W[I + 1];
     uint64_t Span = B.Off + B.Size - A.Off;
-    if (Span > Line || A.Writers == B.Writers)
+    if (Span > Line || !independent(A, B))
       continue;
     bool Certain = Align >= Line;
     if (Certain && A.Off / Line != (B.Off + B.Size - 1) / Line)
@@ -186,7 +195,7 @@ static void checkGlobals(Module &M, const AccessModel &Model, const DebugTypes &
       const G &A = Gs[I], &B = Gs[I + 1];
       uint64_t AStart = A.Off + A.Last.Off, BStart = B.Off + B.First.Off;
       uint64_t Span = BStart + B.First.Size - AStart;
-      if (Span > Line || A.Last.Writers == B.First.Writers)
+      if (Span > Line || !independent(A.Last, B.First))
         continue;
       bool Certain = P.MaxAlign[Key] >= Line;
       if (Certain && AStart / Line != (BStart + B.First.Size - 1) / Line)
