@@ -6,11 +6,20 @@
 #include "syncsan/abi.h"
 
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 
 using namespace llvm;
 
 namespace syncsan {
+
+static cl::opt<bool> InlineChecks(
+    "syncsan-atomic-inline-checks", cl::init(false),
+    cl::desc("Test an unproven atomic's alignment inline and keep the atomic itself, "
+             "calling the runtime only for a misaligned address (faster for loads and "
+             "stores; the default calls the __syncsan_atomic_* hooks)"));
 
 static const char *rmwHookName(AtomicRMWInst::BinOp Op) {
   switch (Op) {
@@ -108,12 +117,37 @@ static void checkOnly(const AtomicOp &Op, SiteTable &Sites) {
   Call->setDebugLoc(Op.I->getDebugLoc());
 }
 
+// The mask test in line, the report out of line: the operation itself is
+// untouched and the common path costs an and, a compare and a branch.
+static void inlineCheck(const AtomicOp &Op, SiteTable &Sites) {
+  Module &M = *Op.I->getModule();
+  LLVMContext &C = M.getContext();
+  Type *P = PointerType::getUnqual(C);
+  Type *I64 = Type::getInt64Ty(C);
+  IRBuilder<> B(Op.I);
+  B.SetCurrentDebugLocation(Op.I->getDebugLoc());
+  Value *Low = B.CreateAnd(B.CreatePtrToInt(Op.Ptr, I64), Op.Size - 1);
+  Value *Bad = B.CreateICmpNE(Low, ConstantInt::get(I64, 0));
+  Instruction *Then = SplitBlockAndInsertIfThen(
+      Bad, Op.I, /*Unreachable=*/false, MDBuilder(C).createUnlikelyBranchWeights());
+  IRBuilder<> TB(Then);
+  TB.SetCurrentDebugLocation(Op.I->getDebugLoc());
+  FunctionCallee F = hook(M, "__syncsan_atomic_check", Type::getVoidTy(C), {P, I64, P});
+  TB.CreateCall(F, {Op.Ptr, ConstantInt::get(I64, Op.Size),
+                    Sites.get(*Op.I, siteOp(Op.Kind), Op.Ptr)});
+}
+
 bool instrumentAtomic(const AtomicOp &Op, SiteTable &Sites) {
   if (Op.Kind == AtomicKind::Fence || !Op.Ptr ||
       Op.Ptr->getType()->getPointerAddressSpace() != 0)
     return false;
   if (Op.Size == 0 || Op.Size > 16 || (Op.Size & (Op.Size - 1)))
     return false;
+
+  if (InlineChecks) {
+    inlineCheck(Op, Sites);
+    return true;
+  }
 
   Instruction *I = Op.I;
   Type *ValTy = nullptr;

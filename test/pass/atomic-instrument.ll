@@ -132,3 +132,21 @@ define void @check_only(ptr %p, ptr %buf) {
 ; CHECK-DAG: declare i32 @__syncsan_atomic_compare_exchange_8(ptr, ptr, i64, i32, i32, i32, ptr)
 ; CHECK-DAG: declare zeroext i16 @__syncsan_atomic_fetch_or_2(ptr, i16 zeroext, i32, ptr)
 ; CHECK-DAG: declare void @__syncsan_atomic_check(ptr, i64, ptr)
+
+; -syncsan-atomic-inline-checks: the mask test in line, the operation kept,
+; the runtime called only for a misaligned address.
+; RUN: %opt -passes=syncsan -syncsan-atomic-inline-checks -S %s 2>&1 | FileCheck %s --check-prefix=INLINE
+; INLINE-LABEL: define i64 @proven(
+; INLINE-NOT: __syncsan
+; INLINE: ret i64
+; INLINE-LABEL: define i32 @unknown(
+; INLINE: [[A:%.*]] = ptrtoint ptr %p to i64
+; INLINE-NEXT: [[L:%.*]] = and i64 [[A]], 3
+; INLINE-NEXT: [[B:%.*]] = icmp ne i64 [[L]], 0
+; INLINE-NEXT: br i1 [[B]], label %[[BAD:.*]], label %[[OK:.*]], !prof
+; INLINE: [[BAD]]:
+; INLINE-NEXT: call void @__syncsan_atomic_check(ptr %p, i64 4, ptr @syncsan.site
+; INLINE-NEXT: br label %[[OK]]
+; INLINE: [[OK]]:
+; INLINE-NEXT: %v = load atomic i32, ptr %p acquire, align 4
+; INLINE-NOT: call {{.*}}@__syncsan_atomic_load

@@ -3,6 +3,9 @@
 // site, and the operation still happens, with its result.
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: %expect-exit 66 %t 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer:
+// The inline form of the check reports the same.
+// RUN: %syncsan-cc %O -g %s -o %t.inline -fsyncsan-atomic-inline-checks
+// RUN: %expect-exit 66 %t.inline 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer:
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,7 +27,7 @@ int main(int argc, char **argv) {
 }
 // CHECK: ==[[PID:[0-9]+]]==ERROR: SyncSanitizer: atomic-misaligned: 4-byte atomic read-modify-write at 0x{{[0-9a-f]*}}2 is misaligned: it needs 4-byte alignment but the address is 2 modulo 4
 // CHECK-NEXT: atomic read-modify-write by thread T0:
-// CHECK-NEXT: #0 bump {{.*}}atomic-misaligned.c:11:10 (atomic read-modify-write)
-// CHECK: SUMMARY: SyncSanitizer: atomic-misaligned {{.*}}atomic-misaligned.c:11 in bump
+// CHECK-NEXT: #0 bump {{.*}}atomic-misaligned.c:14:10 (atomic read-modify-write)
+// CHECK: SUMMARY: SyncSanitizer: atomic-misaligned {{.*}}atomic-misaligned.c:14 in bump
 // CHECK: value 5
 // CHECK: ==[[PID]]==SyncSanitizer: 1 error report
