@@ -489,6 +489,13 @@ private:
     To.push_back(A);
   }
 
+  bool isSystemType(StructType *ST) {
+    auto It = SystemTypes.find(ST);
+    if (It != SystemTypes.end())
+      return It->second;
+    return SystemTypes[ST] = Types.isSystemType(ST);
+  }
+
   // A static function called only directly (typically an init helper
   // taking the object to set up): whether its accesses are initialisation
   // depends on each caller, so they are judged at the call sites.
@@ -521,7 +528,8 @@ private:
 
     SmallVector<FieldRef, 4> Refs(Carried.begin(), Carried.end());
     for (const Level &L : PI.Levels)
-      Refs.push_back(L.Exact && RelKnown ? FieldRef{L.ST, L.Off + Rel, Fa.Size, false}
+      if (!isSystemType(L.ST))
+        Refs.push_back(L.Exact && RelKnown ? FieldRef{L.ST, L.Off + Rel, Fa.Size, false}
                                          : FieldRef{L.ST, L.FieldOff, L.FieldSize, true});
 
     bool OffKnown = PI.OffKnown && RelKnown;
@@ -642,6 +650,7 @@ private:
   DenseMap<std::pair<const Function *, unsigned>, bool> CapMemo;
   DenseMap<const Value *, SmallVector<const Instruction *, 4>> Escapes;
   DenseMap<const Function *, bool> SpawnMemo, InitMemo, DeferMemo;
+  DenseMap<StructType *, bool> SystemTypes;
   SmallPtrSet<const Function *, 4> StaticInit;
 };
 

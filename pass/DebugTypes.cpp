@@ -166,6 +166,26 @@ std::string DebugTypes::globalName(const GlobalVariable *GV, uint64_t Off) const
   return Off ? Name + "+" + std::to_string(Off) : Name;
 }
 
+bool DebugTypes::isSystemType(StructType *ST) const {
+  StringRef N = ST->hasName() ? ST->getName() : "";
+  for (StringRef P : {"struct.", "class.", "union."})
+    if (N.consume_front(P))
+      break;
+  for (StringRef P : {"std::", "__gnu_cxx::", "__cxxabiv1::"})
+    if (N.starts_with(P))
+      return true;
+  if (const DICompositeType *CT = composite(ST))
+    if (const DIFile *F = CT->getFile()) {
+      auto System = [](StringRef P) {
+        return P.starts_with("/usr/include/") || P.starts_with("/usr/lib/") ||
+               P.starts_with("/usr/local/include/") || P.contains("/include/c++/");
+      };
+      return System(F->getFilename()) ||
+             (!F->getFilename().starts_with("/") && System(F->getDirectory()));
+    }
+  return false;
+}
+
 uint64_t DebugTypes::structAlign(StructType *ST) const {
   uint64_t A = ST->isSized() ? DL.getABITypeAlign(ST).value() : 1;
   if (const DICompositeType *CT = composite(ST)) {

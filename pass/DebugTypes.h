@@ -47,6 +47,10 @@ public:
   /// a member raises it beyond what the IR type says), else the IR's.
   uint64_t structAlign(llvm::StructType *ST) const;
 
+  /// A type of the C++ standard library, or declared in a system header:
+  /// its fields' accesses are the library's business, not the user's.
+  bool isSystemType(llvm::StructType *ST) const;
+
   bool isAtomicField(llvm::StructType *ST, uint64_t Off) const;
   bool isAtomicGlobal(const llvm::GlobalVariable *GV, uint64_t Off) const;
 

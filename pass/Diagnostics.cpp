@@ -136,6 +136,13 @@ static bool isSystemPath(StringRef Dir, StringRef File) {
   return System(File) || (!File.starts_with("/") && System(Dir));
 }
 
+bool isStandardLibraryFunction(StringRef Demangled) {
+  for (StringRef P : {"std::", "__gnu_cxx::", "__cxxabiv1::", "__gnu_debug::"})
+    if (Demangled.starts_with(P))
+      return true;
+  return false;
+}
+
 static std::string joinPath(StringRef Dir, StringRef File) {
   if (sys::path::is_absolute(File) || Dir.empty())
     return File.str();
@@ -174,8 +181,10 @@ DiagLoc diagLocation(const Instruction &I) {
     }
   }
   DiagLoc D;
-  if (Chosen && Chosen->getLine() != 0)
+  if (Chosen && Chosen->getLine() != 0) {
     D = fromDILocation(Chosen);
+    D.System = isSystemPath(Chosen->getDirectory(), Chosen->getFilename());
+  }
   if (D.File.empty()) {
     const Module *M = I.getModule();
     D.File = M->getSourceFileName();
@@ -184,6 +193,8 @@ DiagLoc diagLocation(const Instruction &I) {
   }
   if (D.Function.empty())
     D.Function = demangle(I.getFunction()->getName().str());
+  if (!D.Line)
+    D.System = isStandardLibraryFunction(D.Function);
   return D;
 }
 
@@ -306,7 +317,7 @@ static std::string dedupKey(StringRef Id, const DiagLoc &L, const std::string &M
 
 bool Diagnostics::report(StringRef Id, const DiagLoc &Loc, const std::string &Message,
                          ArrayRef<DiagNote> Notes) {
-  if (!enabled(Id))
+  if (!enabled(Id) || Loc.System)
     return false;
   if (!Seen.insert(dedupKey(Id, Loc, Message)).second)
     return false;

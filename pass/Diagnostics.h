@@ -57,7 +57,13 @@ struct DiagLoc {
   std::string Function; // demangled
   unsigned Line = 0;    // 0: no debug info
   unsigned Column = 0;
+  // In a system header, or (without debug info) in the standard library's
+  // own functions: nothing the user can change, so never diagnosed.
+  bool System = false;
 };
+
+/// "std::...", "__gnu_cxx::...": the C++ standard library's own code.
+bool isStandardLibraryFunction(llvm::StringRef Demangled);
 
 /// Where I is, from the innermost inlined frame outside system headers, or
 /// its function and the module's file when there is no debug info.
@@ -78,9 +84,9 @@ public:
   /// Whether a check is on (options -syncsan-enable/-disable/-remarks).
   bool enabled(llvm::StringRef Id) const;
 
-  /// Prints a diagnostic of check Id at Loc, unless the check is off or a
-  /// diagnostic of the same check was already emitted at Loc. Returns true
-  /// when it was emitted.
+  /// Prints a diagnostic of check Id at Loc, unless the check is off, Loc is
+  /// in a system header (as compilers do), or a diagnostic of the same
+  /// check was already emitted at Loc. Returns true when it was emitted.
   bool report(llvm::StringRef Id, const DiagLoc &Loc, const std::string &Message,
               llvm::ArrayRef<DiagNote> Notes = {});
 
