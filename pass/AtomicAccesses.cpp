@@ -77,7 +77,6 @@ struct SummaryEntry {
 
 struct Summary {
   std::vector<std::vector<SummaryEntry>> Args;
-  bool Done = false;
 };
 
 constexpr unsigned MaxSummary = 256;
@@ -637,7 +636,6 @@ private:
                  E.Refs);
       }
     }
-    S.Done = true;
     return S;
   }
 
