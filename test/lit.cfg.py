@@ -9,10 +9,10 @@ config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".ll", ".c", ".cpp", ".test"]
 config.excludes = ["Inputs", "unit", "utils", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
-config.test_exec_root = os.path.join(config.syncsan_obj_root, "test")
-
-# -O level of this run (ctest runs the suite at -O0 and at -O2).
+# -O level of this run (ctest runs the suite at -O0 and at -O2, in
+# parallel: each level writes its binaries under its own directory).
 config.opt_level = lit_config.params.get("opt", "-O2")
+config.test_exec_root = os.path.join(config.syncsan_obj_root, "test", config.opt_level.lstrip("-"))
 config.available_features.add("opt" + config.opt_level)
 
 plugin = os.path.join(config.syncsan_libdir, "syncsan-pass.so")
