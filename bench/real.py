@@ -101,7 +101,9 @@ class Real:
         if r is None:
             return
         times["make"] = r.wall
-        self.compile.setdefault(prog, {})[build] = times
+        per = self.compile.setdefault(prog, {}).setdefault(build, {"configure": [], "make": []})
+        per["configure"].append(times["configure"])
+        per["make"].append(times["make"])
         self.exe[(prog, build)] = exe
         log(f"  built {prog:9s} {build:8s} configure {times['configure']:.1f} s, "
             f"make {times['make']:.1f} s")
@@ -265,7 +267,8 @@ def summarize(real):
                      "wall_ratio": {k: ratio(wall[k], wall.get("plain")) for k in wall},
                      "maxrss_ratio": {k: ratio(rss[k], rss.get("plain")) for k in rss}})
     comp = []
-    for prog, per in real.compile.items():
+    for prog, raw in real.compile.items():
+        per = {b: {k: med(v) for k, v in t.items()} for b, t in raw.items()}
         p, s = per.get("plain"), per.get("syncsan")
         comp.append({"program": prog, "plain": p, "syncsan": s,
                      "make_ratio": ratio(s and s["make"], p and p["make"]),
@@ -292,7 +295,8 @@ def print_tables(summary, real, f):
         print(f"{row['workload']:22s} {pw or 0:8.3f} {(prss or 0) / 1024:8.1f}MB "
               f"{fr(w.get('syncsan')) + '/' + fr(rs.get('syncsan')):>18s} "
               f"{fr(w.get('syncsan-prof')) + '/' + fr(rs.get('syncsan-prof')):>22s}", file=f)
-    print("\nBuild time (make -j2; configure separately), syncsan-cc vs clang-19", file=f)
+    print(f"\nBuild time (median of {real.args.build_reps} interleaved builds; make -j2, "
+          "configure separately), syncsan-cc vs clang-19", file=f)
     for c in summary["compile"]:
         p, s = c["plain"] or {}, c["syncsan"] or {}
         print(f"  {c['program']:10s} make {p.get('make', 0):6.1f} s -> {s.get('make', 0):6.1f} s "
@@ -319,12 +323,14 @@ def main():
     ap.add_argument("--timeout", type=float, default=600)
     args = ap.parse_args()
     args.warmups = 1
+    args.build_reps = 3
     args.zstd_mib, args.xz_mib, args.mc_requests = 96, 16, 25000
     if args.quick:
         args.reps = min(args.reps, 3)
+        args.build_reps = 1
         args.zstd_mib, args.xz_mib, args.mc_requests = 48, 8, 10000
     if args.smoke:
-        args.reps, args.warmups = 1, 0
+        args.reps, args.warmups, args.build_reps = 1, 0, 1
         args.zstd_mib, args.xz_mib, args.mc_requests = 4, 1, 500
     args.configs = [c for c in args.configs.split(",") if c]
     programs = [p for p in args.only.split(",") if p]
@@ -334,16 +340,16 @@ def main():
     tools = real.build_tools()
     runner.set_measure(args.cc, tools)
     for prog in programs:
-        for build in BUILDS:
-            exe_guess = None
-            if args.no_rebuild:
-                exe_guess = {"zstd": "programs/zstd", "xz": "src/xz/xz",
-                             "memcached": "memcached"}[prog]
-                path = os.path.join(args.work, "build", f"{prog}-{build}", exe_guess)
-                if os.path.exists(path):
-                    real.exe[(prog, build)] = path
-                    continue
-            real.build_one(prog, build)
+        for rep in range(args.build_reps):
+            for build in BUILDS:
+                if args.no_rebuild:
+                    exe = {"zstd": "programs/zstd", "xz": "src/xz/xz",
+                           "memcached": "memcached"}[prog]
+                    path = os.path.join(args.work, "build", f"{prog}-{build}", exe)
+                    if os.path.exists(path):
+                        real.exe[(prog, build)] = path
+                        continue
+                real.build_one(prog, build)
     real.run_all(programs, tools)
     summary = summarize(real)
     elapsed = time.time() - started

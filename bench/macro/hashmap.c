@@ -188,7 +188,7 @@ static void *worker_main(void *arg) {
 }
 
 int main(int argc, char **argv) {
-  long ops = bench_arg_long(argc, argv, "-n", 12000000);
+  long ops = bench_arg_long(argc, argv, "-n", 16000000);
   int nworkers = (int)bench_arg_long(argc, argv, "-t", 3);
 
   static struct map m;

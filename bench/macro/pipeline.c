@@ -144,7 +144,7 @@ static uint64_t sink(struct pipeline *p, uint64_t *bytes_out) {
 
 int main(int argc, char **argv) {
   struct pipeline p;
-  p.nblocks = bench_arg_long(argc, argv, "-n", 60000);
+  p.nblocks = bench_arg_long(argc, argv, "-n", 90000);
   int ntransform = (int)bench_arg_long(argc, argv, "-t", 2);
   bq_init(&p.q1, QUEUE_CAP);
   bq_init(&p.q2, QUEUE_CAP);

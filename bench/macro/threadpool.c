@@ -132,7 +132,7 @@ static void pool_stop(struct pool *p) {
 }
 
 int main(int argc, char **argv) {
-  long batches = bench_arg_long(argc, argv, "-n", 8000);
+  long batches = bench_arg_long(argc, argv, "-n", 12000);
   int nthreads = (int)bench_arg_long(argc, argv, "-t", 3);
 
   uint64_t seed = 42;
