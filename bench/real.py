@@ -43,6 +43,7 @@ class Real:
         self.compile = {}  # program -> build -> {"configure": s, "make": s}
         self.runs = {}  # workload -> config -> {"wall": [], "maxrss": []}
         self.exe = {}  # (program, build) -> path
+        self.diagnostics = {}  # compile-time syncsan diagnostic line -> program
         cc_plain = shutil.which(args.cc) or args.cc
         self.cc = {"plain": cc_plain,
                    "syncsan": os.path.join(args.syncsan_build, "bin", "syncsan-cc")}
@@ -62,6 +63,10 @@ class Real:
 
     def sh(self, what, cmd, cwd, timeout=1800):
         r = runner.run(["sh", "-c", cmd], cwd=cwd, timeout=timeout)
+        # The pass's compile-time diagnostics are syncsan reports too.
+        for line in (r.stdout + r.stderr).split("\n"):
+            if "[syncsan-" in line:
+                self.diagnostics.setdefault(line.strip(), what.split()[0])
         if r.status != 0:
             self.fail(f"{what} failed ({r.status}): {cmd}\n{r.stderr[-3000:]}\n{r.stdout[-2000:]}")
             return None
@@ -302,7 +307,12 @@ def print_tables(summary, real, f):
         print(f"  {c['program']:10s} make {p.get('make', 0):6.1f} s -> {s.get('make', 0):6.1f} s "
               f"({fr(c['make_ratio'])})   configure {p.get('configure', 0):5.1f} s -> "
               f"{s.get('configure', 0):5.1f} s ({fr(c['configure_ratio'])})", file=f)
-    print(f"\nsyncsan reports from the real programs: {len(real.reports)} distinct", file=f)
+    print(f"\nsyncsan compile-time diagnostics in the real programs' builds: "
+          f"{len(real.diagnostics)} distinct", file=f)
+    for line, prog in real.diagnostics.items():
+        print(f"  [{prog}] {line}", file=f)
+    print(f"\nsyncsan run-time reports from the real programs: {len(real.reports)} distinct",
+          file=f)
     for head, e in real.reports.items():
         print(f"--- {e['workload']} ({e['config']}, seen {e['count']}x)\n{e['text']}", file=f)
 
@@ -337,6 +347,7 @@ def main():
 
     real = Real(args)
     started = time.time()
+    machine = machine_info()  # at the start: the commit whose build is measured
     tools = real.build_tools()
     runner.set_measure(args.cc, tools)
     for prog in programs:
@@ -357,12 +368,14 @@ def main():
     print(f"syncsan on real programs ({mode}, {args.reps} repetitions, {elapsed:.0f} s)")
     print_tables(summary, real, sys.stdout)
     doc = {"date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "mode": mode,
-           "command": " ".join(sys.argv), "machine": machine_info(),
+           "command": " ".join(sys.argv), "machine": machine,
            "sources": {p: os.path.basename(real.source(
                {"zstd": "libzstd", "xz": "xz-utils", "memcached": "memcached"}[p]))
                for p in programs},
            "summary": summary, "raw": {"runs": real.runs, "compile": real.compile},
-           "syncsan_reports": list(real.reports.values()), "errors": real.errors}
+           "syncsan_reports": list(real.reports.values()),
+           "syncsan_diagnostics": [{"program": p, "line": l} for l, p in real.diagnostics.items()],
+           "errors": real.errors}
     os.makedirs(args.results, exist_ok=True)
     path = os.path.join(args.results, f"real-{mode}-{time.strftime('%Y%m%d-%H%M%S')}.json")
     with open(path, "w") as f:

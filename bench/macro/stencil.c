@@ -94,7 +94,7 @@ static void *worker_main(void *arg) {
 
 int main(int argc, char **argv) {
   struct shared s = {0};
-  s.steps = (int)bench_arg_long(argc, argv, "-n", 1000);
+  s.steps = (int)bench_arg_long(argc, argv, "-n", 2000);
   s.nworkers = (int)bench_arg_long(argc, argv, "-t", 2);
   s.cur = calloc(N * N, sizeof(double));
   s.next = calloc(N * N, sizeof(double));
