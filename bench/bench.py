@@ -30,7 +30,7 @@ MICRO_SOURCES = ["micro/main.c", "micro/locks.c", "micro/sync.c", "micro/queue.c
 MACROS = {
     "threadpool": (12000, 200),
     "hashmap": (16000000, 500),
-    "pipeline": (90000, 100),
+    "pipeline": (70000, 80),
     "stencil": (2000, 500),
 }
 # Smoke sizes: enough to exercise every path, small enough for CI.

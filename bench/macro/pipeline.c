@@ -10,7 +10,10 @@
  * Closing q1 drains the pipeline stage by stage: the last transform worker
  * to finish closes q2, and so on, as in real pipelines. Blocks are heap
  * buffers handed from stage to stage; each stage owns a block while it
- * holds it, so only the queues synchronise.
+ * holds it, so only the queues synchronise. The sink hands a credit back to
+ * the source for every block it retires, in order, so at most IN_FLIGHT
+ * blocks exist at once: memory stays bounded (and the same from run to
+ * run) however the stages are scheduled.
  *
  *   pipeline [-n BLOCKS] [-t TRANSFORM_WORKERS] */
 #include <pthread.h>
@@ -20,6 +23,7 @@
 
 #define BLOCK_BYTES 4096
 #define QUEUE_CAP 16
+#define IN_FLIGHT 64
 
 struct block {
   uint64_t seq;
@@ -31,6 +35,7 @@ struct block {
 
 struct pipeline {
   struct bqueue q1, q2, q3;
+  struct bqueue credits; /* sink -> source: room for one more block */
   long nblocks;
   pthread_mutex_t done_lock; /* counts finished transform workers */
   int transforms_left;
@@ -39,7 +44,10 @@ struct pipeline {
 static void *source(void *arg) {
   struct pipeline *p = arg;
   uint64_t rng = 7;
+  uint64_t credit;
   for (long i = 0; i < p->nblocks; i++) {
+    if (bq_pop(&p->credits, &credit) != 0)
+      bench_fail("credit queue closed");
     struct block *b = malloc(sizeof(*b));
     if (!b)
       bench_fail("out of memory");
@@ -111,12 +119,11 @@ static void *pack(void *arg) {
   return NULL;
 }
 
-/* Runs on the main thread: restores order and digests. A transform worker
- * that is preempted holding block k lets the other run arbitrarily far
- * ahead, so the reorder buffer is indexed by sequence number over the
- * whole run rather than being a fixed window. */
+/* Runs on the main thread: restores order and digests. The credits keep
+ * every block in flight within IN_FLIGHT of the next one due, so that is
+ * the reorder window. */
 static uint64_t sink(struct pipeline *p, uint64_t *bytes_out) {
-  long window = p->nblocks;
+  long window = IN_FLIGHT;
   struct block **pending = calloc((size_t)window, sizeof(*pending));
   if (!pending)
     bench_fail("out of memory");
@@ -124,8 +131,8 @@ static uint64_t sink(struct pipeline *p, uint64_t *bytes_out) {
   *bytes_out = 0;
   while (bq_pop(&p->q3, &v) == 0) {
     struct block *b = (struct block *)(uintptr_t)v;
-    if (b->seq < next || b->seq >= (uint64_t)window)
-      bench_fail("block out of sequence");
+    if (b->seq < next || b->seq - next >= (uint64_t)window)
+      bench_fail("block outside the reorder window");
     pending[b->seq % (uint64_t)window] = b;
     while (pending[next % (uint64_t)window]) {
       struct block *d = pending[next % (uint64_t)window];
@@ -134,6 +141,7 @@ static uint64_t sink(struct pipeline *p, uint64_t *bytes_out) {
       *bytes_out += d->rle_len;
       free(d);
       next++;
+      bq_push(&p->credits, 1);
     }
   }
   free(pending);
@@ -144,11 +152,14 @@ static uint64_t sink(struct pipeline *p, uint64_t *bytes_out) {
 
 int main(int argc, char **argv) {
   struct pipeline p;
-  p.nblocks = bench_arg_long(argc, argv, "-n", 90000);
+  p.nblocks = bench_arg_long(argc, argv, "-n", 70000);
   int ntransform = (int)bench_arg_long(argc, argv, "-t", 2);
   bq_init(&p.q1, QUEUE_CAP);
   bq_init(&p.q2, QUEUE_CAP);
   bq_init(&p.q3, QUEUE_CAP);
+  bq_init(&p.credits, IN_FLIGHT);
+  for (int i = 0; i < IN_FLIGHT; i++)
+    bq_push(&p.credits, 1);
   BENCH_CHECK(pthread_mutex_init(&p.done_lock, NULL));
   p.transforms_left = ntransform;
 
@@ -169,6 +180,7 @@ int main(int argc, char **argv) {
   bq_destroy(&p.q1);
   bq_destroy(&p.q2);
   bq_destroy(&p.q3);
+  bq_destroy(&p.credits);
   BENCH_CHECK(pthread_mutex_destroy(&p.done_lock));
   free(tr);
   printf("pipeline blocks %ld encoded_bytes %llu digest %016llx\n", p.nblocks,
