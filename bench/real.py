@@ -268,8 +268,10 @@ def summarize(real):
     for workload, per in real.runs.items():
         wall = {k: med(v["wall"]) for k, v in per.items()}
         rss = {k: med(v["maxrss"]) for k, v in per.items()}
+        best = {k: min(v["wall"]) if v["wall"] else None for k, v in per.items()}
         rows.append({"workload": workload, "median_wall_s": wall, "median_maxrss_kib": rss,
                      "wall_ratio": {k: ratio(wall[k], wall.get("plain")) for k in wall},
+                     "best_wall_ratio": {k: ratio(best[k], best.get("plain")) for k in best},
                      "maxrss_ratio": {k: ratio(rss[k], rss.get("plain")) for k in rss}})
     comp = []
     for prog, raw in real.compile.items():
