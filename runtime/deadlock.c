@@ -25,9 +25,11 @@ struct snap {
   } held[SNAP_HELD];
 };
 
-/* Per registry slot: the wait the watchdog saw there and since when. */
+/* Per registry slot: the wait the watchdog saw there and since when.
+ * tid_plus1 is 0 for "nothing seen", so the zeroed mapping needs no
+ * initialising pass (which would touch every page). */
 struct seen {
-  uint32_t tid, seq;
+  uint32_t tid_plus1, seq;
   uint64_t since_ms;
   uintptr_t addr;
 };
@@ -160,11 +162,11 @@ static void scan(uint64_t timeout_ms) {
     struct seen *w = &seens[s->slot];
     blocked[i] = 0;
     if (!s->waiting_for) {
-      w->tid = UINT32_MAX;
+      w->tid_plus1 = 0;
       continue;
     }
-    if (w->tid != s->tid || w->seq != s->wait_seq || w->addr != s->waiting_for) {
-      w->tid = s->tid;
+    if (w->tid_plus1 != s->tid + 1 || w->seq != s->wait_seq || w->addr != s->waiting_for) {
+      w->tid_plus1 = s->tid + 1;
       w->seq = s->wait_seq;
       w->addr = s->waiting_for;
       w->since_ms = now;
@@ -231,8 +233,6 @@ SS_HIDDEN void ss_watchdog_start(void) {
     seens = ss_map(cap * sizeof(*seens));
     if (!snaps || !seens)
       return;
-    for (uint32_t i = 0; i < cap; i++)
-      seens[i].tid = UINT32_MAX;
   }
   if (!atfork_done) {
     atfork_done = 1;

@@ -29,6 +29,9 @@ struct slot {
 static ss_spin_t reg_lock;
 static struct slot *slots; /* guarded by reg_lock */
 static uint32_t nslots, next_slot, next_tid;
+/* Slots [0, slots_hwm) have ever been used. Scans stop there, so a program
+ * with a few threads touches a few slots' pages, not max_threads' worth. */
+static uint32_t slots_hwm; /* guarded by reg_lock */
 static pthread_key_t exit_key;
 static int registry_full_warned, held_full_warned;
 
@@ -65,7 +68,11 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
       break;
     }
   }
+  /* Round-robin keeps exited threads' descriptions longest; it also walks
+   * fresh slots in order, so slots_hwm grows only as far as threads need. */
   if (s) {
+    if ((uint32_t)(s - slots) >= slots_hwm)
+      slots_hwm = (uint32_t)(s - slots) + 1;
     s->tid = t->tid;
     s->parent = parent;
     s->create_site = site;
@@ -103,7 +110,7 @@ SS_HIDDEN void ss_thread_init_main(void) {
 
 static void unregister(struct ss_thread *t) {
   ss_spin_lock(&reg_lock);
-  for (uint32_t i = 0; i < nslots; i++)
+  for (uint32_t i = 0; i < slots_hwm; i++)
     if (slots[i].live == t)
       slots[i].live = NULL;
   ss_spin_unlock(&reg_lock);
@@ -127,7 +134,7 @@ SS_HIDDEN void ss_thread_process_exit(void) {
 SS_HIDDEN int ss_thread_info(uint32_t tid, struct ss_thread_info *out) {
   int found = 0;
   ss_spin_lock(&reg_lock);
-  for (uint32_t i = 0; i < nslots; i++) {
+  for (uint32_t i = 0; i < slots_hwm; i++) {
     struct slot *s = &slots[i];
     if (s->used && s->tid == tid) {
       out->tid = s->tid;
@@ -148,7 +155,7 @@ SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
   int found = 0;
   struct ss_thread *self = &ss_self;
   ss_spin_lock(&reg_lock);
-  for (uint32_t i = 0; i < nslots && !found; i++) {
+  for (uint32_t i = 0; i < slots_hwm && !found; i++) {
     struct ss_thread *t = slots[i].live;
     if (!t || t == self)
       continue;
@@ -173,7 +180,7 @@ SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
 SS_HIDDEN void ss_threads_foreach(void (*fn)(struct ss_thread *t, uint32_t slot, void *arg),
                                   void *arg) {
   ss_spin_lock(&reg_lock);
-  for (uint32_t i = 0; i < nslots; i++)
+  for (uint32_t i = 0; i < slots_hwm; i++)
     if (slots[i].live)
       fn(slots[i].live, i, arg);
   ss_spin_unlock(&reg_lock);
@@ -295,7 +302,7 @@ SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
 SS_EXPORT void syncsan_set_thread_name(const char *name) {
   struct ss_thread *t = ss_thread_get();
   ss_spin_lock(&reg_lock);
-  for (uint32_t i = 0; i < nslots; i++) {
+  for (uint32_t i = 0; i < slots_hwm; i++) {
     if (slots[i].live == t) {
       size_t n = strlen(name);
       if (n >= sizeof(slots[i].name))
