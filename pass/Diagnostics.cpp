@@ -1,6 +1,8 @@
 //===- Diagnostics.cpp - compiler-style diagnostics of static checks ------===//
 #include "Diagnostics.h"
 
+#include "Sites.h"
+
 #include "Sarif.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -128,14 +130,6 @@ Severity Diagnostics::severityOf(StringRef Id) const {
 
 // ---- locations ----
 
-static bool isSystemPath(StringRef Dir, StringRef File) {
-  auto System = [](StringRef P) {
-    return P.starts_with("/usr/include/") || P.starts_with("/usr/lib/") ||
-           P.starts_with("/usr/local/include/") || P.contains("/include/c++/");
-  };
-  return System(File) || (!File.starts_with("/") && System(Dir));
-}
-
 bool isStandardLibraryFunction(StringRef Demangled) {
   for (StringRef P : {"std::", "__gnu_cxx::", "__cxxabiv1::", "__gnu_debug::"})
     if (Demangled.starts_with(P))
@@ -143,22 +137,6 @@ bool isStandardLibraryFunction(StringRef Demangled) {
   return false;
 }
 
-static std::string joinPath(StringRef Dir, StringRef File) {
-  if (sys::path::is_absolute(File) || Dir.empty())
-    return File.str();
-  SmallString<256> P(Dir);
-  sys::path::append(P, File);
-  return std::string(P);
-}
-
-static std::string scopeFunction(const DILocation *L) {
-  const DISubprogram *SP = L->getScope() ? L->getScope()->getSubprogram() : nullptr;
-  if (!SP)
-    return "";
-  if (!SP->getLinkageName().empty())
-    return demangle(SP->getLinkageName().str());
-  return SP->getName().str();
-}
 
 static DiagLoc fromDILocation(const DILocation *L) {
   DiagLoc D;

@@ -3,18 +3,20 @@
 
 #include "syncsan/abi.h"
 
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instruction.h"
 #include "llvm/IR/Operator.h"
+#include "llvm/Support/Path.h"
 
 using namespace llvm;
 
 namespace syncsan {
 
-static bool isSystemHeader(StringRef Dir, StringRef File) {
+bool isSystemPath(StringRef Dir, StringRef File) {
   auto System = [](StringRef P) {
     return P.starts_with("/usr/include/") || P.starts_with("/usr/lib/") ||
            P.starts_with("/usr/local/include/") || P.contains("/include/c++/");
@@ -22,15 +24,15 @@ static bool isSystemHeader(StringRef Dir, StringRef File) {
   return System(File) || (!File.starts_with("/") && System(Dir));
 }
 
-static std::string fullPath(const DILocation *L) {
-  StringRef File = L->getFilename();
-  StringRef Dir = L->getDirectory();
-  if (File.starts_with("/") || Dir.empty())
+std::string joinPath(StringRef Dir, StringRef File) {
+  if (sys::path::is_absolute(File) || Dir.empty())
     return File.str();
-  return (Dir + "/" + File).str();
+  SmallString<256> P(Dir);
+  sys::path::append(P, File);
+  return std::string(P);
 }
 
-static std::string subprogramName(const DILocation *L) {
+std::string scopeFunction(const DILocation *L) {
   const DISubprogram *SP = L->getScope() ? L->getScope()->getSubprogram() : nullptr;
   if (!SP)
     return "";
@@ -41,7 +43,7 @@ static std::string subprogramName(const DILocation *L) {
 
 bool isSystemFunction(const Function &F) {
   if (const DISubprogram *SP = F.getSubprogram())
-    return isSystemHeader(SP->getDirectory(), SP->getFilename());
+    return isSystemPath(SP->getDirectory(), SP->getFilename());
   // No debug info: libstdc++'s inline wrappers by their (mangled) names:
   // namespace std and __gnu_cxx members and the static __gthread_* helpers.
   StringRef N = F.getName();
@@ -56,7 +58,7 @@ SourceLoc sourceLocation(const Instruction &I) {
   for (const DILocation *L = I.getDebugLoc().get(); L; L = L->getInlinedAt()) {
     if (!Chosen)
       Chosen = L;
-    if (!isSystemHeader(L->getDirectory(), L->getFilename())) {
+    if (!isSystemPath(L->getDirectory(), L->getFilename())) {
       Chosen = L;
       Loc.InSystemHeader = false;
       break;
@@ -65,10 +67,10 @@ SourceLoc sourceLocation(const Instruction &I) {
   if (!Chosen)
     Loc.InSystemHeader = isSystemFunction(*I.getFunction());
   if (Chosen && Chosen->getLine() != 0) {
-    Loc.File = fullPath(Chosen);
+    Loc.File = joinPath(Chosen->getDirectory(), Chosen->getFilename());
     Loc.Line = Chosen->getLine();
     Loc.Column = Chosen->getColumn();
-    Loc.Function = subprogramName(Chosen);
+    Loc.Function = scopeFunction(Chosen);
     Loc.HasDebugInfo = true;
   }
   if (Loc.File.empty())

@@ -12,6 +12,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Module.h"
 
 #include <map>
@@ -34,6 +35,14 @@ struct SourceLoc {
 /// wrappers and the like), judged by its debug info or, without it, by
 /// its linkage and name.
 bool isSystemFunction(const llvm::Function &F);
+
+/// True for a path in a system header directory (/usr/include, the C++
+/// standard library, ...); File may be relative to Dir.
+bool isSystemPath(llvm::StringRef Dir, llvm::StringRef File);
+/// Dir joined with File, unless File is absolute.
+std::string joinPath(llvm::StringRef Dir, llvm::StringRef File);
+/// The demangled name of the function a debug location is in, or "".
+std::string scopeFunction(const llvm::DILocation *L);
 
 /// The location a report should name for I: the innermost inlined frame
 /// that is not in a system header (so std::mutex code names the user's line,
