@@ -8,7 +8,7 @@ SYNCSAN_BUILD_DIR=${SYNCSAN_BUILD_DIR:-$SYNCSAN_SRC/build}
 
 # Exactly what building and testing syncsan needs, all from Debian's archive.
 SYNCSAN_PACKAGES="clang-19 llvm-19-dev llvm-19-tools libclang-rt-19-dev libhwloc-dev libnuma-dev
-hwloc cmake ninja-build make pkg-config python3 python3-jsonschema"
+hwloc cmake ninja-build make pkg-config python3 python3-jsonschema valgrind"
 
 syncsan_install_deps() {
   local missing="" p
