@@ -163,16 +163,8 @@ SS_HIDDEN void ss_lock_after_slow(struct ss_thread *t, const struct ss_lockop *o
   struct ss_held *e = ss_held_push(t);
   if (!e)
     return;
-  e->site = op->site;
-  e->class_id = op->resolved ? op->node : 0;
-  e->lock_gen = op->gen;
-  e->level = op->resolved ? op->level : 0;
-  e->chain = op->resolved ? op->chain : 0;
+  ss_held_fill(e, op, op->resolved);
   e->acq_ns = now;
-  e->kind = op->kind;
-  e->mode = op->mode;
-  e->depth = 0;
-  e->flags = (op->acq == SS_ACQ_TRY ? SS_HELD_TRY : 0) | (op->ordered ? SS_HELD_ORDERED : 0);
   __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELEASE);
 }
 

@@ -21,6 +21,22 @@
 static SS_ALWAYS_INLINE void ss_lock_before(struct ss_thread *t, struct ss_lockop *op);
 /* After the real acquire returned rc (0: acquired). Every ss_lock_before
  * is paired with exactly one ss_lock_after. */
+/* Every field of a held entry but addr (published last) and acq_ns (only
+ * read when timing). An unresolved op (the class was never looked up) gets
+ * no class, level or chain. */
+static SS_ALWAYS_INLINE void ss_held_fill(struct ss_held *e, const struct ss_lockop *op,
+                                          int resolved) {
+  e->site = op->site;
+  e->chain = resolved ? op->chain : 0;
+  e->class_id = resolved ? op->node : 0;
+  e->lock_gen = op->gen;
+  e->level = resolved ? op->level : 0;
+  e->kind = op->kind;
+  e->mode = op->mode;
+  e->depth = 0;
+  e->flags = (op->acq == SS_ACQ_TRY ? SS_HELD_TRY : 0) | (op->ordered ? SS_HELD_ORDERED : 0);
+}
+
 static SS_ALWAYS_INLINE void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc);
 /* Before the real release. */
 static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op);
@@ -113,15 +129,7 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_thread *t, const struct ss_
     return;
   }
   struct ss_held *e = &t->held[n];
-  e->site = op->site;
-  e->chain = op->chain; /* acq_ns is read only when timing, set on the slow path */
-  e->class_id = op->node;
-  e->lock_gen = op->gen;
-  e->level = op->level;
-  e->kind = op->kind;
-  e->mode = op->mode;
-  e->depth = 0;
-  e->flags = (op->acq == SS_ACQ_TRY ? SS_HELD_TRY : 0) | (op->ordered ? SS_HELD_ORDERED : 0);
+  ss_held_fill(e, op, 1); /* acq_ns is read only when timing, set on the slow path */
   /* The entry is complete before a scanning thread can count it. */
   __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELAXED);
   __atomic_store_n(&t->nheld, n + 1, __ATOMIC_RELEASE);

@@ -21,7 +21,6 @@ enum ss_lock_kind {
 enum ss_mode { SS_MODE_WRITE = 0, SS_MODE_READ = 1 };
 
 /* One lock the thread holds. */
-struct ss_lock;
 struct ss_profile_table;
 
 struct ss_held {
