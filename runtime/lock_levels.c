@@ -1,10 +1,8 @@
 /* Lock-level policy file and the level API. */
 #include "lock_levels.h"
 
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "flags.h"
 #include "lock_table.h"
@@ -42,25 +40,15 @@ SS_HIDDEN void ss_levels_init(void) {
   const char *path = ss_flags.lock_levels;
   if (!path || !*path)
     return;
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    ss_printf("==%d==syncsan: cannot open lock_levels file '%s'\n", ss_pid(), path);
-    ss_die();
-  }
-  ssize_t n = read(fd, policy_text, sizeof(policy_text) - 1);
-  close(fd);
-  policy_text[n > 0 ? n : 0] = 0;
+  ss_read_config(path, "lock_levels", policy_text, sizeof(policy_text));
   unsigned lineno = 0;
-  for (char *line = policy_text; line && *line;) {
-    char *next = strchr(line, '\n');
-    if (next)
-      *next++ = 0;
+  char *cursor = policy_text, *line;
+  while ((line = ss_next_line(&cursor))) {
     lineno++;
     char *hash = strchr(line, '#');
     if (hash)
       *hash = 0;
     char *p = line;
-    line = next;
     char *pattern = next_word(&p);
     if (!pattern)
       continue;

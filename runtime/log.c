@@ -67,6 +67,37 @@ SS_HIDDEN void ss_log_write(const char *s, size_t n) {
   ss_spin_unlock(&log_lock);
 }
 
+SS_HIDDEN size_t ss_read_config(const char *path, const char *option, char *buf, size_t size) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    ss_printf("==%d==syncsan: cannot open %s file '%s'\n", ss_pid(), option, path);
+    ss_die();
+  }
+  size_t n = 0;
+  while (n + 1 < size) {
+    ssize_t r = read(fd, buf + n, size - 1 - n);
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r <= 0)
+      break;
+    n += (size_t)r;
+  }
+  close(fd);
+  buf[n] = 0;
+  return n;
+}
+
+SS_HIDDEN char *ss_next_line(char **cursor) {
+  char *line = *cursor;
+  if (!line || !*line)
+    return NULL;
+  char *nl = strchr(line, '\n');
+  if (nl)
+    *nl++ = 0;
+  *cursor = nl;
+  return line;
+}
+
 SS_HIDDEN void ss_printf(const char *fmt, ...) {
   char buf[1024];
   va_list ap;

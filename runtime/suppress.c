@@ -1,9 +1,7 @@
 /* Suppressions: "<check-id>:<pattern>" lines, as the sanitizers' files. */
 #include "suppress.h"
 
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "flags.h"
 
@@ -53,24 +51,12 @@ SS_HIDDEN void ss_suppress_init(void) {
   const char *path = ss_flags.suppressions;
   if (!path || !*path)
     return;
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    ss_printf("==%d==syncsan: cannot open suppressions file '%s'\n", ss_pid(), path);
-    ss_die();
-  }
-  ssize_t n = read(fd, supp_text, sizeof(supp_text) - 1);
-  close(fd);
-  if (n < 0)
-    n = 0;
-  supp_text[n] = 0;
+  ss_read_config(path, "suppressions", supp_text, sizeof(supp_text));
   unsigned lineno = 0;
-  for (char *line = supp_text; line && *line;) {
-    char *next = strchr(line, '\n');
-    if (next)
-      *next++ = 0;
+  char *cursor = supp_text, *line;
+  while ((line = ss_next_line(&cursor))) {
     lineno++;
     char *l = trim(line);
-    line = next;
     if (!*l || *l == '#')
       continue;
     char *colon = strchr(l, ':');
