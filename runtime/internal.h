@@ -57,7 +57,8 @@ SS_HIDDEN void ss_warn_once(int *once, const char *fmt, ...)
 SS_HIDDEN int ss_pid(void);
 /* Reads a small configuration file named by option `option` (suppressions=,
  * lock_levels=) into buf, NUL-terminated; returns its length. A file that
- * cannot be opened ends the process with a clear message. Start-up only. */
+ * cannot be opened, or does not fit, ends the process with a clear message.
+ * Start-up only. */
 SS_HIDDEN size_t ss_read_config(const char *path, const char *option, char *buf, size_t size);
 /* Cuts the next line off *cursor (NUL-terminating it in place) and returns
  * it; NULL at the end of the text. */

@@ -82,7 +82,15 @@ SS_HIDDEN size_t ss_read_config(const char *path, const char *option, char *buf,
       break;
     n += (size_t)r;
   }
+  /* A file that does not fit would lose its tail without a word: refuse it. */
+  char extra;
+  ssize_t more = n + 1 == size ? read(fd, &extra, 1) : 0;
   close(fd);
+  if (more > 0) {
+    ss_printf("==%d==syncsan: %s file '%s' is larger than %zu bytes\n", ss_pid(), option,
+              path, size - 1);
+    ss_die();
+  }
   buf[n] = 0;
   return n;
 }

@@ -9,6 +9,9 @@
 // RUN: printf 'double-lock:release_twice\n' > %t.other.supp
 // RUN: env SYNCSAN_OPTIONS=suppressions=%t.other.supp %expect-exit 66 %t 2>&1 | FileCheck %s --check-prefix=OTHER
 // RUN: env SYNCSAN_OPTIONS=suppressions=%t.missing %expect-exit 66 %t 2>&1 | FileCheck %s --check-prefix=MISSING
+// A file too large to read whole is refused, not silently cut short.
+// RUN: head -c 70000 /dev/zero | tr '\0' '#' > %t.big.supp
+// RUN: env SYNCSAN_OPTIONS=suppressions=%t.big.supp %expect-exit 66 %t 2>&1 | FileCheck %s --check-prefix=BIG
 
 // SUPP-NOT: ERROR: SyncSanitizer
 // SUPP: program finished
@@ -22,3 +25,6 @@
 
 // MISSING: syncsan: cannot open suppressions file
 // MISSING-NOT: program finished
+
+// BIG: syncsan: suppressions file '{{.*}}.big.supp' is larger than 65535 bytes
+// BIG-NOT: program finished
