@@ -1,0 +1,24 @@
+/* The runtime's hooks for the intercepted operations, one prototype per row
+ * of <syncsan/intercept.h>: __syncsan_<name>(the function's own parameters,
+ * const struct syncsan_site *site), returning what the function returns.
+ *
+ * The runtime compiles every hook definition against these prototypes, so
+ * a hook and the row the pass rewrites calls by cannot drift apart: a
+ * mismatch is a compile error. C only (the runtime is C11). */
+#ifndef SYNCSAN_HOOKS_H
+#define SYNCSAN_HOOKS_H
+
+#include <pthread.h>
+#include <threads.h>
+#include <time.h>
+
+#include "syncsan/abi.h"
+#include "syncsan/intercept.h"
+
+#define SYNCSAN_HOOK_PARAMS(...) (__VA_ARGS__, const struct syncsan_site *)
+#define SYNCSAN_HOOK_PROTOTYPE(name, op, group, ret, params, handle, success)                 \
+  ret __syncsan_##name SYNCSAN_HOOK_PARAMS params;
+SYNCSAN_INTERCEPTED_CALLS(SYNCSAN_HOOK_PROTOTYPE)
+#undef SYNCSAN_HOOK_PROTOTYPE
+
+#endif /* SYNCSAN_HOOKS_H */

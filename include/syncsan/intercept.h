@@ -1,0 +1,106 @@
+/* The one table of intercepted operations.
+ *
+ * Every library function that syncsan takes over is one row here, and every
+ * front end reads this table instead of keeping its own list: the LLVM pass
+ * builds its rewrite table from it (pass/locks/InterceptedCalls.cpp), the
+ * runtime's hook prototypes are generated from it (<syncsan/hooks.h>, which
+ * every hook definition is compiled against, so a hook whose C signature
+ * drifts from its row does not compile), and the GCC plugin reads it too.
+ * Adding an operation is one row here plus the hook's definition.
+ *
+ * This header is pure macros: it includes nothing, so C and C++ front ends
+ * can expand it with their own definition of X.
+ *
+ * X(name, op, group, ret, params, handle, success)
+ *   name     the C library's symbol (a mangled name for libstdc++ members);
+ *            the hook is __syncsan_<name>
+ *   op       SYNCSAN_OP_<op> (abi.h), recorded in the call's site
+ *   group    LOCK or THREAD: which pass option (instrument-locks,
+ *            instrument-threads) turns the rewrite on
+ *   ret      the C return type
+ *   params   the C parameter types, parenthesised; the hook takes them
+ *            unchanged, then `const struct syncsan_site *`
+ *   handle   index into params of the synchronisation object the operation
+ *            acts on: the site names it, and its declared level is read
+ *            from it
+ *   success  how the result says the operation took effect:
+ *            ZERO  0 (POSIX), THRD  thrd_success (C11), VOID  no result
+ */
+#ifndef SYNCSAN_INTERCEPT_H
+#define SYNCSAN_INTERCEPT_H
+
+#define SYNCSAN_INTERCEPTED_CALLS(X)                                                          \
+  X(pthread_mutex_init, MUTEX_INIT, LOCK, int,                                                \
+    (pthread_mutex_t *, const pthread_mutexattr_t *), 0, ZERO)                               \
+  X(pthread_mutex_destroy, MUTEX_DESTROY, LOCK, int, (pthread_mutex_t *), 0, ZERO)           \
+  X(pthread_mutex_lock, MUTEX_LOCK, LOCK, int, (pthread_mutex_t *), 0, ZERO)                 \
+  X(pthread_mutex_trylock, MUTEX_TRYLOCK, LOCK, int, (pthread_mutex_t *), 0, ZERO)           \
+  X(pthread_mutex_timedlock, MUTEX_TIMEDLOCK, LOCK, int,                                      \
+    (pthread_mutex_t *, const struct timespec *), 0, ZERO)                                   \
+  X(pthread_mutex_unlock, MUTEX_UNLOCK, LOCK, int, (pthread_mutex_t *), 0, ZERO)             \
+  X(pthread_mutex_clocklock, MUTEX_CLOCKLOCK, LOCK, int,                                      \
+    (pthread_mutex_t *, clockid_t, const struct timespec *), 0, ZERO)                        \
+  X(pthread_rwlock_init, RWLOCK_INIT, LOCK, int,                                              \
+    (pthread_rwlock_t *, const pthread_rwlockattr_t *), 0, ZERO)                             \
+  X(pthread_rwlock_destroy, RWLOCK_DESTROY, LOCK, int, (pthread_rwlock_t *), 0, ZERO)        \
+  X(pthread_rwlock_rdlock, RWLOCK_RDLOCK, LOCK, int, (pthread_rwlock_t *), 0, ZERO)          \
+  X(pthread_rwlock_tryrdlock, RWLOCK_TRYRDLOCK, LOCK, int, (pthread_rwlock_t *), 0, ZERO)    \
+  X(pthread_rwlock_timedrdlock, RWLOCK_TIMEDRDLOCK, LOCK, int,                                \
+    (pthread_rwlock_t *, const struct timespec *), 0, ZERO)                                  \
+  X(pthread_rwlock_clockrdlock, RWLOCK_CLOCKRDLOCK, LOCK, int,                                \
+    (pthread_rwlock_t *, clockid_t, const struct timespec *), 0, ZERO)                       \
+  X(pthread_rwlock_wrlock, RWLOCK_WRLOCK, LOCK, int, (pthread_rwlock_t *), 0, ZERO)          \
+  X(pthread_rwlock_trywrlock, RWLOCK_TRYWRLOCK, LOCK, int, (pthread_rwlock_t *), 0, ZERO)    \
+  X(pthread_rwlock_timedwrlock, RWLOCK_TIMEDWRLOCK, LOCK, int,                                \
+    (pthread_rwlock_t *, const struct timespec *), 0, ZERO)                                  \
+  X(pthread_rwlock_clockwrlock, RWLOCK_CLOCKWRLOCK, LOCK, int,                                \
+    (pthread_rwlock_t *, clockid_t, const struct timespec *), 0, ZERO)                       \
+  X(pthread_rwlock_unlock, RWLOCK_UNLOCK, LOCK, int, (pthread_rwlock_t *), 0, ZERO)          \
+  X(pthread_spin_init, SPIN_INIT, LOCK, int, (pthread_spinlock_t *, int), 0, ZERO)           \
+  X(pthread_spin_destroy, SPIN_DESTROY, LOCK, int, (pthread_spinlock_t *), 0, ZERO)          \
+  X(pthread_spin_lock, SPIN_LOCK, LOCK, int, (pthread_spinlock_t *), 0, ZERO)                \
+  X(pthread_spin_trylock, SPIN_TRYLOCK, LOCK, int, (pthread_spinlock_t *), 0, ZERO)          \
+  X(pthread_spin_unlock, SPIN_UNLOCK, LOCK, int, (pthread_spinlock_t *), 0, ZERO)            \
+  X(mtx_init, MTX_INIT, LOCK, int, (mtx_t *, int), 0, THRD)                                  \
+  X(mtx_destroy, MTX_DESTROY, LOCK, void, (mtx_t *), 0, VOID)                                \
+  X(mtx_lock, MTX_LOCK, LOCK, int, (mtx_t *), 0, THRD)                                       \
+  X(mtx_trylock, MTX_TRYLOCK, LOCK, int, (mtx_t *), 0, THRD)                                 \
+  X(mtx_timedlock, MTX_TIMEDLOCK, LOCK, int, (mtx_t *, const struct timespec *), 0, THRD)    \
+  X(mtx_unlock, MTX_UNLOCK, LOCK, int, (mtx_t *), 0, THRD)                                   \
+  X(pthread_cond_init, COND_INIT, LOCK, int,                                                  \
+    (pthread_cond_t *, const pthread_condattr_t *), 0, ZERO)                                 \
+  X(pthread_cond_destroy, COND_DESTROY, LOCK, int, (pthread_cond_t *), 0, ZERO)              \
+  X(pthread_cond_wait, COND_WAIT, LOCK, int, (pthread_cond_t *, pthread_mutex_t *), 0, ZERO) \
+  X(pthread_cond_timedwait, COND_TIMEDWAIT, LOCK, int,                                        \
+    (pthread_cond_t *, pthread_mutex_t *, const struct timespec *), 0, ZERO)                 \
+  X(pthread_cond_clockwait, COND_CLOCKWAIT, LOCK, int,                                        \
+    (pthread_cond_t *, pthread_mutex_t *, clockid_t, const struct timespec *), 0, ZERO)      \
+  X(pthread_cond_signal, COND_SIGNAL, LOCK, int, (pthread_cond_t *), 0, ZERO)                \
+  X(pthread_cond_broadcast, COND_BROADCAST, LOCK, int, (pthread_cond_t *), 0, ZERO)          \
+  X(cnd_init, CND_INIT, LOCK, int, (cnd_t *), 0, THRD)                                       \
+  X(cnd_destroy, CND_DESTROY, LOCK, void, (cnd_t *), 0, VOID)                                \
+  X(cnd_wait, CND_WAIT, LOCK, int, (cnd_t *, mtx_t *), 0, THRD)                              \
+  X(cnd_timedwait, CND_TIMEDWAIT, LOCK, int, (cnd_t *, mtx_t *, const struct timespec *), 0, \
+    THRD)                                                                                    \
+  X(cnd_signal, CND_SIGNAL, LOCK, int, (cnd_t *), 0, THRD)                                   \
+  X(cnd_broadcast, CND_BROADCAST, LOCK, int, (cnd_t *), 0, THRD)                             \
+  /* std::condition_variable's constructor, destructor, notify_* and the                  \
+   * untimed wait live in libstdc++.so (its timed waits are inline and reach               \
+   * pthread_cond_clockwait above), so they are taken over by their stable                 \
+   * Itanium-ABI names. C1/D1 are the complete-object forms callers use;                   \
+   * C2/D2 are their aliases. */                                                           \
+  X(_ZNSt18condition_variableC1Ev, CXX_CONDVAR_INIT, LOCK, void, (void *), 0, VOID)          \
+  X(_ZNSt18condition_variableC2Ev, CXX_CONDVAR_INIT, LOCK, void, (void *), 0, VOID)          \
+  X(_ZNSt18condition_variableD1Ev, CXX_CONDVAR_DESTROY, LOCK, void, (void *), 0, VOID)       \
+  X(_ZNSt18condition_variableD2Ev, CXX_CONDVAR_DESTROY, LOCK, void, (void *), 0, VOID)       \
+  X(_ZNSt18condition_variable4waitERSt11unique_lockISt5mutexE, CXX_CONDVAR_WAIT, LOCK, void, \
+    (void *, void *), 0, VOID)                                                               \
+  X(_ZNSt18condition_variable10notify_oneEv, CXX_CONDVAR_NOTIFY_ONE, LOCK, void, (void *), 0, \
+    VOID)                                                                                    \
+  X(_ZNSt18condition_variable10notify_allEv, CXX_CONDVAR_NOTIFY_ALL, LOCK, void, (void *), 0, \
+    VOID)                                                                                    \
+  X(pthread_create, THREAD_CREATE, THREAD, int,                                               \
+    (pthread_t *, const pthread_attr_t *, void *(*)(void *), void *), 0, ZERO)               \
+  X(thrd_create, THRD_CREATE, THREAD, int, (thrd_t *, thrd_start_t, void *), 0, THRD)
+
+#endif /* SYNCSAN_INTERCEPT_H */
