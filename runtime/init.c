@@ -1,119 +1,13 @@
-/* Start-up and shutdown of the runtime. */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sched.h>
-#include <unistd.h>
+/* The composition root: the one file that knows every family. The core
+ * (core/lifecycle.c, core/thread.c, core/flags.c) runs each row's options
+ * and callbacks in this order; adding a family is one row here. */
+#include "core/family.h"
 
-#include "flags.h"
-#include "deadlock.h"
-#include "lock_class.h"
-#include "lock_graph.h"
-#include "lock_levels.h"
-#include "lock_profile.h"
-#include "lock_table.h"
-#include "report.h"
-#include "suppress.h"
-#include "thread.h"
+#include "atomics/atomics_family.h"
+#include "locks/locks_family.h"
 
-SS_HIDDEN int ss_inited;
-static int init_state; /* 0 not started, 1 running, 2 done */
-
-SS_HIDDEN _Noreturn void ss_die(void) { _exit((int)ss_flags.exitcode); }
-
-/* Registered first, so it runs last: after the program's own atexit
- * handlers and static destructors, which may still lock. */
-static void at_exit(void) {
-  /* The program's buffered output first, so the log reads in order. */
-  fflush(NULL);
-  ss_thread_process_exit();
-  ss_profile_finish();
-  ss_suppress_print_stats();
-  unsigned long errors = ss_error_count();
-  if (ss_flags.verbosity >= 1 || errors)
-    ss_printf("==%d==SyncSanitizer: %lu error report%s\n", ss_pid(), errors,
-              errors == 1 ? "" : "s");
-  if (errors)
-    _exit((int)ss_flags.exitcode);
-}
-
-static void init_once(void) {
-  ss_flags_init();
-  ss_log_open();
-  if (ss_flags.help) {
-    ss_flags_print_help();
-    _exit(0);
-  }
-  ss_suppress_init();
-  ss_levels_init();
-  ss_lock_table_init();
-  ss_class_init();
-  ss_graph_init();
-  ss_profile_init();
-  ss_thread_init_main();
-  atexit(at_exit);
-  if (ss_flags.verbosity >= 1)
-    ss_printf("==%d==SyncSanitizer: runtime initialised (ABI %d)\n", ss_pid(),
-              SYNCSAN_ABI_VERSION);
-}
-
-SS_HIDDEN void ss_ensure_init(void) {
-  if (SS_LIKELY(__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) == 2))
-    return;
-  int expected = 0;
-  if (__atomic_compare_exchange_n(&init_state, &expected, 1, 0, __ATOMIC_ACQ_REL,
-                                  __ATOMIC_ACQUIRE)) {
-    init_once();
-    ss_inited = 1;
-    __atomic_store_n(&init_state, 2, __ATOMIC_RELEASE);
-    return;
-  }
-  /* Another thread is initialising. A hook re-entered from init itself on
-   * this thread must not wait for itself. */
-  if (ss_self.in_hook)
-    return;
-  while (__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != 2)
-    sched_yield();
-}
-
-SS_EXPORT void __syncsan_init(uint32_t abi_version) {
-  if (abi_version != SYNCSAN_ABI_VERSION) {
-    char msg[256];
-    size_t n = ss_format(msg, sizeof(msg),
-                         "==%d==syncsan: a module was compiled for syncsan ABI %u but "
-                         "this runtime implements ABI %d; rebuild it with this syncsan\n",
-                         ss_pid(), abi_version, SYNCSAN_ABI_VERSION);
-    (void)!write(2, msg, n);
-    _exit(1);
-  }
-  ss_ensure_init();
-}
-
-/* Initialise before any constructor runs, as the sanitizers do, so that
- * locks taken by constructors of any module are seen by a ready runtime.
- * libc has not set up `environ` yet at this point; the dynamic linker
- * passes the environment to preinit functions, so options come from it. */
-static char **preinit_envp;
-
-SS_HIDDEN const char *ss_getenv(const char *name) {
-  if (!preinit_envp)
-    return getenv(name);
-  size_t n = strlen(name);
-  for (char **e = preinit_envp; *e; e++)
-    if (!strncmp(*e, name, n) && (*e)[n] == '=')
-      return *e + n + 1;
-  return NULL;
-}
-
-static void preinit(int argc, char **argv, char **envp) {
-  (void)argc;
-  (void)argv;
-  preinit_envp = envp;
-  ss_ensure_init();
-  preinit_envp = NULL;
-}
-__attribute__((section(".preinit_array"), used)) static void (*ss_preinit_entry)(int, char **,
-                                                                                 char **) = preinit;
-
-/* Public API: is the runtime present? (The header's inline fallback says no.) */
-SS_EXPORT int syncsan_is_active(void) { return 1; }
+SS_HIDDEN const struct ss_family *const ss_families[] = {
+    &ss_locks_family,
+    &ss_atomics_family,
+};
+SS_HIDDEN const unsigned ss_nfamilies = SS_ARRAY_SIZE(ss_families);

@@ -1,7 +1,7 @@
 /* Run-time checks of atomic operations the pass could not prove aligned. */
 #ifndef SYNCSAN_ATOMIC_H
 #define SYNCSAN_ATOMIC_H
-#include "internal.h"
+#include "core/internal.h"
 
 /* Reports, once per site and check, a size-byte atomic access at p that is
  * misaligned (`atomic-misaligned`) or straddles a cache line

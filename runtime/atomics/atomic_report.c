@@ -1,9 +1,9 @@
 /* Reports of misaligned and line-straddling atomics found at run time. */
 #include "atomic.h"
 
-#include "flags.h"
-#include "report.h"
-#include "thread.h"
+#include "atomics_family.h"
+#include "core/report.h"
+#include "core/thread.h"
 
 /* Sites already reported, so that a misaligned atomic in a loop costs one
  * report and then only this lookup, not the report lock. Insert-only, read
@@ -31,7 +31,7 @@ static int seen_before(uintptr_t key) {
 }
 
 static uint64_t line_size(void) {
-  long l = ss_flags.cache_line_size;
+  long l = ss_atomic_flags.cache_line_size;
   if (l < 16 || (l & (l - 1)))
     return 64;
   return (uint64_t)l;

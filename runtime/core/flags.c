@@ -1,11 +1,14 @@
-/* SYNCSAN_OPTIONS parsing, generated from flags.def. */
+/* SYNCSAN_OPTIONS parsing over the core's options (flags.def) and every
+ * family's (their descriptor tables, from the composition root's table). */
 #include "flags.h"
+
+#include "family.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 SS_HIDDEN struct ss_flags ss_flags = {
-#define SS_FLAG(type, name, def, desc) .name = def,
+#define SS_FLAG SS_FLAG_DEFAULT
 #include "flags.def"
 #undef SS_FLAG
 };
@@ -16,20 +19,36 @@ SS_EXPORT __attribute__((weak)) const char *__syncsan_default_options(void) {
   return "";
 }
 
-enum ss_flag_kind { SS_KIND_bool, SS_KIND_int, SS_KIND_str };
-
-struct ss_flag_desc {
-  const char *name;
-  enum ss_flag_kind kind;
-  void *ptr;
-  const char *desc;
-};
-
-static const struct ss_flag_desc flag_descs[] = {
-#define SS_FLAG(type, name, def, desc) {#name, SS_KIND_##type, &ss_flags.name, desc},
+#define SS_FLAG_VAR ss_flags
+static const struct ss_flag_desc core_descs[] = {
+#define SS_FLAG SS_FLAG_DESC
 #include "flags.def"
 #undef SS_FLAG
 };
+#undef SS_FLAG_VAR
+
+/* The i-th descriptor table: the core's, then each family's in table
+ * order. NULL past the last. */
+static const struct ss_flag_desc *descs_at(unsigned i, unsigned *n) {
+  if (i == 0) {
+    *n = SS_ARRAY_SIZE(core_descs);
+    return core_descs;
+  }
+  if (i - 1 >= ss_nfamilies)
+    return NULL;
+  *n = ss_families[i - 1]->nflags;
+  return ss_families[i - 1]->flags;
+}
+
+static const struct ss_flag_desc *find_desc(const char *name, size_t nlen) {
+  const struct ss_flag_desc *t;
+  unsigned n;
+  for (unsigned i = 0; (t = descs_at(i, &n)); i++)
+    for (unsigned j = 0; j < n; j++)
+      if (strlen(t[j].name) == nlen && memcmp(t[j].name, name, nlen) == 0)
+        return &t[j];
+  return NULL;
+}
 
 /* String values point into this arena, which outlives the process's use of
  * the options; no malloc. Options longer than it are refused. */
@@ -62,43 +81,40 @@ static int parse_long(const char *s, size_t n, long *out) {
 
 static int set_flag(const char *name, size_t nlen, const char *val, size_t vlen,
                     const char *origin) {
-  for (size_t i = 0; i < SS_ARRAY_SIZE(flag_descs); i++) {
-    const struct ss_flag_desc *d = &flag_descs[i];
-    if (strlen(d->name) != nlen || memcmp(d->name, name, nlen) != 0)
-      continue;
-    long v;
-    switch (d->kind) {
-    case SS_KIND_bool:
-      if (vlen == 1 && (val[0] == '0' || val[0] == '1'))
-        v = val[0] - '0';
-      else if (vlen == 4 && !memcmp(val, "true", 4))
-        v = 1;
-      else if (vlen == 5 && !memcmp(val, "false", 5))
-        v = 0;
-      else
-        goto bad;
-      *(ss_flag_bool *)d->ptr = (int)v;
-      return 1;
-    case SS_KIND_int:
-      if (!parse_long(val, vlen, &v))
-        goto bad;
-      *(ss_flag_int *)d->ptr = v;
-      return 1;
-    case SS_KIND_str: {
-      const char *s = save_str(val, vlen);
-      if (!s)
-        goto bad;
-      *(ss_flag_str *)d->ptr = s;
-      return 1;
-    }
-    }
-  bad:
-    ss_printf("syncsan: %s: bad value '%.*s' for option '%s'; ignored\n", origin,
-              (int)vlen, val, d->name);
+  const struct ss_flag_desc *d = find_desc(name, nlen);
+  if (!d) {
+    ss_printf("syncsan: %s: unknown option '%.*s'; ignored (help=1 lists them)\n", origin,
+              (int)nlen, name);
     return 0;
   }
-  ss_printf("syncsan: %s: unknown option '%.*s'; ignored (help=1 lists them)\n",
-            origin, (int)nlen, name);
+  long v;
+  switch (d->kind) {
+  case SS_FLAG_KIND_bool:
+    if (vlen == 1 && (val[0] == '0' || val[0] == '1'))
+      v = val[0] - '0';
+    else if (vlen == 4 && !memcmp(val, "true", 4))
+      v = 1;
+    else if (vlen == 5 && !memcmp(val, "false", 5))
+      v = 0;
+    else
+      break;
+    *(ss_flag_bool *)d->ptr = (int)v;
+    return 1;
+  case SS_FLAG_KIND_int:
+    if (!parse_long(val, vlen, &v))
+      break;
+    *(ss_flag_int *)d->ptr = v;
+    return 1;
+  case SS_FLAG_KIND_str: {
+    const char *s = save_str(val, vlen);
+    if (!s)
+      break;
+    *(ss_flag_str *)d->ptr = s;
+    return 1;
+  }
+  }
+  ss_printf("syncsan: %s: bad value '%.*s' for option '%s'; ignored\n", origin, (int)vlen, val,
+            d->name);
   return 0;
 }
 
@@ -149,23 +165,26 @@ SS_HIDDEN void ss_flags_init(void) {
   ss_flags_parse(ss_getenv("SYNCSAN_OPTIONS"), "SYNCSAN_OPTIONS");
 }
 
+static void print_desc(const struct ss_flag_desc *d) {
+  switch (d->kind) {
+  case SS_FLAG_KIND_bool:
+    ss_printf("\t%s\n\t\t- %s (current %s)\n", d->name, d->desc,
+              *(ss_flag_bool *)d->ptr ? "1" : "0");
+    break;
+  case SS_FLAG_KIND_int:
+    ss_printf("\t%s\n\t\t- %s (current %ld)\n", d->name, d->desc, *(ss_flag_int *)d->ptr);
+    break;
+  case SS_FLAG_KIND_str:
+    ss_printf("\t%s\n\t\t- %s (current '%s')\n", d->name, d->desc, *(ss_flag_str *)d->ptr);
+    break;
+  }
+}
+
 SS_HIDDEN void ss_flags_print_help(void) {
   ss_printf("Available flags for SyncSanitizer (SYNCSAN_OPTIONS=name=value:name=value):\n");
-  for (size_t i = 0; i < SS_ARRAY_SIZE(flag_descs); i++) {
-    const struct ss_flag_desc *d = &flag_descs[i];
-    switch (d->kind) {
-    case SS_KIND_bool:
-      ss_printf("\t%s\n\t\t- %s (current %s)\n", d->name, d->desc,
-                *(ss_flag_bool *)d->ptr ? "1" : "0");
-      break;
-    case SS_KIND_int:
-      ss_printf("\t%s\n\t\t- %s (current %ld)\n", d->name, d->desc,
-                *(ss_flag_int *)d->ptr);
-      break;
-    case SS_KIND_str:
-      ss_printf("\t%s\n\t\t- %s (current '%s')\n", d->name, d->desc,
-                *(ss_flag_str *)d->ptr);
-      break;
-    }
-  }
+  const struct ss_flag_desc *t;
+  unsigned n;
+  for (unsigned i = 0; (t = descs_at(i, &n)); i++)
+    for (unsigned j = 0; j < n; j++)
+      print_desc(&t[j]);
 }

@@ -48,13 +48,16 @@ SS_HIDDEN void ss_buf_printf(struct ss_buf *b, const char *fmt, ...)
 SS_HIDDEN void ss_buf_json_string(struct ss_buf *b, const char *s);
 
 /* ---- output (log.c) ---- */
-SS_HIDDEN void ss_log_open(void);
+/* Opens the log named by log_path= ("stderr", "stdout", or a prefix for
+ * <prefix>.<pid>). */
+SS_HIDDEN void ss_log_open(const char *path);
 SS_HIDDEN void ss_log_write(const char *s, size_t n);
 /* printf-style diagnostics of the runtime itself ("==PID==syncsan: ..."). */
 SS_HIDDEN void ss_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 SS_HIDDEN void ss_warn_once(int *once, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 SS_HIDDEN int ss_pid(void);
+/* ---- configuration files (config_file.c) ---- */
 /* Reads a small configuration file named by option `option` (suppressions=,
  * lock_levels=) into buf, NUL-terminated; returns its length. A file that
  * cannot be opened, or does not fit, ends the process with a clear message.
@@ -64,14 +67,19 @@ SS_HIDDEN size_t ss_read_config(const char *path, const char *option, char *buf,
  * it; NULL at the end of the text. */
 SS_HIDDEN char *ss_next_line(char **cursor);
 
-/* ---- initialisation (init.c) ---- */
+/* ---- start-up (lifecycle.c) ---- */
 SS_HIDDEN extern int ss_inited;
 SS_HIDDEN void ss_ensure_init(void);
+
+/* ---- the process (process.c) ---- */
 /* getenv that also works during .preinit_array, before libc's environ is set. */
 SS_HIDDEN const char *ss_getenv(const char *name);
+/* While start-up runs from .preinit_array: the environment it was given. */
+SS_HIDDEN void ss_env_preinit(char **envp);
+/* Ends the process with exitcode=. */
 SS_HIDDEN _Noreturn void ss_die(void);
 
-/* ---- a tiny spinlock for the runtime's own shared tables ----
+/* ---- a tiny spinlock for the runtime's own shared tables (primitives.c) ----
  * The runtime never uses the program's (instrumented) lock functions for its
  * own state: that would re-enter the hooks. These critical sections are
  * short and never block. */
@@ -81,7 +89,7 @@ typedef struct {
 SS_HIDDEN void ss_spin_lock(ss_spin_t *s);
 SS_HIDDEN void ss_spin_unlock(ss_spin_t *s);
 
-/* ---- memory for the runtime's tables: mmap, never malloc ---- */
+/* ---- memory for the runtime's tables: mmap, never malloc (primitives.c) ---- */
 SS_HIDDEN void *ss_map(size_t bytes);
 SS_HIDDEN void ss_unmap(void *p, size_t bytes);
 
@@ -98,7 +106,7 @@ static inline const char *ss_site_object(const struct syncsan_site *s) {
   return s && !(s->flags & SYNCSAN_SITE_CALLER) ? s->object : NULL;
 }
 
-/* Printable name of a site's operation. */
+/* Printable name of a site's operation (sites.c). */
 SS_HIDDEN const char *ss_op_name(uint32_t op);
 
 #endif

@@ -1,14 +1,14 @@
 /* Where the runtime's output goes: stderr, stdout, or <log_path>.<pid>.
  * Writes use write(2) directly so that output never interleaves with the
  * program's stdio buffers and never allocates. */
-#include "flags.h"
+#include "internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
+static const char *log_path; /* log_path= as given; NULL: stderr */
 static int log_fd = 2;
 static int log_fd_pid; /* the pid log_fd was opened for; re-open after fork */
 static ss_spin_t log_lock;
@@ -16,7 +16,7 @@ static ss_spin_t log_lock;
 SS_HIDDEN int ss_pid(void) { return (int)getpid(); }
 
 static void open_log_file(void) {
-  const char *p = ss_flags.log_path;
+  const char *p = log_path;
   if (!p || !*p || !strcmp(p, "stderr")) {
     log_fd = 2;
     return;
@@ -44,7 +44,10 @@ static void open_log_file(void) {
   log_fd_pid = ss_pid();
 }
 
-SS_HIDDEN void ss_log_open(void) { open_log_file(); }
+SS_HIDDEN void ss_log_open(const char *path) {
+  log_path = path;
+  open_log_file();
+}
 
 static void write_all(int fd, const char *s, size_t n) {
   while (n) {
@@ -67,45 +70,6 @@ SS_HIDDEN void ss_log_write(const char *s, size_t n) {
   ss_spin_unlock(&log_lock);
 }
 
-SS_HIDDEN size_t ss_read_config(const char *path, const char *option, char *buf, size_t size) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    ss_printf("==%d==syncsan: cannot open %s file '%s'\n", ss_pid(), option, path);
-    ss_die();
-  }
-  size_t n = 0;
-  while (n + 1 < size) {
-    ssize_t r = read(fd, buf + n, size - 1 - n);
-    if (r < 0 && errno == EINTR)
-      continue;
-    if (r <= 0)
-      break;
-    n += (size_t)r;
-  }
-  /* A file that does not fit would lose its tail without a word: refuse it. */
-  char extra;
-  ssize_t more = n + 1 == size ? read(fd, &extra, 1) : 0;
-  close(fd);
-  if (more > 0) {
-    ss_printf("==%d==syncsan: %s file '%s' is larger than %zu bytes\n", ss_pid(), option,
-              path, size - 1);
-    ss_die();
-  }
-  buf[n] = 0;
-  return n;
-}
-
-SS_HIDDEN char *ss_next_line(char **cursor) {
-  char *line = *cursor;
-  if (!line || !*line)
-    return NULL;
-  char *nl = strchr(line, '\n');
-  if (nl)
-    *nl++ = 0;
-  *cursor = nl;
-  return line;
-}
-
 SS_HIDDEN void ss_printf(const char *fmt, ...) {
   char buf[1024];
   va_list ap;
@@ -125,47 +89,4 @@ SS_HIDDEN void ss_warn_once(int *once, const char *fmt, ...) {
   n += ss_vformat(buf + n, sizeof(buf) - n, fmt, ap);
   va_end(ap);
   ss_log_write(buf, n);
-}
-
-/* ---- small shared utilities ---- */
-
-static inline void ss_cpu_relax(void) {
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_ia32_pause();
-#elif defined(__aarch64__)
-  __asm__ __volatile__("yield");
-#endif
-}
-
-SS_HIDDEN void ss_spin_lock(ss_spin_t *s) {
-  for (;;) {
-    if (!__atomic_exchange_n(&s->v, 1, __ATOMIC_ACQUIRE))
-      return;
-    while (__atomic_load_n(&s->v, __ATOMIC_RELAXED))
-      ss_cpu_relax();
-  }
-}
-
-SS_HIDDEN void ss_spin_unlock(ss_spin_t *s) {
-  __atomic_store_n(&s->v, 0, __ATOMIC_RELEASE);
-}
-
-SS_HIDDEN void *ss_map(size_t bytes) {
-  void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                 -1, 0);
-  return p == MAP_FAILED ? NULL : p;
-}
-
-SS_HIDDEN void ss_unmap(void *p, size_t bytes) { munmap(p, bytes); }
-
-SS_EXPORT __thread const struct syncsan_site *__syncsan_caller_site;
-
-static const char *const op_names[] = {
-#define SS_OP_NAME(name, str) str,
-    SYNCSAN_OP_LIST(SS_OP_NAME)
-#undef SS_OP_NAME
-};
-
-SS_HIDDEN const char *ss_op_name(uint32_t op) {
-  return op < SS_ARRAY_SIZE(op_names) ? op_names[op] : "unknown";
 }

@@ -6,12 +6,12 @@
 #include <string.h>
 #include <threads.h>
 
+#include "syncsan/hooks.h"
+
+#include "family.h"
 #include "flags.h"
-#include "deadlock.h"
-#include "report.h"
 
 SS_HIDDEN __thread struct ss_thread ss_self;
-SS_HIDDEN ss_thread_exit_fn ss_on_thread_exit;
 
 /* Registry slots. A slot keeps a thread's description after the thread
  * exits, until a later thread reuses it, so reports can still describe
@@ -33,7 +33,8 @@ static uint32_t nslots, next_slot, next_tid;
  * with a few threads touches a few slots' pages, not max_threads' worth. */
 static uint32_t slots_hwm; /* guarded by reg_lock */
 static pthread_key_t exit_key;
-static int registry_full_warned, held_full_warned;
+static int registry_full_warned;
+static int next_ext_key;
 
 static void thread_exit_destructor(void *arg);
 
@@ -55,8 +56,6 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
   struct ss_thread *t = &ss_self;
   if (t->registered)
     return t;
-  t->held = t->held_inline;
-  t->held_cap = SS_HELD_INLINE;
   t->tid = tid;
   ss_spin_lock(&reg_lock);
   struct slot *s = NULL;
@@ -89,16 +88,15 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
                  ss_flags.max_threads, t->tid);
   }
   __atomic_store_n(&t->registered, 1, __ATOMIC_RELEASE);
-  if (t->tid != 0) {
+  if (t->tid != 0)
     pthread_setspecific(exit_key, t);
-    /* A second thread exists: deadlocks between threads become possible. */
-    ss_watchdog_start();
-  }
+  for (unsigned i = 0; i < ss_nfamilies; i++)
+    if (ss_families[i]->thread_start)
+      ss_families[i]->thread_start(t);
   return t;
 }
 
-SS_HIDDEN struct ss_thread *ss_thread_register_slow(void) {
-  ss_ensure_init();
+SS_HIDDEN struct ss_thread *ss_thread_register_unseen(void) {
   /* A thread created by code the pass did not see: no parent, no site. */
   return register_self(0, NULL, new_tid());
 }
@@ -116,10 +114,15 @@ static void unregister(struct ss_thread *t) {
   ss_spin_unlock(&reg_lock);
 }
 
+static void run_thread_exit(struct ss_thread *t, int process_exit) {
+  for (unsigned i = 0; i < ss_nfamilies; i++)
+    if (ss_families[i]->thread_exit)
+      ss_families[i]->thread_exit(t, process_exit);
+}
+
 static void thread_exit_destructor(void *arg) {
   struct ss_thread *t = arg;
-  if (ss_on_thread_exit)
-    ss_on_thread_exit(t, 0);
+  run_thread_exit(t, 0);
   unregister(t);
   /* The thread stays "registered" for its own later hooks (other keys'
    * destructors may still lock), it is only no longer visible to others. */
@@ -127,8 +130,8 @@ static void thread_exit_destructor(void *arg) {
 
 SS_HIDDEN void ss_thread_process_exit(void) {
   struct ss_thread *t = &ss_self;
-  if (t->registered && ss_on_thread_exit)
-    ss_on_thread_exit(t, 1);
+  if (t->registered)
+    run_thread_exit(t, 1);
 }
 
 SS_HIDDEN int ss_thread_info(uint32_t tid, struct ss_thread_info *out) {
@@ -150,33 +153,6 @@ SS_HIDDEN int ss_thread_info(uint32_t tid, struct ss_thread_info *out) {
   return found;
 }
 
-SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
-                                    const struct syncsan_site **site) {
-  int found = 0;
-  struct ss_thread *self = &ss_self;
-  ss_spin_lock(&reg_lock);
-  for (uint32_t i = 0; i < slots_hwm && !found; i++) {
-    struct ss_thread *t = slots[i].live;
-    if (!t || t == self)
-      continue;
-    uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
-    struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
-    uint32_t cap = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
-    if (n > cap)
-      n = cap;
-    for (uint32_t j = 0; j < n; j++) {
-      if (__atomic_load_n(&h[j].addr, __ATOMIC_RELAXED) == addr) {
-        *tid = t->tid;
-        *site = __atomic_load_n(&h[j].site, __ATOMIC_RELAXED);
-        found = 1;
-        break;
-      }
-    }
-  }
-  ss_spin_unlock(&reg_lock);
-  return found;
-}
-
 SS_HIDDEN void ss_threads_foreach(void (*fn)(struct ss_thread *t, uint32_t slot, void *arg),
                                   void *arg) {
   ss_spin_lock(&reg_lock);
@@ -188,52 +164,8 @@ SS_HIDDEN void ss_threads_foreach(void (*fn)(struct ss_thread *t, uint32_t slot,
 
 SS_HIDDEN uint32_t ss_threads_capacity(void) { return nslots; }
 
-/* ---- the held-lock stack ---- */
-
-static void held_grow(struct ss_thread *t) {
-  uint32_t cap = ss_flags.max_held_locks > SS_HELD_INLINE ? (uint32_t)ss_flags.max_held_locks
-                                                          : SS_HELD_INLINE;
-  if (t->held != t->held_inline || cap == SS_HELD_INLINE)
-    return;
-  struct ss_held *h = ss_map(cap * sizeof(struct ss_held));
-  if (!h)
-    return;
-  memcpy(h, t->held_inline, sizeof(t->held_inline));
-  /* Publish the new array before the larger capacity so that a scanning
-   * thread never indexes the inline array past its end. */
-  __atomic_store_n(&t->held, h, __ATOMIC_RELEASE);
-  __atomic_store_n(&t->held_cap, cap, __ATOMIC_RELEASE);
-}
-
-SS_HIDDEN struct ss_held *ss_held_push(struct ss_thread *t) {
-  if (SS_UNLIKELY(t->nheld >= t->held_cap)) {
-    held_grow(t);
-    if (t->nheld >= t->held_cap) {
-      ss_warn_once(&held_full_warned,
-                   "thread T%u holds more than max_held_locks=%u locks; locks "
-                   "taken past that are not checked\n",
-                   t->tid, t->held_cap);
-      __atomic_store_n(&t->nheld, t->nheld + 1, __ATOMIC_RELEASE);
-      return NULL;
-    }
-  }
-  struct ss_held *e = &t->held[t->nheld];
-  __atomic_store_n(&t->nheld, t->nheld + 1, __ATOMIC_RELEASE);
-  return e;
-}
-
-SS_HIDDEN void ss_held_remove(struct ss_thread *t, struct ss_held *e) {
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
-  struct ss_held *last = &t->held[n - 1];
-  /* Keep acquisition order: shift the younger entries down. Unlocks are
-   * almost always of the innermost lock, so this loop rarely runs. */
-  for (struct ss_held *p = e; p < last; p++) {
-    uintptr_t next_addr = p[1].addr;
-    *p = p[1];
-    __atomic_store_n(&p->addr, next_addr, __ATOMIC_RELAXED);
-  }
-  __atomic_store_n(&last->addr, 0, __ATOMIC_RELAXED);
-  __atomic_store_n(&t->nheld, t->nheld - 1, __ATOMIC_RELEASE);
+SS_HIDDEN int ss_thread_ext_key(void) {
+  return next_ext_key < SS_THREAD_EXT_MAX ? next_ext_key++ : -1;
 }
 
 /* ---- thread creation hooks ---- */

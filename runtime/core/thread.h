@@ -8,84 +8,30 @@
 #define SYNCSAN_THREAD_H
 #include "internal.h"
 
-#define SS_HELD_INLINE 32
-
-enum ss_lock_kind {
-  SS_KIND_MUTEX,
-  SS_KIND_RWLOCK,
-  SS_KIND_SPIN,
-  SS_KIND_MTX,
-  SS_KIND_COUNT
-};
-
-enum ss_mode { SS_MODE_WRITE = 0, SS_MODE_READ = 1 };
-
-/* One lock the thread holds. */
-struct ss_profile_table;
-
-struct ss_held {
-  uintptr_t addr;                  /* the lock object (atomic stores: scanned by others) */
-  const struct syncsan_site *site; /* where it was acquired */
-  uint64_t chain;                  /* key of the chain of held classes up to this one */
-  uint64_t acq_ns;                 /* when acquired (only when timing is on) */
-  uint32_t class_id;               /* graph node of its class (subclass included); 0 unknown */
-  uint32_t lock_gen;               /* generation of its lock record when acquired */
-  int32_t level;                   /* declared level; 0 none */
-  uint16_t kind;                   /* enum ss_lock_kind */
-  uint16_t mode;                   /* enum ss_mode */
-  uint32_t depth;                  /* recursive acquisitions beyond the first */
-  uint32_t flags;                  /* SS_HELD_* */
-};
-#define SS_HELD_TRY 0x1u     /* acquired by a successful trylock */
-#define SS_HELD_ORDERED 0x2u /* its level is an ordered group */
-
-/* A thread's cache of lock -> class, so that acquiring a known lock touches
- * no shared table. An entry is valid while its record's generation holds. */
-#define SS_CLASS_CACHE 64
-struct ss_class_cache_entry {
-  uintptr_t addr;
-  uint32_t epoch;    /* ss_lock_epoch(addr) when filled */
-  uint32_t gen;      /* the lock record's generation */
-  uint32_t class_id; /* base class (no subclass) */
-  int32_t level;
-  uint32_t ordered;
-  uint32_t valid;
-};
-
-/* Lock chains (sequences of held classes + the acquired one) this thread
- * has already checked. Direct-mapped: a collision only costs a re-check. */
-#define SS_CHAIN_CACHE 512
+/* Per-family per-thread state that other threads read on slow paths (the
+ * deadlock watchdog scans held locks) hangs off the thread's core state by
+ * an extension key: a family takes a key at start-up and stores a pointer
+ * to its own __thread state under it from its thread_start callback. The
+ * family's fast paths never go through it: they use their __thread state
+ * directly. */
+#define SS_THREAD_EXT_MAX 8
 
 struct ss_thread {
   uint32_t tid;       /* T<tid> in reports; 0 is the main thread */
   uint8_t registered; /* this struct is initialised and in the registry */
   uint8_t in_hook;    /* recursion guard: the runtime is running on this thread */
   uint8_t untracked;  /* the registry was full: checks that need it are off */
-  /* Held locks, innermost last. nheld counts every held lock; entries past
-   * held_cap are not recorded (a one-time warning says so). */
-  uint32_t nheld;
-  uint32_t held_cap;
-  struct ss_held *held;
-  struct ss_held held_inline[SS_HELD_INLINE];
-  /* What the thread is blocked on, for the deadlock watchdog: written by
-   * the thread itself around a blocking acquire (atomic stores), read by
-   * the watchdog. wait_seq changes with every wait. */
-  uintptr_t waiting_for;
-  const struct syncsan_site *wait_site;
-  uint32_t wait_seq;
-  /* syncsan_lock_nested(): the subclass of this thread's next acquisition
-   * of nest_addr. */
-  uintptr_t nest_addr;
-  uint32_t nest_subclass;
-  struct ss_class_cache_entry class_cache[SS_CLASS_CACHE];
-  uint64_t chain_cache[SS_CHAIN_CACHE];
-  struct ss_profile_table *profile; /* per-thread lock statistics, or NULL */
+  void *ext[SS_THREAD_EXT_MAX]; /* atomic release stores; read with acquire */
 };
 
 SS_HIDDEN extern __thread struct ss_thread ss_self;
 
-/* Registers the calling thread if it is not yet; returns its state. */
+/* Registers the calling thread if it is not yet, starting the runtime
+ * first if needed (lifecycle.c); returns its state. */
 SS_HIDDEN struct ss_thread *ss_thread_register_slow(void);
+/* Registers the calling thread, which the runtime has not seen created
+ * (the runtime is up). */
+SS_HIDDEN struct ss_thread *ss_thread_register_unseen(void);
 static SS_ALWAYS_INLINE struct ss_thread *ss_thread_get(void) {
   struct ss_thread *t = &ss_self;
   if (SS_UNLIKELY(!t->registered))
@@ -94,19 +40,6 @@ static SS_ALWAYS_INLINE struct ss_thread *ss_thread_get(void) {
 }
 
 SS_HIDDEN void ss_thread_init_main(void);
-
-/* Pushes a held lock; grows past the inline array on demand (mmap). */
-SS_HIDDEN struct ss_held *ss_held_push(struct ss_thread *t);
-/* Finds the innermost entry for addr, or NULL. */
-static SS_ALWAYS_INLINE struct ss_held *ss_held_find(struct ss_thread *t, uintptr_t addr) {
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
-  for (uint32_t i = n; i-- > 0;)
-    if (t->held[i].addr == addr)
-      return &t->held[i];
-  return NULL;
-}
-/* Removes entry e (not necessarily the innermost: unlock order is free). */
-SS_HIDDEN void ss_held_remove(struct ss_thread *t, struct ss_held *e);
 
 /* What reports say about a thread, kept after it exits. */
 struct ss_thread_info {
@@ -118,19 +51,20 @@ struct ss_thread_info {
 };
 SS_HIDDEN int ss_thread_info(uint32_t tid, struct ss_thread_info *out);
 
-/* Finds a live thread (other than the caller) that holds addr; fills its tid
- * and acquisition site. Slow path: scans every live thread. */
-SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
-                                    const struct syncsan_site **site);
-
 /* Calls fn for every live thread under the registry lock (slow paths only:
  * the watchdog, exit statistics). slot is stable while the thread lives. */
 SS_HIDDEN void ss_threads_foreach(void (*fn)(struct ss_thread *t, uint32_t slot, void *arg),
                                   void *arg);
 SS_HIDDEN uint32_t ss_threads_capacity(void);
 
-/* Called at thread exit (key destructor) and at process exit for T0. */
-typedef void (*ss_thread_exit_fn)(struct ss_thread *t, int process_exit);
-SS_HIDDEN extern ss_thread_exit_fn ss_on_thread_exit;
+/* A new extension key (start-up only); -1 when all are taken. */
+SS_HIDDEN int ss_thread_ext_key(void);
+static inline void *ss_thread_ext(struct ss_thread *t, int key) {
+  return key >= 0 ? __atomic_load_n(&t->ext[key], __ATOMIC_ACQUIRE) : NULL;
+}
+/* Is the runtime itself running on this thread (a hook re-entered)? */
+static SS_ALWAYS_INLINE int ss_in_hook(void) { return ss_self.in_hook; }
+
+/* Runs every family's thread_exit for the main thread (process exit). */
 SS_HIDDEN void ss_thread_process_exit(void);
 #endif

@@ -12,10 +12,12 @@
 #include <threads.h>
 #include <time.h>
 
+#include "syncsan/hooks.h"
+
 #include "cond_table.h"
 #include "lock_table.h"
 #include "mutex_op.h"
-#include "report.h"
+#include "core/report.h"
 #include "wait_sites.h"
 
 /* ---- reports ---- */
@@ -36,7 +38,7 @@ static void cond_origin(struct ss_report *r, const struct ss_cond_info *ci) {
 }
 
 /* `site` is the wait call's own site: its object names the condvar. */
-SS_COLD static void report_wait_unlocked(struct ss_thread *t, const struct ss_lockop *mop,
+SS_COLD static void report_wait_unlocked(struct ss_lock_thread *t, const struct ss_lockop *mop,
                                          uintptr_t cond, const struct syncsan_site *site) {
   struct ss_cond_info ci = {0};
   ss_cond_info(cond, site, &ci);
@@ -65,7 +67,7 @@ SS_COLD static void report_wait_unlocked(struct ss_thread *t, const struct ss_lo
   ss_report_end(r);
 }
 
-SS_COLD static void report_mismatch(struct ss_thread *t, const struct ss_lockop *mop,
+SS_COLD static void report_mismatch(struct ss_lock_thread *t, const struct ss_lockop *mop,
                                     uintptr_t cond, const struct ss_cond_info *ci) {
   ss_lock_lookup(mop->addr, mop->kind, NULL, NULL);
   ss_lock_lookup(ci->mutex, ci->mutex_kind, NULL, NULL);
@@ -94,7 +96,7 @@ SS_COLD static void report_mismatch(struct ss_thread *t, const struct ss_lockop 
   ss_report_end(r);
 }
 
-SS_COLD static void report_destroy_waited(struct ss_thread *t, uintptr_t cond,
+SS_COLD static void report_destroy_waited(struct ss_lock_thread *t, uintptr_t cond,
                                           const struct syncsan_site *site,
                                           const struct ss_cond_info *ci, int reinit) {
   const char *names[] = {ci->name, NULL};
@@ -129,7 +131,7 @@ struct wait_state {
   int held; /* the thread held the mutex when it called wait */
 };
 
-static void wait_begin(struct ss_thread *t, struct wait_state *w, uintptr_t cond,
+static void wait_begin(struct ss_lock_thread *t, struct wait_state *w, uintptr_t cond,
                        const void *mutex, int kind, const struct syncsan_site *site) {
   ss_mutex_op(&w->mop, mutex, kind, SS_ACQ_BLOCKING, ss_wait_mutex_site(site));
   struct ss_held *h = ss_held_find(t, w->mop.addr);
@@ -151,7 +153,7 @@ static void wait_begin(struct ss_thread *t, struct wait_state *w, uintptr_t cond
 /* `reacquired`: the result is one with which the wait returns holding the
  * mutex. A failing wait (EINVAL, EPERM) returns before releasing it, so a
  * mutex the thread held is still held then. */
-static void wait_end(struct ss_thread *t, struct wait_state *w, uintptr_t cond,
+static void wait_end(struct ss_lock_thread *t, struct wait_state *w, uintptr_t cond,
                      int reacquired) {
   ss_cond_wait_end(cond, &w->tk);
   if (w->held || reacquired) {
@@ -166,13 +168,13 @@ static int pthread_reacquired(int rc) {
 
 static int c11_reacquired(int rc) { return rc == thrd_success || rc == thrd_timedout; }
 
-static void created(struct ss_thread *t, uintptr_t cond, const struct syncsan_site *site) {
+static void created(struct ss_lock_thread *t, uintptr_t cond, const struct syncsan_site *site) {
   struct ss_cond_info prev;
   if (ss_cond_created(cond, site, &prev) && prev.blocked)
     report_destroy_waited(t, cond, site, &prev, 1);
 }
 
-static void destroyed(struct ss_thread *t, uintptr_t cond, const struct syncsan_site *site) {
+static void destroyed(struct ss_lock_thread *t, uintptr_t cond, const struct syncsan_site *site) {
   struct ss_cond_info prev;
   if (ss_cond_destroyed(cond, &prev) && prev.blocked)
     report_destroy_waited(t, cond, site, &prev, 0);
@@ -183,16 +185,16 @@ static void destroyed(struct ss_thread *t, uintptr_t cond, const struct syncsan_
 SS_EXPORT int __syncsan_pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a,
                                           const struct syncsan_site *site) {
   int rc = pthread_cond_init(c, a);
-  struct ss_thread *t = ss_thread_get();
-  if (rc == 0 && !t->in_hook)
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (rc == 0 && !ss_in_hook())
     created(t, (uintptr_t)c, ss_site(site));
   return rc;
 }
 
 SS_EXPORT int __syncsan_pthread_cond_destroy(pthread_cond_t *c,
                                              const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (!t->in_hook)
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (!ss_in_hook())
     destroyed(t, (uintptr_t)c, ss_site(site));
   return pthread_cond_destroy(c);
 }
@@ -200,7 +202,7 @@ SS_EXPORT int __syncsan_pthread_cond_destroy(pthread_cond_t *c,
 SS_EXPORT int __syncsan_pthread_cond_signal(pthread_cond_t *c,
                                             const struct syncsan_site *site) {
   (void)site;
-  if (!ss_thread_get()->in_hook)
+  if (!ss_in_hook())
     ss_cond_wake((uintptr_t)c, 0);
   return pthread_cond_signal(c);
 }
@@ -208,15 +210,15 @@ SS_EXPORT int __syncsan_pthread_cond_signal(pthread_cond_t *c,
 SS_EXPORT int __syncsan_pthread_cond_broadcast(pthread_cond_t *c,
                                                const struct syncsan_site *site) {
   (void)site;
-  if (!ss_thread_get()->in_hook)
+  if (!ss_in_hook())
     ss_cond_wake((uintptr_t)c, 1);
   return pthread_cond_broadcast(c);
 }
 
 SS_EXPORT int __syncsan_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m,
                                           const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_cond_wait(c, m);
   struct wait_state w;
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
@@ -228,8 +230,8 @@ SS_EXPORT int __syncsan_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m,
 SS_EXPORT int __syncsan_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
                                                const struct timespec *ts,
                                                const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_cond_timedwait(c, m, ts);
   struct wait_state w;
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
@@ -241,8 +243,8 @@ SS_EXPORT int __syncsan_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_
 SS_EXPORT int __syncsan_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
                                                clockid_t clock, const struct timespec *ts,
                                                const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_cond_clockwait(c, m, clock, ts);
   struct wait_state w;
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
@@ -255,36 +257,36 @@ SS_EXPORT int __syncsan_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_
 
 SS_EXPORT int __syncsan_cnd_init(cnd_t *c, const struct syncsan_site *site) {
   int rc = cnd_init(c);
-  struct ss_thread *t = ss_thread_get();
-  if (rc == thrd_success && !t->in_hook)
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (rc == thrd_success && !ss_in_hook())
     created(t, (uintptr_t)c, ss_site(site));
   return rc;
 }
 
 SS_EXPORT void __syncsan_cnd_destroy(cnd_t *c, const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (!t->in_hook)
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (!ss_in_hook())
     destroyed(t, (uintptr_t)c, ss_site(site));
   cnd_destroy(c);
 }
 
 SS_EXPORT int __syncsan_cnd_signal(cnd_t *c, const struct syncsan_site *site) {
   (void)site;
-  if (!ss_thread_get()->in_hook)
+  if (!ss_in_hook())
     ss_cond_wake((uintptr_t)c, 0);
   return cnd_signal(c);
 }
 
 SS_EXPORT int __syncsan_cnd_broadcast(cnd_t *c, const struct syncsan_site *site) {
   (void)site;
-  if (!ss_thread_get()->in_hook)
+  if (!ss_in_hook())
     ss_cond_wake((uintptr_t)c, 1);
   return cnd_broadcast(c);
 }
 
 SS_EXPORT int __syncsan_cnd_wait(cnd_t *c, mtx_t *m, const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return cnd_wait(c, m);
   struct wait_state w;
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
@@ -296,8 +298,8 @@ SS_EXPORT int __syncsan_cnd_wait(cnd_t *c, mtx_t *m, const struct syncsan_site *
 SS_EXPORT int __syncsan_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
                                       const struct timespec *restrict ts,
                                       const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return cnd_timedwait(c, m, ts);
   struct wait_state w;
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
@@ -346,14 +348,14 @@ static void require(void (*real)(), const char *what) {
 static void cxx_ctor(void (*real)(void *), void *cv, const struct syncsan_site *site) {
   require((void (*)())real, "std::condition_variable::condition_variable()");
   real(cv);
-  struct ss_thread *t = ss_thread_get();
-  if (!t->in_hook)
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (!ss_in_hook())
     created(t, (uintptr_t)cv, ss_site(site));
 }
 
 static void cxx_dtor(void (*real)(void *), void *cv, const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (!t->in_hook)
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (!ss_in_hook())
     destroyed(t, (uintptr_t)cv, ss_site(site));
   require((void (*)())real, "std::condition_variable::~condition_variable()");
   real(cv);
@@ -374,7 +376,7 @@ SS_EXPORT void HOOK(CV_DTOR2)(void *cv, const struct syncsan_site *site) {
 
 SS_EXPORT void HOOK(CV_NOTIFY_ONE)(void *cv, const struct syncsan_site *site) {
   (void)site;
-  if (!ss_thread_get()->in_hook)
+  if (!ss_in_hook())
     ss_cond_wake((uintptr_t)cv, 0);
   require((void (*)())CV_NOTIFY_ONE, "std::condition_variable::notify_one()");
   CV_NOTIFY_ONE(cv);
@@ -382,7 +384,7 @@ SS_EXPORT void HOOK(CV_NOTIFY_ONE)(void *cv, const struct syncsan_site *site) {
 
 SS_EXPORT void HOOK(CV_NOTIFY_ALL)(void *cv, const struct syncsan_site *site) {
   (void)site;
-  if (!ss_thread_get()->in_hook)
+  if (!ss_in_hook())
     ss_cond_wake((uintptr_t)cv, 1);
   require((void (*)())CV_NOTIFY_ALL, "std::condition_variable::notify_all()");
   CV_NOTIFY_ALL(cv);
@@ -390,9 +392,9 @@ SS_EXPORT void HOOK(CV_NOTIFY_ALL)(void *cv, const struct syncsan_site *site) {
 
 SS_EXPORT void HOOK(CV_WAIT)(void *cv, void *lock, const struct syncsan_site *site) {
   require((void (*)())CV_WAIT, "std::condition_variable::wait()");
-  struct ss_thread *t = ss_thread_get();
+  struct ss_lock_thread *t = ss_lock_thread_get();
   void *m = *(void **)lock; /* unique_lock::_M_device */
-  if (SS_UNLIKELY(t->in_hook) || !m) {
+  if (SS_UNLIKELY(ss_in_hook()) || !m) {
     CV_WAIT(cv, lock);
     return;
   }

@@ -10,7 +10,7 @@
  * hide one blocked waiter from the count, never add one. */
 #include "cond_table.h"
 
-#include "thread.h"
+#include "lock_thread.h"
 
 #define NBUCKETS 16384u
 #define NSTRIPES 128u

@@ -4,7 +4,7 @@
  * so a striped-spinlock hash table is enough. */
 #ifndef SYNCSAN_COND_TABLE_H
 #define SYNCSAN_COND_TABLE_H
-#include "internal.h"
+#include "core/internal.h"
 
 /* What one waiter remembers between the start and the end of its wait. */
 struct ss_cond_ticket {

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "flags.h"
+#include "lock_flags.h"
 #include "lock_table.h"
-#include "report.h"
+#include "core/report.h"
 
 #define SNAP_HELD 16
 
@@ -70,7 +70,7 @@ static uint64_t now_ms(void) {
   return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
-static void take_snap(struct ss_thread *t, uint32_t slot, void *arg) {
+static void take_snap(struct ss_lock_thread *t, uint32_t slot, void *arg) {
   (void)arg;
   if (nsnaps == cap)
     return;
@@ -143,7 +143,7 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
     ss_report_thread(r, s->tid);
   }
   ss_report_end(r);
-  if (ss_flags.abort_on_deadlock) {
+  if (ss_lock_flags.abort_on_deadlock) {
     ss_printf("==%d==syncsan: ending the deadlocked process (abort_on_deadlock=0 lets it "
               "hang)\n",
               ss_pid());
@@ -153,7 +153,7 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
 
 static void scan(uint64_t timeout_ms) {
   nsnaps = 0;
-  ss_threads_foreach(take_snap, NULL);
+  ss_lock_threads_foreach(take_snap, NULL);
   uint64_t now = now_ms();
   int blocked[nsnaps ? nsnaps : 1];
   int any = 0;
@@ -205,7 +205,7 @@ static void scan(uint64_t timeout_ms) {
 
 static void *watchdog(void *arg) {
   (void)arg;
-  uint64_t timeout = (uint64_t)ss_flags.deadlock_timeout_ms;
+  uint64_t timeout = (uint64_t)ss_lock_flags.deadlock_timeout_ms;
   uint64_t period = timeout / 4;
   if (period < 10)
     period = 10;
@@ -223,7 +223,7 @@ static void *watchdog(void *arg) {
 static void after_fork_child(void) { started = 0; }
 
 SS_HIDDEN void ss_watchdog_start(void) {
-  if (ss_flags.deadlock_timeout_ms <= 0 || __atomic_load_n(&started, __ATOMIC_ACQUIRE))
+  if (ss_lock_flags.deadlock_timeout_ms <= 0 || __atomic_load_n(&started, __ATOMIC_ACQUIRE))
     return;
   if (__atomic_exchange_n(&started, 1, __ATOMIC_ACQ_REL))
     return;

@@ -11,13 +11,13 @@
 
 /* The wait's mode and lock kind follow from the site's operation, so the
  * fast path stores only what the watchdog cannot derive. */
-static SS_ALWAYS_INLINE void ss_wait_begin(struct ss_thread *t, const struct ss_lockop *op) {
+static SS_ALWAYS_INLINE void ss_wait_begin(struct ss_lock_thread *t, const struct ss_lockop *op) {
   t->wait_site = op->site;
   __atomic_store_n(&t->wait_seq, t->wait_seq + 1, __ATOMIC_RELAXED);
   __atomic_store_n(&t->waiting_for, op->addr, __ATOMIC_RELEASE);
 }
 
-static SS_ALWAYS_INLINE void ss_wait_end(struct ss_thread *t) {
+static SS_ALWAYS_INLINE void ss_wait_end(struct ss_lock_thread *t) {
   __atomic_store_n(&t->waiting_for, 0, __ATOMIC_RELAXED);
 }
 

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "flags.h"
+#include "lock_flags.h"
 #include "lock_levels.h"
 #include "lock_table.h"
 
@@ -16,7 +16,7 @@ static uint32_t nnodes, max_nodes;  /* guarded by node_lock */
 static int full_warned;
 
 SS_HIDDEN void ss_class_init(void) {
-  max_nodes = ss_flags.max_lock_classes > 0 ? (uint32_t)ss_flags.max_lock_classes : 0;
+  max_nodes = ss_lock_flags.max_lock_classes > 0 ? (uint32_t)ss_lock_flags.max_lock_classes : 0;
   nodes = max_nodes ? ss_map((size_t)max_nodes * sizeof(struct ss_node)) : NULL;
   node_hash = ss_map(NODE_HASH * sizeof(*node_hash));
   if (!nodes || !node_hash)
@@ -64,7 +64,7 @@ static uint32_t node_for_key(uint64_t key, void (*fill)(struct ss_node *, const 
     ss_warn_once(&full_warned,
                  "more than max_lock_classes=%ld lock classes; locks of new classes "
                  "are not checked for lock order or levels (raise max_lock_classes)\n",
-                 ss_flags.max_lock_classes);
+                 ss_lock_flags.max_lock_classes);
   return id;
 }
 
@@ -134,7 +134,7 @@ static uint64_t class_key(const struct ss_lock *l, int by_address) {
   return ss_mix64(((uint64_t)l->addr * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)l->gen << 1) ^ 3);
 }
 
-SS_HIDDEN void ss_class_resolve_slow(struct ss_thread *t, const struct ss_lockop *op,
+SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_lockop *op,
                                      struct ss_class_ref *out) {
   out->class_id = 0;
   out->gen = 0;
@@ -149,7 +149,7 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_thread *t, const struct ss_lockop
     return; /* lock table full: untracked (warned once there) */
   uint32_t cls = snap.class_id;
   if (!cls) {
-    struct class_src src = {&snap, (int)ss_flags.lock_order_by_instance};
+    struct class_src src = {&snap, (int)ss_lock_flags.lock_order_by_instance};
     cls = node_for_key(class_key(&snap, src.by_address), fill_class, &src);
     if (cls)
       ss_lock_set_class(rec, cls);

@@ -52,9 +52,9 @@ struct ss_class_ref {
 
 /* The class of op->addr, through the thread's cache (fast) or the shared
  * tables (first sight, or after the record changed). */
-SS_HIDDEN void ss_class_resolve_slow(struct ss_thread *t, const struct ss_lockop *op,
+SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_lockop *op,
                                      struct ss_class_ref *out);
-static SS_ALWAYS_INLINE void ss_class_resolve(struct ss_thread *t, const struct ss_lockop *op,
+static SS_ALWAYS_INLINE void ss_class_resolve(struct ss_lock_thread *t, const struct ss_lockop *op,
                                               struct ss_class_ref *out) {
   const struct ss_class_cache_entry *e =
       &t->class_cache[(op->addr >> 3 ^ op->addr >> 9) & (SS_CLASS_CACHE - 1)];

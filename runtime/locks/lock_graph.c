@@ -3,10 +3,10 @@
 
 #include <string.h>
 
-#include "flags.h"
+#include "lock_flags.h"
 #include "lock_class.h"
 #include "lock_table.h"
-#include "report.h"
+#include "core/report.h"
 
 #define EDGE_HASH 65536u
 #define EDGE_CHUNK 4096u
@@ -31,7 +31,7 @@ static size_t stack_cap;
 
 SS_HIDDEN void ss_graph_init(void) {
   edge_hash = ss_map(EDGE_HASH * sizeof(*edge_hash));
-  stack_cap = (size_t)(ss_flags.max_lock_classes > 0 ? ss_flags.max_lock_classes : 1) * 2 + 2;
+  stack_cap = (size_t)(ss_lock_flags.max_lock_classes > 0 ? ss_lock_flags.max_lock_classes : 1) * 2 + 2;
   stack = ss_map(stack_cap * sizeof(*stack));
 }
 
@@ -48,7 +48,7 @@ static struct ss_edge *edge_find(uint32_t a, uint32_t b) {
 }
 
 static struct ss_edge *edge_new(uint32_t a, uint32_t b) {
-  if (nedges >= (uint32_t)ss_flags.max_lock_edges)
+  if (nedges >= (uint32_t)ss_lock_flags.max_lock_edges)
     return NULL;
   if (edge_chunk_used == EDGE_CHUNK) {
     edge_chunk = ss_map(EDGE_CHUNK * sizeof(struct ss_edge));
@@ -232,7 +232,7 @@ static void scenario(struct ss_report *r, const struct cycle *c) {
   ss_buf_printf(&r->notes, "\n   *** DEADLOCK ***\n");
 }
 
-static void report_cycle(struct ss_thread *t, const struct ss_lockop *op, const struct cycle *c) {
+static void report_cycle(struct ss_lock_thread *t, const struct ss_lockop *op, const struct cycle *c) {
   const char *names[9];
   char storage[8][2][512];
   int nn = 0;
@@ -273,7 +273,7 @@ static void report_cycle(struct ss_thread *t, const struct ss_lockop *op, const 
 
 /* ---- learning ---- */
 
-static void set_gates(struct ss_edge *e, int fresh, struct ss_thread *t, uintptr_t src_addr,
+static void set_gates(struct ss_edge *e, int fresh, struct ss_lock_thread *t, uintptr_t src_addr,
                       uintptr_t dst_addr) {
   uintptr_t now[SS_MAX_GATES];
   uint32_t n = 0;
@@ -300,7 +300,7 @@ static void set_gates(struct ss_edge *e, int fresh, struct ss_thread *t, uintptr
 
 /* Adds (or extends) edge src -> dst; returns it when it gained a mode
  * combination, i.e. when a new cycle may have closed. */
-static struct ss_edge *learn_edge(struct ss_thread *t, const struct ss_held *h,
+static struct ss_edge *learn_edge(struct ss_lock_thread *t, const struct ss_held *h,
                                   const struct ss_lockop *op, uint32_t src, uint32_t dst,
                                   uint32_t combo) {
   struct ss_edge *e = edge_find(src, dst);
@@ -311,7 +311,7 @@ static struct ss_edge *learn_edge(struct ss_thread *t, const struct ss_held *h,
       ss_warn_once(&edges_full_warned,
                    "more than max_lock_edges=%ld lock-order edges; the graph stops "
                    "learning new ones (raise max_lock_edges)\n",
-                   ss_flags.max_lock_edges);
+                   ss_lock_flags.max_lock_edges);
       return NULL;
     }
     e->tid = t->tid;
@@ -329,7 +329,7 @@ static struct ss_edge *learn_edge(struct ss_thread *t, const struct ss_held *h,
 /* Lock order: graph_lock is taken before the report, node, registry and
  * lock-table locks, never after them, so a cycle is reported while the
  * graph lock is held (the path it names cannot change under the report). */
-SS_HIDDEN void ss_graph_learn(struct ss_thread *t, const struct ss_lockop *op, uint32_t node,
+SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *op, uint32_t node,
                               uint32_t gen, int same_class_only) {
   static struct cycle cycle; /* guarded by graph_lock */
   uint32_t nfound = 0;

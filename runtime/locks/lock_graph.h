@@ -29,7 +29,7 @@ struct ss_edge {
  * and edges between instances for held locks of the same node, and reports
  * the cycles they close. Called before a blocking acquire whose chain the
  * thread has not checked before. */
-SS_HIDDEN void ss_graph_learn(struct ss_thread *t, const struct ss_lockop *op, uint32_t node,
+SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *op, uint32_t node,
                               uint32_t gen, int same_class_only);
 SS_HIDDEN void ss_graph_init(void);
 #endif

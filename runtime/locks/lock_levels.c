@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "flags.h"
+#include "lock_flags.h"
 #include "lock_table.h"
-#include "suppress.h"
-#include "thread.h"
+#include "core/suppress.h"
+#include "lock_thread.h"
 
 #define POLICY_MAX 256
 
@@ -37,7 +37,7 @@ static char *next_word(char **p) {
 }
 
 SS_HIDDEN void ss_levels_init(void) {
-  const char *path = ss_flags.lock_levels;
+  const char *path = ss_lock_flags.lock_levels;
   if (!path || !*path)
     return;
   ss_read_config(path, "lock_levels", policy_text, sizeof(policy_text));
@@ -89,7 +89,7 @@ SS_HIDDEN void ss_levels_policy_lookup(const char *const *names, int n, int32_t 
 static void set_level(void *lock, int level, int ordered) {
   if (!lock)
     return;
-  ss_thread_get();
+  ss_lock_thread_get();
   if (level < 0 || level > 65535) {
     ss_printf("==%d==syncsan: syncsan_lock_set_level(%p, %d): levels are 1..65535 (0 "
               "clears); ignored\n",
@@ -106,7 +106,7 @@ SS_EXPORT void syncsan_lock_set_level_ordered(void *lock, int level) {
 }
 
 SS_EXPORT void syncsan_lock_nested(void *lock, unsigned subclass) {
-  struct ss_thread *t = ss_thread_get();
+  struct ss_lock_thread *t = ss_lock_thread_get();
   t->nest_addr = (uintptr_t)lock;
   t->nest_subclass = subclass;
 }

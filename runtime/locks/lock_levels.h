@@ -5,7 +5,7 @@
  * lock_levels= policy file. */
 #ifndef SYNCSAN_LOCK_LEVELS_H
 #define SYNCSAN_LOCK_LEVELS_H
-#include "internal.h"
+#include "core/internal.h"
 
 SS_HIDDEN void ss_levels_init(void);
 /* The level a policy gives a class with these names (first matching line). */

@@ -3,10 +3,10 @@
 
 #include <string.h>
 
-#include "flags.h"
+#include "lock_flags.h"
 #include "lock_class.h"
 #include "lock_table.h"
-#include "report.h"
+#include "core/report.h"
 
 SS_HIDDEN int ss_timing_on;
 
@@ -29,8 +29,8 @@ static struct stat *global;       /* [GLOBAL_STATS], guarded by global_lock */
 static int global_full_warned;
 
 SS_HIDDEN void ss_profile_init(void) {
-  ss_timing_on = ss_flags.profile_locks || ss_flags.lock_hold_warn_ms > 0;
-  if (ss_flags.profile_locks)
+  ss_timing_on = ss_lock_flags.profile_locks || ss_lock_flags.lock_hold_warn_ms > 0;
+  if (ss_lock_flags.profile_locks)
     global = ss_map(GLOBAL_STATS * sizeof(struct stat));
 }
 
@@ -78,7 +78,7 @@ static void merge(const struct stat *st) {
 
 /* The thread's entry for (node, site); NULL when its table is full (the
  * caller then merges directly). */
-static struct stat *thread_stat(struct ss_thread *t, uint32_t node,
+static struct stat *thread_stat(struct ss_lock_thread *t, uint32_t node,
                                 const struct syncsan_site *site) {
   if (!t->profile) {
     t->profile = ss_map(sizeof(struct ss_profile_table));
@@ -88,11 +88,11 @@ static struct stat *thread_stat(struct ss_thread *t, uint32_t node,
   return find(t->profile->s, THREAD_STATS, node, site);
 }
 
-SS_HIDDEN void ss_profile_acquired(struct ss_thread *t, const struct ss_lockop *op,
+SS_HIDDEN void ss_profile_acquired(struct ss_lock_thread *t, const struct ss_lockop *op,
                                    uint64_t wait_ns) {
-  if (!ss_flags.profile_locks)
+  if (!ss_lock_flags.profile_locks)
     return;
-  struct stat one = {op->node, op->site, 1, wait_ns > (uint64_t)ss_flags.contention_threshold_ns,
+  struct stat one = {op->node, op->site, 1, wait_ns > (uint64_t)ss_lock_flags.contention_threshold_ns,
                      wait_ns, wait_ns, 0};
   struct stat *s = thread_stat(t, op->node, op->site);
   if (s)
@@ -101,7 +101,7 @@ SS_HIDDEN void ss_profile_acquired(struct ss_thread *t, const struct ss_lockop *
     merge(&one);
 }
 
-static void report_hold(struct ss_thread *t, const struct ss_held *h,
+static void report_hold(struct ss_lock_thread *t, const struct ss_held *h,
                         const struct syncsan_site *rel, uint64_t held_ns) {
   struct ss_report *r = ss_report_begin("lock-hold-too-long", SS_SEV_WARNING, rel,
                                         (uintptr_t)h->site, (uintptr_t)rel);
@@ -110,26 +110,26 @@ static void report_hold(struct ss_thread *t, const struct ss_held *h,
   char label[200];
   ss_lock_label(h->addr, h->kind, h->site, label, sizeof(label));
   ss_report_headline(r, "thread T%u held %s for %llu ms (lock_hold_warn_ms=%ld)", t->tid, label,
-                     (unsigned long long)(held_ns / 1000000), ss_flags.lock_hold_warn_ms);
+                     (unsigned long long)(held_ns / 1000000), ss_lock_flags.lock_hold_warn_ms);
   ss_report_section(r, h->site, "Acquired by thread T%u", t->tid);
   ss_report_section(r, rel, "Released by thread T%u", t->tid);
   ss_report_thread(r, t->tid);
   ss_report_end(r);
 }
 
-SS_HIDDEN void ss_profile_released(struct ss_thread *t, const struct ss_held *h,
+SS_HIDDEN void ss_profile_released(struct ss_lock_thread *t, const struct ss_held *h,
                                    const struct syncsan_site *release_site, uint64_t now_ns) {
   uint64_t held = now_ns - h->acq_ns;
-  if (ss_flags.lock_hold_warn_ms > 0 && held > (uint64_t)ss_flags.lock_hold_warn_ms * 1000000)
+  if (ss_lock_flags.lock_hold_warn_ms > 0 && held > (uint64_t)ss_lock_flags.lock_hold_warn_ms * 1000000)
     report_hold(t, h, release_site, held);
-  if (!ss_flags.profile_locks)
+  if (!ss_lock_flags.profile_locks)
     return;
   struct stat *s = thread_stat(t, h->class_id, h->site);
   if (s && held > s->hold_max)
     s->hold_max = held;
 }
 
-SS_HIDDEN void ss_profile_thread_exit(struct ss_thread *t) {
+SS_HIDDEN void ss_profile_thread_exit(struct ss_lock_thread *t) {
   if (!t->profile)
     return;
   for (uint32_t i = 0; i < THREAD_STATS; i++)
@@ -139,11 +139,11 @@ SS_HIDDEN void ss_profile_thread_exit(struct ss_thread *t) {
   t->profile = NULL;
 }
 
-static void merge_live(struct ss_thread *t, uint32_t slot, void *arg) {
+static void merge_live(struct ss_lock_thread *t, uint32_t slot, void *arg) {
   (void)slot;
   (void)arg;
   /* Threads still running at exit: read their tables as they are. */
-  if (t != &ss_self && t->profile)
+  if (t != &ss_lock_self && t->profile)
     for (uint32_t i = 0; i < THREAD_STATS; i++)
       if (t->profile->s[i].site)
         merge(&t->profile->s[i]);
@@ -158,10 +158,10 @@ struct row {
 };
 
 SS_HIDDEN void ss_profile_finish(void) {
-  if (!ss_flags.profile_locks || !global)
+  if (!ss_lock_flags.profile_locks || !global)
     return;
-  ss_profile_thread_exit(&ss_self);
-  ss_threads_foreach(merge_live, NULL);
+  ss_profile_thread_exit(&ss_lock_self);
+  ss_lock_threads_foreach(merge_live, NULL);
   static struct row rows[GLOBAL_STATS];
   uint32_t nrows = 0;
   ss_spin_lock(&global_lock);

@@ -19,11 +19,11 @@ static inline uint64_t ss_now_ns(void) {
 }
 
 SS_HIDDEN void ss_profile_init(void);
-SS_HIDDEN void ss_profile_acquired(struct ss_thread *t, const struct ss_lockop *op,
+SS_HIDDEN void ss_profile_acquired(struct ss_lock_thread *t, const struct ss_lockop *op,
                                    uint64_t wait_ns);
-SS_HIDDEN void ss_profile_released(struct ss_thread *t, const struct ss_held *h,
+SS_HIDDEN void ss_profile_released(struct ss_lock_thread *t, const struct ss_held *h,
                                    const struct syncsan_site *release_site, uint64_t now_ns);
-SS_HIDDEN void ss_profile_thread_exit(struct ss_thread *t);
+SS_HIDDEN void ss_profile_thread_exit(struct ss_lock_thread *t);
 /* At exit: merges the remaining threads and prints the table. */
 SS_HIDDEN void ss_profile_finish(void);
 #endif

@@ -1,9 +1,9 @@
 /* Lock API rules: misuse reports that need more than the thread's own
  * state. Called from locks.c only off the fast path. */
-#include "flags.h"
+#include "lock_flags.h"
 #include "lock_table.h"
 #include "locks.h"
-#include "report.h"
+#include "core/report.h"
 
 /* The lock's name for suppression matching ({name, NULL}, or empty). */
 static const char *const *lock_names(uintptr_t addr, const struct syncsan_site *site,
@@ -14,7 +14,7 @@ static const char *const *lock_names(uintptr_t addr, const struct syncsan_site *
   return out;
 }
 
-SS_HIDDEN void ss_rule_unlock_unheld(struct ss_thread *t, const struct ss_lockop *op) {
+SS_HIDDEN void ss_rule_unlock_unheld(struct ss_lock_thread *t, const struct ss_lockop *op) {
   /* Tell a release of another thread's lock apart from a release of a lock
    * nobody holds: the first corrupts the owner's critical section. */
   uint32_t holder;
@@ -45,7 +45,7 @@ SS_HIDDEN void ss_rule_unlock_unheld(struct ss_thread *t, const struct ss_lockop
   ss_report_end(r);
 }
 
-SS_HIDDEN void ss_rule_destroy(struct ss_thread *t, const struct ss_lockop *op, int reinit) {
+SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop *op, int reinit) {
   /* The caller's own stack first (cheap); other threads only when it is
    * not there, which scans every live thread: destroy is rare enough. */
   uint32_t holder = t->tid;
@@ -84,7 +84,7 @@ SS_HIDDEN void ss_rule_destroy(struct ss_thread *t, const struct ss_lockop *op, 
 /* Sections per held lock: where it was taken and where it was initialised. */
 #define EXIT_SECTIONS_PER_LOCK 2
 
-SS_HIDDEN void ss_rule_thread_exit(struct ss_thread *t, int process_exit) {
+SS_HIDDEN void ss_rule_thread_exit(struct ss_lock_thread *t, int process_exit) {
   uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
   if (n == 0)
     return;

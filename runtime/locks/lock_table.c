@@ -8,9 +8,9 @@
 
 #include <string.h>
 
-#include "flags.h"
-#include "globals.h"
-#include "thread.h"
+#include "lock_flags.h"
+#include "core/globals.h"
+#include "lock_thread.h"
 
 #define NBUCKETS 65536u
 #define NSTRIPES 256u
@@ -42,7 +42,7 @@ static struct ss_lock *alloc_record(void) {
   if (free_list) {
     l = free_list;
     free_list = l->next;
-  } else if (nallocated < (unsigned long)ss_flags.max_locks) {
+  } else if (nallocated < (unsigned long)ss_lock_flags.max_locks) {
     if (chunk_used == CHUNK) {
       chunk = ss_map(CHUNK * sizeof(struct ss_lock));
       chunk_used = chunk ? 0 : CHUNK;
@@ -59,7 +59,7 @@ static struct ss_lock *alloc_record(void) {
     ss_warn_once(&full_warned,
                  "more than max_locks=%ld live locks; locks created past that are "
                  "not tracked (raise max_locks)\n",
-                 ss_flags.max_locks);
+                 ss_lock_flags.max_locks);
   return l;
 }
 

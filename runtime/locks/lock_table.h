@@ -4,8 +4,8 @@
  * of a lock already known to the thread. */
 #ifndef SYNCSAN_LOCK_TABLE_H
 #define SYNCSAN_LOCK_TABLE_H
-#include "internal.h"
-#include "report.h"
+#include "core/internal.h"
+#include "core/report.h"
 
 struct ss_lock {
   uintptr_t addr;                       /* key; 0 while the record is free */

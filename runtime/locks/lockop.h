@@ -3,7 +3,7 @@
  * (deadlock.h, lock_class.h, lock_profile.h) can see it without a cycle. */
 #ifndef SYNCSAN_LOCKOP_H
 #define SYNCSAN_LOCKOP_H
-#include "thread.h"
+#include "lock_thread.h"
 
 enum ss_acquire { SS_ACQ_BLOCKING, SS_ACQ_TRY, SS_ACQ_TIMED };
 

@@ -8,12 +8,12 @@
  * read is the lock record's generation (a rarely written line). */
 #include "locks.h"
 
-#include "flags.h"
+#include "lock_flags.h"
 #include "lock_graph.h"
 #include "lock_table.h"
-#include "report.h"
+#include "core/report.h"
 
-static void report_double_lock(struct ss_thread *t, const struct ss_lockop *op,
+static void report_double_lock(struct ss_lock_thread *t, const struct ss_lockop *op,
                                const struct ss_held *prev, int hangs) {
   struct ss_report *r =
       ss_report_begin("double-lock", SS_SEV_ERROR, op->site, (uintptr_t)op->site,
@@ -36,7 +36,7 @@ static void report_double_lock(struct ss_thread *t, const struct ss_lockop *op,
 
 /* ---- lock levels ---- */
 
-static void report_level(struct ss_thread *t, const struct ss_lockop *op,
+static void report_level(struct ss_lock_thread *t, const struct ss_lockop *op,
                          const struct ss_held *h) {
   struct ss_report *r = ss_report_begin("lock-level-violation", SS_SEV_ERROR, op->site,
                                         (uintptr_t)op->site, (uintptr_t)h->site);
@@ -56,7 +56,7 @@ static void report_level(struct ss_thread *t, const struct ss_lockop *op,
   ss_report_end(r);
 }
 
-static void check_levels(struct ss_thread *t, const struct ss_lockop *op) {
+static void check_levels(struct ss_lock_thread *t, const struct ss_lockop *op) {
   uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
   const struct ss_held *worst = NULL;
   for (uint32_t i = 0; i < n; i++) {
@@ -74,7 +74,7 @@ static void check_levels(struct ss_thread *t, const struct ss_lockop *op) {
 
 /* ---- slow paths of the inline events (locks.h) ---- */
 
-SS_HIDDEN void ss_lock_before_held(struct ss_thread *t, struct ss_lockop *op,
+SS_HIDDEN void ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op,
                                    struct ss_held *h) {
   if (op->recursive)
     return;
@@ -87,7 +87,7 @@ SS_HIDDEN void ss_lock_before_held(struct ss_thread *t, struct ss_lockop *op,
     return;
   int hangs = op->acq == SS_ACQ_BLOCKING && !op->errorcheck;
   report_double_lock(t, op, h, hangs);
-  if (hangs && ss_flags.abort_on_deadlock) {
+  if (hangs && ss_lock_flags.abort_on_deadlock) {
     ss_printf("==%d==syncsan: ending the process: thread T%u would wait for itself "
               "forever (abort_on_deadlock=0 lets it hang)\n",
               ss_pid(), t->tid);
@@ -95,12 +95,12 @@ SS_HIDDEN void ss_lock_before_held(struct ss_thread *t, struct ss_lockop *op,
   }
 }
 
-SS_HIDDEN uint32_t ss_lock_nested_node(struct ss_thread *t, uint32_t node) {
+SS_HIDDEN uint32_t ss_lock_nested_node(struct ss_lock_thread *t, uint32_t node) {
   t->nest_addr = 0;
   return ss_node_subclass(node, t->nest_subclass);
 }
 
-static int holds_node(struct ss_thread *t, uint32_t node) {
+static int holds_node(struct ss_lock_thread *t, uint32_t node) {
   uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
   for (uint32_t i = 0; i < n; i++)
     if (t->held[i].class_id == node)
@@ -112,11 +112,11 @@ static int holds_node(struct ss_thread *t, uint32_t node) {
  * its edges and check levels. A chain nesting a class in itself is cached
  * with bit 0 set: every new pair of instances then gets its instance edge,
  * checked once per thread through a pair key in the same cache. */
-SS_HIDDEN void ss_lock_check_chain(struct ss_thread *t, struct ss_lockop *op, uint64_t cached) {
+SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *op, uint64_t cached) {
   uint64_t *slot = ss_chain_slot(t, op->chain);
   if ((cached & ~1ull) != op->chain) {
     int same = holds_node(t, op->node);
-    if (ss_flags.detect_lock_order)
+    if (ss_lock_flags.detect_lock_order)
       ss_graph_learn(t, op, op->node, op->gen, 0);
     if (op->level)
       check_levels(t, op);
@@ -124,7 +124,7 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_thread *t, struct ss_lockop *op, ui
     if (!same)
       return;
     /* This pair was just learned: remember it below. */
-  } else if (!ss_flags.detect_lock_order) {
+  } else if (!ss_lock_flags.detect_lock_order) {
     return;
   }
   uint64_t pair = op->chain ^ ((uint64_t)op->addr * 0xc2b2ae3d27d4eb4full) ^ op->gen;
@@ -145,7 +145,7 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_thread *t, struct ss_lockop *op, ui
   *slot = op->chain | 1;
 }
 
-SS_HIDDEN void ss_lock_after_slow(struct ss_thread *t, const struct ss_lockop *op) {
+SS_HIDDEN void ss_lock_after_slow(struct ss_lock_thread *t, const struct ss_lockop *op) {
   if (!op->resolved) {
     /* A re-acquisition ss_lock_before_held let through: a recursive lock
      * or a second read; or an acquisition that raced a report. */
@@ -170,7 +170,7 @@ SS_HIDDEN void ss_lock_after_slow(struct ss_thread *t, const struct ss_lockop *o
 
 /* After an out-of-order unlock, the entries above the removed one have a
  * new prefix: recompute their chain keys. */
-static void rechain_from(struct ss_thread *t, uint32_t idx) {
+static void rechain_from(struct ss_lock_thread *t, uint32_t idx) {
   uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
   for (uint32_t i = idx; i < n; i++) {
     struct ss_held *h = &t->held[i];
@@ -179,7 +179,7 @@ static void rechain_from(struct ss_thread *t, uint32_t idx) {
   }
 }
 
-SS_HIDDEN void ss_unlock_slow(struct ss_thread *t, struct ss_lockop *op) {
+SS_HIDDEN void ss_unlock_slow(struct ss_lock_thread *t, struct ss_lockop *op) {
   struct ss_held *h = ss_held_find(t, op->addr);
   if (SS_LIKELY(h)) {
     if (h->depth) {
@@ -203,7 +203,7 @@ SS_HIDDEN void ss_unlock_slow(struct ss_thread *t, struct ss_lockop *op) {
   ss_rule_unlock_unheld(t, op);
 }
 
-SS_HIDDEN void ss_lock_created(struct ss_thread *t, struct ss_lockop *op) {
+SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op) {
   op->site = ss_site(op->site);
   /* Re-initialising a lock that is known (not destroyed): held by this
    * thread or another, it is a destroy-locked. */
@@ -215,19 +215,8 @@ SS_HIDDEN void ss_lock_created(struct ss_thread *t, struct ss_lockop *op) {
   ss_lock_lookup(op->addr, op->kind, op->site, op->site);
 }
 
-SS_HIDDEN void ss_lock_destroyed(struct ss_thread *t, struct ss_lockop *op) {
+SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op) {
   op->site = ss_site(op->site);
   ss_rule_destroy(t, op, 0);
   ss_lock_forget(op->addr);
-}
-
-/* Thread exit: API rules first, then the thread's statistics are merged. */
-static void on_thread_exit(struct ss_thread *t, int process_exit) {
-  if (t->nheld)
-    ss_rule_thread_exit(t, process_exit);
-  ss_profile_thread_exit(t);
-}
-
-__attribute__((constructor)) static void locks_register_exit(void) {
-  ss_on_thread_exit = on_thread_exit;
 }

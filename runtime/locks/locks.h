@@ -18,7 +18,7 @@
 
 /* Before the real acquire. Reports double-lock (before the thread would
  * block on itself) and ends the process when the acquire could only hang. */
-static SS_ALWAYS_INLINE void ss_lock_before(struct ss_thread *t, struct ss_lockop *op);
+static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_lockop *op);
 /* After the real acquire returned rc (0: acquired). Every ss_lock_before
  * is paired with exactly one ss_lock_after. */
 /* Every field of a held entry but addr (published last) and acq_ns (only
@@ -37,31 +37,31 @@ static SS_ALWAYS_INLINE void ss_held_fill(struct ss_held *e, const struct ss_loc
   e->flags = (op->acq == SS_ACQ_TRY ? SS_HELD_TRY : 0) | (op->ordered ? SS_HELD_ORDERED : 0);
 }
 
-static SS_ALWAYS_INLINE void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc);
+static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struct ss_lockop *op, int rc);
 /* Before the real release. */
-static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op);
+static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct ss_lockop *op);
 
 /* Slow paths of the three above. */
-SS_HIDDEN void ss_lock_before_held(struct ss_thread *t, struct ss_lockop *op,
+SS_HIDDEN void ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op,
                                    struct ss_held *h);
-SS_HIDDEN void ss_lock_check_chain(struct ss_thread *t, struct ss_lockop *op, uint64_t cached);
-SS_HIDDEN uint32_t ss_lock_nested_node(struct ss_thread *t, uint32_t node);
-SS_HIDDEN void ss_lock_after_slow(struct ss_thread *t, const struct ss_lockop *op);
-SS_HIDDEN void ss_unlock_slow(struct ss_thread *t, struct ss_lockop *op);
+SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *op, uint64_t cached);
+SS_HIDDEN uint32_t ss_lock_nested_node(struct ss_lock_thread *t, uint32_t node);
+SS_HIDDEN void ss_lock_after_slow(struct ss_lock_thread *t, const struct ss_lockop *op);
+SS_HIDDEN void ss_unlock_slow(struct ss_lock_thread *t, struct ss_lockop *op);
 
 /* After a successful *_init, and before the real *_destroy. */
-SS_HIDDEN void ss_lock_created(struct ss_thread *t, struct ss_lockop *op);
-SS_HIDDEN void ss_lock_destroyed(struct ss_thread *t, struct ss_lockop *op);
+SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op);
+SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op);
 
 /* ---- API rules (lock_rules.c) ----
  * Misuse checks that run only off the fast path: each is called when the
  * calling thread's own state already shows something unusual. */
 /* The thread releases op->addr, which is not in its held stack. */
-SS_HIDDEN void ss_rule_unlock_unheld(struct ss_thread *t, const struct ss_lockop *op);
+SS_HIDDEN void ss_rule_unlock_unheld(struct ss_lock_thread *t, const struct ss_lockop *op);
 /* op->addr is being destroyed (or re-initialised, when reinit). */
-SS_HIDDEN void ss_rule_destroy(struct ss_thread *t, const struct ss_lockop *op, int reinit);
+SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop *op, int reinit);
 /* The thread exits (or the process does) with t->nheld locks held. */
-SS_HIDDEN void ss_rule_thread_exit(struct ss_thread *t, int process_exit);
+SS_HIDDEN void ss_rule_thread_exit(struct ss_lock_thread *t, int process_exit);
 
 /* ---- the fast paths ---- */
 #include "deadlock.h"
@@ -77,11 +77,11 @@ static SS_ALWAYS_INLINE uint64_t ss_chain_step(uint64_t prev, uint32_t node, uin
   return (h ^ (h >> 29)) & ~1ull;
 }
 
-static SS_ALWAYS_INLINE uint64_t *ss_chain_slot(struct ss_thread *t, uint64_t key) {
+static SS_ALWAYS_INLINE uint64_t *ss_chain_slot(struct ss_lock_thread *t, uint64_t key) {
   return &t->chain_cache[(key ^ key >> 32) >> 1 & (SS_CHAIN_CACHE - 1)];
 }
 
-static SS_ALWAYS_INLINE void ss_lock_before(struct ss_thread *t, struct ss_lockop *op) {
+static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_lockop *op) {
   op->site = ss_site(op->site);
   op->resolved = 0;
   uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
@@ -118,7 +118,7 @@ static SS_ALWAYS_INLINE void ss_lock_before(struct ss_thread *t, struct ss_locko
     op->t0 = ss_now_ns();
 }
 
-static SS_ALWAYS_INLINE void ss_lock_after(struct ss_thread *t, const struct ss_lockop *op, int rc) {
+static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struct ss_lockop *op, int rc) {
   if (op->acq != SS_ACQ_TRY)
     ss_wait_end(t);
   if (rc != 0)
@@ -135,7 +135,7 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_thread *t, const struct ss_
   __atomic_store_n(&t->nheld, n + 1, __ATOMIC_RELEASE);
 }
 
-static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_thread *t, struct ss_lockop *op) {
+static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct ss_lockop *op) {
   op->site = ss_site(op->site);
   uint32_t n = t->nheld;
   /* The common case: releasing the innermost lock, held once, untimed. */

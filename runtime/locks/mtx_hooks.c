@@ -2,12 +2,14 @@
  * plain and timed ones hang when re-locked, like a normal pthread mutex. */
 #include <threads.h>
 
+#include "syncsan/hooks.h"
+
 #include "mutex_op.h"
 
 SS_EXPORT int __syncsan_mtx_init(mtx_t *m, int type, const struct syncsan_site *site) {
   int rc = mtx_init(m, type);
-  struct ss_thread *t = ss_thread_get();
-  if (rc == thrd_success && !t->in_hook) {
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (rc == thrd_success && !ss_in_hook()) {
     struct ss_lockop op;
     ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
     ss_lock_created(t, &op);
@@ -16,8 +18,8 @@ SS_EXPORT int __syncsan_mtx_init(mtx_t *m, int type, const struct syncsan_site *
 }
 
 SS_EXPORT void __syncsan_mtx_destroy(mtx_t *m, const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (!t->in_hook) {
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (!ss_in_hook()) {
     struct ss_lockop op;
     ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
     ss_lock_destroyed(t, &op);
@@ -29,8 +31,8 @@ SS_EXPORT void __syncsan_mtx_destroy(mtx_t *m, const struct syncsan_site *site) 
 static int acquired(int rc) { return rc == thrd_success ? 0 : rc ? rc : -1; }
 
 SS_EXPORT int __syncsan_mtx_lock(mtx_t *m, const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return mtx_lock(m);
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
@@ -41,8 +43,8 @@ SS_EXPORT int __syncsan_mtx_lock(mtx_t *m, const struct syncsan_site *site) {
 }
 
 SS_EXPORT int __syncsan_mtx_trylock(mtx_t *m, const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return mtx_trylock(m);
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_TRY, ss_site(site));
@@ -54,8 +56,8 @@ SS_EXPORT int __syncsan_mtx_trylock(mtx_t *m, const struct syncsan_site *site) {
 
 SS_EXPORT int __syncsan_mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts,
                                       const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return mtx_timedlock(m, ts);
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_TIMED, ss_site(site));
@@ -66,8 +68,8 @@ SS_EXPORT int __syncsan_mtx_timedlock(mtx_t *restrict m, const struct timespec *
 }
 
 SS_EXPORT int __syncsan_mtx_unlock(mtx_t *m, const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return mtx_unlock(m);
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));

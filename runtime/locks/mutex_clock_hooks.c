@@ -4,13 +4,15 @@
 #include <pthread.h>
 #include <time.h>
 
+#include "syncsan/hooks.h"
+
 #include "mutex_op.h"
 
 SS_EXPORT int __syncsan_pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clock,
                                                 const struct timespec *ts,
                                                 const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_mutex_clocklock(m, clock, ts);
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MUTEX, SS_ACQ_TIMED, ss_site(site));

@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <pthread.h>
 
+#include "syncsan/hooks.h"
+
 #include "locks.h"
 #include "mutex_op.h"
 
@@ -15,8 +17,8 @@ static inline void mutex_op(struct ss_lockop *op, pthread_mutex_t *m, int acq,
 SS_EXPORT int __syncsan_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a,
                                            const struct syncsan_site *site) {
   int rc = pthread_mutex_init(m, a);
-  struct ss_thread *t = ss_thread_get();
-  if (rc == 0 && !t->in_hook) {
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (rc == 0 && !ss_in_hook()) {
     struct ss_lockop op;
     mutex_op(&op, m, SS_ACQ_BLOCKING, site);
     ss_lock_created(t, &op);
@@ -26,8 +28,8 @@ SS_EXPORT int __syncsan_pthread_mutex_init(pthread_mutex_t *m, const pthread_mut
 
 SS_EXPORT int __syncsan_pthread_mutex_destroy(pthread_mutex_t *m,
                                               const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (!t->in_hook) {
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (!ss_in_hook()) {
     struct ss_lockop op;
     mutex_op(&op, m, SS_ACQ_BLOCKING, site);
     ss_lock_destroyed(t, &op);
@@ -37,8 +39,8 @@ SS_EXPORT int __syncsan_pthread_mutex_destroy(pthread_mutex_t *m,
 
 SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
                                            const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_mutex_lock(m);
   struct ss_lockop op;
   mutex_op(&op, m, SS_ACQ_BLOCKING, site);
@@ -50,8 +52,8 @@ SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
 
 SS_EXPORT int __syncsan_pthread_mutex_trylock(pthread_mutex_t *m,
                                               const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_mutex_trylock(m);
   struct ss_lockop op;
   mutex_op(&op, m, SS_ACQ_TRY, site);
@@ -63,8 +65,8 @@ SS_EXPORT int __syncsan_pthread_mutex_trylock(pthread_mutex_t *m,
 
 SS_EXPORT int __syncsan_pthread_mutex_timedlock(pthread_mutex_t *m, const struct timespec *ts,
                                                 const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_mutex_timedlock(m, ts);
   struct ss_lockop op;
   mutex_op(&op, m, SS_ACQ_TIMED, site);
@@ -76,8 +78,8 @@ SS_EXPORT int __syncsan_pthread_mutex_timedlock(pthread_mutex_t *m, const struct
 
 SS_EXPORT int __syncsan_pthread_mutex_unlock(pthread_mutex_t *m,
                                              const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_mutex_unlock(m);
   struct ss_lockop op;
   mutex_op(&op, m, SS_ACQ_BLOCKING, site);

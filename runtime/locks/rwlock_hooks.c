@@ -5,9 +5,11 @@
 #include <pthread.h>
 #include <time.h>
 
+#include "syncsan/hooks.h"
+
 #include "locks.h"
 
-static void rw_op(struct ss_lockop *op, struct ss_thread *t, pthread_rwlock_t *rw, int mode,
+static void rw_op(struct ss_lockop *op, struct ss_lock_thread *t, pthread_rwlock_t *rw, int mode,
                   int acq, const struct syncsan_site *site) {
   *op = (struct ss_lockop){0};
   op->addr = (uintptr_t)rw;
@@ -33,8 +35,8 @@ SS_EXPORT int __syncsan_pthread_rwlock_init(pthread_rwlock_t *rw,
                                             const pthread_rwlockattr_t *a,
                                             const struct syncsan_site *site) {
   int rc = pthread_rwlock_init(rw, a);
-  struct ss_thread *t = ss_thread_get();
-  if (rc == 0 && !t->in_hook) {
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (rc == 0 && !ss_in_hook()) {
     struct ss_lockop op;
     rw_op(&op, t, rw, SS_MODE_WRITE, SS_ACQ_BLOCKING, site);
     ss_lock_created(t, &op);
@@ -44,8 +46,8 @@ SS_EXPORT int __syncsan_pthread_rwlock_init(pthread_rwlock_t *rw,
 
 SS_EXPORT int __syncsan_pthread_rwlock_destroy(pthread_rwlock_t *rw,
                                                const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (!t->in_hook) {
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (!ss_in_hook()) {
     struct ss_lockop op;
     rw_op(&op, t, rw, SS_MODE_WRITE, SS_ACQ_BLOCKING, site);
     ss_lock_destroyed(t, &op);
@@ -57,8 +59,8 @@ SS_EXPORT int __syncsan_pthread_rwlock_destroy(pthread_rwlock_t *rw,
  * bookkeeping of its real result. */
 #define RW_ACQUIRE(mode, acq, call)                                                        \
   do {                                                                                     \
-    struct ss_thread *t = ss_thread_get();                                                 \
-    if (SS_UNLIKELY(t->in_hook))                                                           \
+    struct ss_lock_thread *t = ss_lock_thread_get();                                                 \
+    if (SS_UNLIKELY(ss_in_hook()))                                                           \
       return call;                                                                         \
     struct ss_lockop op;                                                                   \
     rw_op(&op, t, rw, mode, acq, site);                                                    \
@@ -114,8 +116,8 @@ SS_EXPORT int __syncsan_pthread_rwlock_clockwrlock(pthread_rwlock_t *rw, clockid
 
 SS_EXPORT int __syncsan_pthread_rwlock_unlock(pthread_rwlock_t *rw,
                                               const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_rwlock_unlock(rw);
   struct ss_lockop op;
   /* One unlock call releases either side: the held entry knows which. */

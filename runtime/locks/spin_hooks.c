@@ -2,6 +2,8 @@
  * checking: re-locking it spins forever, like a normal mutex blocks. */
 #include <pthread.h>
 
+#include "syncsan/hooks.h"
+
 #include "locks.h"
 
 static void spin_op(struct ss_lockop *op, pthread_spinlock_t *s, int acq,
@@ -19,8 +21,8 @@ static void spin_op(struct ss_lockop *op, pthread_spinlock_t *s, int acq,
 SS_EXPORT int __syncsan_pthread_spin_init(pthread_spinlock_t *s, int pshared,
                                           const struct syncsan_site *site) {
   int rc = pthread_spin_init(s, pshared);
-  struct ss_thread *t = ss_thread_get();
-  if (rc == 0 && !t->in_hook) {
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (rc == 0 && !ss_in_hook()) {
     struct ss_lockop op;
     spin_op(&op, s, SS_ACQ_BLOCKING, site);
     ss_lock_created(t, &op);
@@ -30,8 +32,8 @@ SS_EXPORT int __syncsan_pthread_spin_init(pthread_spinlock_t *s, int pshared,
 
 SS_EXPORT int __syncsan_pthread_spin_destroy(pthread_spinlock_t *s,
                                              const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (!t->in_hook) {
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (!ss_in_hook()) {
     struct ss_lockop op;
     spin_op(&op, s, SS_ACQ_BLOCKING, site);
     ss_lock_destroyed(t, &op);
@@ -41,8 +43,8 @@ SS_EXPORT int __syncsan_pthread_spin_destroy(pthread_spinlock_t *s,
 
 SS_EXPORT int __syncsan_pthread_spin_lock(pthread_spinlock_t *s,
                                           const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_spin_lock(s);
   struct ss_lockop op;
   spin_op(&op, s, SS_ACQ_BLOCKING, site);
@@ -54,8 +56,8 @@ SS_EXPORT int __syncsan_pthread_spin_lock(pthread_spinlock_t *s,
 
 SS_EXPORT int __syncsan_pthread_spin_trylock(pthread_spinlock_t *s,
                                              const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_spin_trylock(s);
   struct ss_lockop op;
   spin_op(&op, s, SS_ACQ_TRY, site);
@@ -67,8 +69,8 @@ SS_EXPORT int __syncsan_pthread_spin_trylock(pthread_spinlock_t *s,
 
 SS_EXPORT int __syncsan_pthread_spin_unlock(pthread_spinlock_t *s,
                                             const struct syncsan_site *site) {
-  struct ss_thread *t = ss_thread_get();
-  if (SS_UNLIKELY(t->in_hook))
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  if (SS_UNLIKELY(ss_in_hook()))
     return pthread_spin_unlock(s);
   struct ss_lockop op;
   spin_op(&op, s, SS_ACQ_BLOCKING, site);

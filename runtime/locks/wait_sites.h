@@ -7,7 +7,7 @@
  * copy of the site that names no object (one per wait site, made once). */
 #ifndef SYNCSAN_WAIT_SITES_H
 #define SYNCSAN_WAIT_SITES_H
-#include "internal.h"
+#include "core/internal.h"
 
 SS_HIDDEN const struct syncsan_site *ss_wait_mutex_site(const struct syncsan_site *s);
 #endif

@@ -1,6 +1,6 @@
 /* SYNCSAN_OPTIONS parsing and suppression patterns. */
-#include "flags.h"
-#include "suppress.h"
+#include "core/flags.h"
+#include "core/suppress.h"
 #include "unit.h"
 
 static void parses_values(void) {

@@ -2,7 +2,7 @@
 #include <limits.h>
 #include <stdio.h>
 
-#include "internal.h"
+#include "core/internal.h"
 #include "unit.h"
 
 static void same_as_printf(void) {

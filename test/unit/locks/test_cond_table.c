@@ -1,8 +1,8 @@
 /* The condvar state table: the conservative count of blocked waiters
  * (signals, broadcasts, timeouts), the mutex binding that the mismatch
  * check uses, and incarnations across destroy and re-init. */
-#include "cond_table.h"
-#include "thread.h"
+#include "locks/cond_table.h"
+#include "locks/lock_thread.h"
 #include "unit.h"
 
 static const struct syncsan_site site = {"t.c", "f", "g_cv", 1, 1, SYNCSAN_OP_COND_WAIT, 0};

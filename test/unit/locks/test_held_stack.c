@@ -1,11 +1,11 @@
 /* The per-thread held-lock stack: push, find, out-of-order removal, growth
  * past the inline array, and the bounded overflow. */
-#include "flags.h"
-#include "thread.h"
+#include "locks/lock_flags.h"
+#include "locks/lock_thread.h"
 #include "unit.h"
 
-static struct ss_thread *self_with_locks(uint32_t n, uintptr_t base) {
-  struct ss_thread *t = ss_thread_get();
+static struct ss_lock_thread *self_with_locks(uint32_t n, uintptr_t base) {
+  struct ss_lock_thread *t = ss_lock_thread_get();
   for (uint32_t i = 0; i < n; i++) {
     struct ss_held *e = ss_held_push(t);
     if (!e)
@@ -18,7 +18,7 @@ static struct ss_thread *self_with_locks(uint32_t n, uintptr_t base) {
 }
 
 static void push_find_remove(void) {
-  struct ss_thread *t = self_with_locks(3, 0x1000);
+  struct ss_lock_thread *t = self_with_locks(3, 0x1000);
   CHECK(t->nheld == 3);
   CHECK(ss_held_find(t, 0x1001) != NULL);
   CHECK(ss_held_find(t, 0x2000) == NULL);
@@ -34,7 +34,7 @@ static void push_find_remove(void) {
 
 static void grows_past_inline(void) {
   uint32_t n = SS_HELD_INLINE * 3;
-  struct ss_thread *t = self_with_locks(n, 0x10000);
+  struct ss_lock_thread *t = self_with_locks(n, 0x10000);
   CHECK(t->nheld == n);
   CHECK(t->held != t->held_inline);
   CHECK(ss_held_find(t, 0x10000) != NULL);
@@ -45,8 +45,8 @@ static void grows_past_inline(void) {
 
 static void bounded(void) {
   /* max_held_locks defaults to 1024: the rest are counted, not recorded. */
-  struct ss_thread *t = ss_thread_get();
-  uint32_t cap = (uint32_t)ss_flags.max_held_locks;
+  struct ss_lock_thread *t = ss_lock_thread_get();
+  uint32_t cap = (uint32_t)ss_lock_flags.max_held_locks;
   self_with_locks(cap + 10, 0x100000);
   CHECK(t->nheld == cap + 10);
   CHECK(t->held_cap == cap);

@@ -1,0 +1,35 @@
+/* A family of checks (locks, atomics, ...), as the core sees it: a name,
+ * its options, and the callbacks the core runs at start-up, thread exit and
+ * process exit. The core knows no family by name; the composition root
+ * (runtime/init.c) defines the table, one row per family, and the core
+ * walks it. */
+#ifndef SYNCSAN_FAMILY_H
+#define SYNCSAN_FAMILY_H
+#include "flags.h"
+#include "thread.h"
+
+struct ss_family {
+  const char *name;
+  /* The family's runtime options (parsed with the core's, listed by help=1
+   * after them); may be empty. */
+  const struct ss_flag_desc *flags;
+  unsigned nflags;
+  /* After options and the log are set up, before the main thread is
+   * registered. Start-up is single-threaded. */
+  void (*init)(void);
+  /* On the thread itself, once it is registered, before its first hook
+   * runs past registration. */
+  void (*thread_start)(struct ss_thread *t);
+  /* On the thread itself: at its exit (process_exit 0), or for the main
+   * thread when the process exits (1). The thread may still run hooks
+   * afterwards (other destructors), so state must stay usable. */
+  void (*thread_exit)(struct ss_thread *t, int process_exit);
+  /* At process exit, after every family's thread_exit for the main thread:
+   * exit summaries. */
+  void (*process_exit)(void);
+};
+
+/* Defined by the composition root. */
+SS_HIDDEN extern const struct ss_family *const ss_families[];
+SS_HIDDEN extern const unsigned ss_nfamilies;
+#endif

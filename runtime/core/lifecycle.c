@@ -1,0 +1,112 @@
+/* Start-up and shutdown of the runtime: options, log, every family's
+ * start-up callbacks in table order, the main thread, and the exit
+ * sequence. Which families there are is the composition root's business
+ * (runtime/init.c); this file only walks its table. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sched.h>
+#include <unistd.h>
+
+#include "family.h"
+#include "flags.h"
+#include "report.h"
+#include "suppress.h"
+#include "thread.h"
+
+SS_HIDDEN int ss_inited;
+static int init_state; /* 0 not started, 1 running, 2 done */
+
+/* Registered first, so it runs last: after the program's own atexit
+ * handlers and static destructors, which may still lock. */
+static void at_exit(void) {
+  /* The program's buffered output first, so the log reads in order. */
+  fflush(NULL);
+  ss_thread_process_exit();
+  for (unsigned i = 0; i < ss_nfamilies; i++)
+    if (ss_families[i]->process_exit)
+      ss_families[i]->process_exit();
+  ss_suppress_print_stats();
+  unsigned long errors = ss_error_count();
+  if (ss_flags.verbosity >= 1 || errors)
+    ss_printf("==%d==SyncSanitizer: %lu error report%s\n", ss_pid(), errors,
+              errors == 1 ? "" : "s");
+  if (errors)
+    _exit((int)ss_flags.exitcode);
+}
+
+static void init_once(void) {
+  ss_flags_init();
+  ss_log_open(ss_flags.log_path);
+  if (ss_flags.help) {
+    ss_flags_print_help();
+    _exit(0);
+  }
+  ss_suppress_init();
+  for (unsigned i = 0; i < ss_nfamilies; i++)
+    if (ss_families[i]->init)
+      ss_families[i]->init();
+  ss_thread_init_main();
+  atexit(at_exit);
+  if (ss_flags.verbosity >= 1)
+    ss_printf("==%d==SyncSanitizer: runtime initialised (ABI %d)\n", ss_pid(),
+              SYNCSAN_ABI_VERSION);
+}
+
+SS_HIDDEN void ss_ensure_init(void) {
+  if (SS_LIKELY(__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) == 2))
+    return;
+  int expected = 0;
+  if (__atomic_compare_exchange_n(&init_state, &expected, 1, 0, __ATOMIC_ACQ_REL,
+                                  __ATOMIC_ACQUIRE)) {
+    init_once();
+    ss_inited = 1;
+    __atomic_store_n(&init_state, 2, __ATOMIC_RELEASE);
+    return;
+  }
+  /* Another thread is initialising. A hook re-entered from init itself on
+   * this thread must not wait for itself. */
+  if (ss_self.in_hook)
+    return;
+  while (__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != 2)
+    sched_yield();
+}
+
+/* A thread seen first in a hook (one the pass did not see created, or the
+ * first hook of the process) starts the runtime if nothing has yet, then
+ * registers. It lives here, not in thread.c, so that the registry never
+ * calls up into start-up, which calls it. */
+SS_HIDDEN struct ss_thread *ss_thread_register_slow(void) {
+  ss_ensure_init();
+  return ss_thread_register_unseen();
+}
+
+SS_EXPORT void __syncsan_init(uint32_t abi_version) {
+  if (abi_version != SYNCSAN_ABI_VERSION) {
+    char msg[256];
+    size_t n = ss_format(msg, sizeof(msg),
+                         "==%d==syncsan: a module was compiled for syncsan ABI %u but "
+                         "this runtime implements ABI %d; rebuild it with this syncsan\n",
+                         ss_pid(), abi_version, SYNCSAN_ABI_VERSION);
+    (void)!write(2, msg, n);
+    _exit(1);
+  }
+  ss_ensure_init();
+}
+
+/* Initialise before any constructor runs, as the sanitizers do, so that
+ * locks taken by constructors of any module are seen by a ready runtime.
+ * libc has not set up `environ` yet at this point; the dynamic linker
+ * passes the environment to preinit functions, so options come from it. */
+static void preinit(int argc, char **argv, char **envp) {
+  (void)argc;
+  (void)argv;
+  ss_env_preinit(envp);
+  ss_ensure_init();
+  ss_env_preinit(NULL);
+}
+__attribute__((section(".preinit_array"), used)) static void (*ss_preinit_entry)(int, char **,
+                                                                                 char **) = preinit;
+
+/* Public API: is the runtime present? (The header's inline fallback says no.) */
+SS_EXPORT int syncsan_is_active(void) { return 1; }

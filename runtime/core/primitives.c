@@ -1,0 +1,35 @@
+/* The runtime's own primitives: a spinlock for its shared tables and
+ * memory straight from mmap. Neither goes through anything the program (or
+ * syncsan's own hooks) could have taken over. */
+#include "internal.h"
+
+#include <sys/mman.h>
+
+static inline void ss_cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
+
+SS_HIDDEN void ss_spin_lock(ss_spin_t *s) {
+  for (;;) {
+    if (!__atomic_exchange_n(&s->v, 1, __ATOMIC_ACQUIRE))
+      return;
+    while (__atomic_load_n(&s->v, __ATOMIC_RELAXED))
+      ss_cpu_relax();
+  }
+}
+
+SS_HIDDEN void ss_spin_unlock(ss_spin_t *s) {
+  __atomic_store_n(&s->v, 0, __ATOMIC_RELEASE);
+}
+
+SS_HIDDEN void *ss_map(size_t bytes) {
+  void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                 -1, 0);
+  return p == MAP_FAILED ? NULL : p;
+}
+
+SS_HIDDEN void ss_unmap(void *p, size_t bytes) { munmap(p, bytes); }

@@ -1,0 +1,130 @@
+/* The lock state of each thread: its held-lock stack, and the slow-path
+ * views other threads take of it. */
+#include "lock_thread.h"
+
+#include <string.h>
+
+#include "lock_flags.h"
+
+SS_HIDDEN __thread struct ss_lock_thread ss_lock_self;
+
+static int ext_key = -1;
+static int held_full_warned;
+
+SS_HIDDEN void ss_lock_threads_init(void) { ext_key = ss_thread_ext_key(); }
+
+SS_HIDDEN void ss_lock_thread_start(struct ss_thread *t) {
+  struct ss_lock_thread *lt = &ss_lock_self;
+  lt->tid = t->tid;
+  lt->held = lt->held_inline;
+  lt->held_cap = SS_HELD_INLINE;
+  /* Published last: a scanner that sees the pointer sees a usable stack. */
+  if (ext_key >= 0)
+    __atomic_store_n(&t->ext[ext_key], lt, __ATOMIC_RELEASE);
+}
+
+struct foreach_args {
+  void (*fn)(struct ss_lock_thread *t, uint32_t slot, void *arg);
+  void *arg;
+};
+
+static void foreach_one(struct ss_thread *t, uint32_t slot, void *arg) {
+  struct foreach_args *a = arg;
+  struct ss_lock_thread *lt = ss_thread_ext(t, ext_key);
+  if (lt) /* NULL: registered a moment ago, its lock state not yet published */
+    a->fn(lt, slot, a->arg);
+}
+
+SS_HIDDEN void ss_lock_threads_foreach(void (*fn)(struct ss_lock_thread *t, uint32_t slot,
+                                                  void *arg),
+                                       void *arg) {
+  struct foreach_args a = {fn, arg};
+  ss_threads_foreach(foreach_one, &a);
+}
+
+struct holder_search {
+  uintptr_t addr;
+  uint32_t tid;
+  const struct syncsan_site *site;
+  int found;
+};
+
+static void find_in(struct ss_lock_thread *t, uint32_t slot, void *arg) {
+  (void)slot;
+  struct holder_search *q = arg;
+  if (q->found || t == &ss_lock_self)
+    return;
+  uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
+  struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
+  uint32_t cap = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
+  if (n > cap)
+    n = cap;
+  for (uint32_t j = 0; j < n; j++) {
+    if (__atomic_load_n(&h[j].addr, __ATOMIC_RELAXED) == q->addr) {
+      q->tid = t->tid;
+      q->site = __atomic_load_n(&h[j].site, __ATOMIC_RELAXED);
+      q->found = 1;
+      return;
+    }
+  }
+}
+
+SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
+                                    const struct syncsan_site **site) {
+  struct holder_search q = {.addr = addr};
+  ss_lock_threads_foreach(find_in, &q);
+  if (q.found) {
+    *tid = q.tid;
+    *site = q.site;
+  }
+  return q.found;
+}
+
+/* ---- the held-lock stack ---- */
+
+static void held_grow(struct ss_lock_thread *t) {
+  uint32_t cap = ss_lock_flags.max_held_locks > SS_HELD_INLINE
+                     ? (uint32_t)ss_lock_flags.max_held_locks
+                     : SS_HELD_INLINE;
+  if (t->held != t->held_inline || cap == SS_HELD_INLINE)
+    return;
+  struct ss_held *h = ss_map(cap * sizeof(struct ss_held));
+  if (!h)
+    return;
+  memcpy(h, t->held_inline, sizeof(t->held_inline));
+  /* Publish the new array before the larger capacity so that a scanning
+   * thread never indexes the inline array past its end. */
+  __atomic_store_n(&t->held, h, __ATOMIC_RELEASE);
+  __atomic_store_n(&t->held_cap, cap, __ATOMIC_RELEASE);
+}
+
+SS_HIDDEN struct ss_held *ss_held_push(struct ss_lock_thread *t) {
+  if (SS_UNLIKELY(t->nheld >= t->held_cap)) {
+    held_grow(t);
+    if (t->nheld >= t->held_cap) {
+      ss_warn_once(&held_full_warned,
+                   "thread T%u holds more than max_held_locks=%u locks; locks "
+                   "taken past that are not checked\n",
+                   t->tid, t->held_cap);
+      __atomic_store_n(&t->nheld, t->nheld + 1, __ATOMIC_RELEASE);
+      return NULL;
+    }
+  }
+  struct ss_held *e = &t->held[t->nheld];
+  __atomic_store_n(&t->nheld, t->nheld + 1, __ATOMIC_RELEASE);
+  return e;
+}
+
+SS_HIDDEN void ss_held_remove(struct ss_lock_thread *t, struct ss_held *e) {
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  struct ss_held *last = &t->held[n - 1];
+  /* Keep acquisition order: shift the younger entries down. Unlocks are
+   * almost always of the innermost lock, so this loop rarely runs. */
+  for (struct ss_held *p = e; p < last; p++) {
+    uintptr_t next_addr = p[1].addr;
+    *p = p[1];
+    __atomic_store_n(&p->addr, next_addr, __ATOMIC_RELAXED);
+  }
+  __atomic_store_n(&last->addr, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&t->nheld, t->nheld - 1, __ATOMIC_RELEASE);
+}

@@ -1,0 +1,122 @@
+/* A thread's lock state: its held-lock stack, what it is blocked on, and
+ * its caches of known locks and checked chains.
+ *
+ * It lives in its own __thread variable, read and written by the thread
+ * alone on the hook fast paths (an initial-exec TLS access, as cheap as the
+ * core's own state). Other threads see it only on slow paths (an error
+ * report naming a holder, the deadlock watchdog, exit statistics), through
+ * the core registry's extension pointer, under the registry lock, and only
+ * through fields the owner writes with atomic stores. */
+#ifndef SYNCSAN_LOCK_THREAD_H
+#define SYNCSAN_LOCK_THREAD_H
+#include "core/thread.h"
+
+#define SS_HELD_INLINE 32
+
+enum ss_lock_kind {
+  SS_KIND_MUTEX,
+  SS_KIND_RWLOCK,
+  SS_KIND_SPIN,
+  SS_KIND_MTX,
+  SS_KIND_COUNT
+};
+
+enum ss_mode { SS_MODE_WRITE = 0, SS_MODE_READ = 1 };
+
+/* One lock the thread holds. */
+struct ss_held {
+  uintptr_t addr;                  /* the lock object (atomic stores: scanned by others) */
+  const struct syncsan_site *site; /* where it was acquired */
+  uint64_t chain;                  /* key of the chain of held classes up to this one */
+  uint64_t acq_ns;                 /* when acquired (only when timing is on) */
+  uint32_t class_id;               /* graph node of its class (subclass included); 0 unknown */
+  uint32_t lock_gen;               /* generation of its lock record when acquired */
+  int32_t level;                   /* declared level; 0 none */
+  uint16_t kind;                   /* enum ss_lock_kind */
+  uint16_t mode;                   /* enum ss_mode */
+  uint32_t depth;                  /* recursive acquisitions beyond the first */
+  uint32_t flags;                  /* SS_HELD_* */
+};
+#define SS_HELD_TRY 0x1u     /* acquired by a successful trylock */
+#define SS_HELD_ORDERED 0x2u /* its level is an ordered group */
+
+/* A thread's cache of lock -> class, so that acquiring a known lock touches
+ * no shared table. An entry is valid while its record's generation holds. */
+#define SS_CLASS_CACHE 64
+struct ss_class_cache_entry {
+  uintptr_t addr;
+  uint32_t epoch;    /* ss_lock_epoch(addr) when filled */
+  uint32_t gen;      /* the lock record's generation */
+  uint32_t class_id; /* base class (no subclass) */
+  int32_t level;
+  uint32_t ordered;
+  uint32_t valid;
+};
+
+/* Lock chains (sequences of held classes + the acquired one) this thread
+ * has already checked. Direct-mapped: a collision only costs a re-check. */
+#define SS_CHAIN_CACHE 512
+
+struct ss_profile_table;
+
+struct ss_lock_thread {
+  uint32_t tid; /* the core's T<tid>, for reports */
+  /* Held locks, innermost last. nheld counts every held lock; entries past
+   * held_cap are not recorded (a one-time warning says so). */
+  uint32_t nheld;
+  uint32_t held_cap;
+  struct ss_held *held;
+  struct ss_held held_inline[SS_HELD_INLINE];
+  /* What the thread is blocked on, for the deadlock watchdog: written by
+   * the thread itself around a blocking acquire (atomic stores), read by
+   * the watchdog. wait_seq changes with every wait. */
+  uintptr_t waiting_for;
+  const struct syncsan_site *wait_site;
+  uint32_t wait_seq;
+  /* syncsan_lock_nested(): the subclass of this thread's next acquisition
+   * of nest_addr. */
+  uintptr_t nest_addr;
+  uint32_t nest_subclass;
+  struct ss_class_cache_entry class_cache[SS_CLASS_CACHE];
+  uint64_t chain_cache[SS_CHAIN_CACHE];
+  struct ss_profile_table *profile; /* per-thread lock statistics, or NULL */
+};
+
+SS_HIDDEN extern __thread struct ss_lock_thread ss_lock_self;
+
+/* The calling thread's lock state, registering the thread first if needed
+ * (registration runs ss_lock_thread_start). */
+static SS_ALWAYS_INLINE struct ss_lock_thread *ss_lock_thread_get(void) {
+  ss_thread_get();
+  return &ss_lock_self;
+}
+
+/* Family callbacks (locks_family.c): the extension key, and the state of a
+ * thread that registers. */
+SS_HIDDEN void ss_lock_threads_init(void);
+SS_HIDDEN void ss_lock_thread_start(struct ss_thread *t);
+
+/* Pushes a held lock; grows past the inline array on demand (mmap). */
+SS_HIDDEN struct ss_held *ss_held_push(struct ss_lock_thread *t);
+/* Finds the innermost entry for addr, or NULL. */
+static SS_ALWAYS_INLINE struct ss_held *ss_held_find(struct ss_lock_thread *t, uintptr_t addr) {
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  for (uint32_t i = n; i-- > 0;)
+    if (t->held[i].addr == addr)
+      return &t->held[i];
+  return NULL;
+}
+/* Removes entry e (not necessarily the innermost: unlock order is free). */
+SS_HIDDEN void ss_held_remove(struct ss_lock_thread *t, struct ss_held *e);
+
+/* Finds a live thread (other than the caller) that holds addr; fills its tid
+ * and acquisition site. Slow path: scans every live thread. */
+SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
+                                    const struct syncsan_site **site);
+
+/* Calls fn for the lock state of every live thread, under the registry
+ * lock (slow paths only). slot is stable while the thread lives. */
+SS_HIDDEN void ss_lock_threads_foreach(void (*fn)(struct ss_lock_thread *t, uint32_t slot,
+                                                  void *arg),
+                                       void *arg);
+#endif

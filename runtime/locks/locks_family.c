@@ -1,0 +1,61 @@
+/* The lock family as the core runs it: its options, start-up of its
+ * tables, and what each thread's start and exit mean for lock checking. */
+#include "locks_family.h"
+
+#include "deadlock.h"
+#include "lock_class.h"
+#include "lock_flags.h"
+#include "lock_graph.h"
+#include "lock_levels.h"
+#include "lock_profile.h"
+#include "lock_table.h"
+#include "locks.h"
+
+SS_HIDDEN struct ss_lock_flags ss_lock_flags = {
+#define SS_FLAG SS_FLAG_DEFAULT
+#include "lock_flags.def"
+#undef SS_FLAG
+};
+
+#define SS_FLAG_VAR ss_lock_flags
+static const struct ss_flag_desc lock_flag_descs[] = {
+#define SS_FLAG SS_FLAG_DESC
+#include "lock_flags.def"
+#undef SS_FLAG
+};
+#undef SS_FLAG_VAR
+
+static void locks_init(void) {
+  ss_levels_init();
+  ss_lock_table_init();
+  ss_class_init();
+  ss_graph_init();
+  ss_profile_init();
+  ss_lock_threads_init();
+}
+
+static void locks_thread_start(struct ss_thread *t) {
+  ss_lock_thread_start(t);
+  /* A second thread exists: deadlocks between threads become possible. */
+  if (t->tid != 0)
+    ss_watchdog_start();
+}
+
+/* API rules first, then the thread's statistics are merged. */
+static void locks_thread_exit(struct ss_thread *t, int process_exit) {
+  (void)t;
+  struct ss_lock_thread *lt = &ss_lock_self;
+  if (lt->nheld)
+    ss_rule_thread_exit(lt, process_exit);
+  ss_profile_thread_exit(lt);
+}
+
+SS_HIDDEN const struct ss_family ss_locks_family = {
+    .name = "locks",
+    .flags = lock_flag_descs,
+    .nflags = SS_ARRAY_SIZE(lock_flag_descs),
+    .init = locks_init,
+    .thread_start = locks_thread_start,
+    .thread_exit = locks_thread_exit,
+    .process_exit = ss_profile_finish,
+};

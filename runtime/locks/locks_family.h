@@ -1,0 +1,7 @@
+/* The lock family's row in the composition root's table. */
+#ifndef SYNCSAN_LOCKS_FAMILY_H
+#define SYNCSAN_LOCKS_FAMILY_H
+#include "core/family.h"
+
+SS_HIDDEN extern const struct ss_family ss_locks_family;
+#endif

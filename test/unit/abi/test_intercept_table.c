@@ -1,0 +1,77 @@
+/* The table of intercepted operations (<syncsan/intercept.h>) against the
+ * runtime it describes: every row has a hook in the runtime archive (taking
+ * its address does not link otherwise), the row's operation prints as the
+ * row's function, and the success convention fits the return type. The
+ * hook prototypes themselves are checked by compiling the hooks. */
+#include "syncsan/hooks.h"
+
+#include "core/internal.h"
+#include "unit.h"
+
+enum success { ZERO, THRD, VOID };
+enum group { LOCK, THREAD };
+
+struct row {
+  const char *name;
+  uint32_t op;
+  enum group group;
+  int returns_void;
+  unsigned nparams;
+  unsigned handle;
+  enum success success;
+  void (*hook)(void);
+};
+
+#define COUNT_PARAMS(...) (sizeof((void *[]){SYNCSAN_HOOK_NULLS(__VA_ARGS__)}) / sizeof(void *))
+#define SYNCSAN_HOOK_NULLS(...) SYNCSAN_HOOK_NULLS_N(__VA_ARGS__, 4, 3, 2, 1)
+#define SYNCSAN_HOOK_NULLS_N(a, b, c, d, n, ...) NULLS_##n
+#define NULLS_1 0
+#define NULLS_2 0, 0
+#define NULLS_3 0, 0, 0
+#define NULLS_4 0, 0, 0, 0
+
+#define ROW(name, op, group, ret, params, handle, success)                                   \
+  {#name,                                                                                    \
+   SYNCSAN_OP_##op,                                                                          \
+   group,                                                                                    \
+   __builtin_types_compatible_p(ret, void),                                                  \
+   COUNT_PARAMS params,                                                                      \
+   handle,                                                                                   \
+   success,                                                                                  \
+   (void (*)(void))__syncsan_##name},
+static const struct row rows[] = {SYNCSAN_INTERCEPTED_CALLS(ROW)};
+
+static void every_row_has_a_hook(void) {
+  CHECK(SS_ARRAY_SIZE(rows) >= 50);
+  for (size_t i = 0; i < SS_ARRAY_SIZE(rows); i++)
+    CHECK(rows[i].hook != NULL);
+}
+
+static void ops_name_their_function(void) {
+  for (size_t i = 0; i < SS_ARRAY_SIZE(rows); i++) {
+    const struct row *r = &rows[i];
+    CHECK(r->op > SYNCSAN_OP_UNKNOWN && r->op < SYNCSAN_OP_COUNT);
+    /* C functions print as themselves; libstdc++ members as std::... */
+    if (strncmp(r->name, "_Z", 2) != 0)
+      CHECK_STR(ss_op_name(r->op), r->name);
+    else
+      CHECK(!strncmp(ss_op_name(r->op), "std::condition_variable::", 25));
+  }
+}
+
+static void conventions_fit_the_signature(void) {
+  for (size_t i = 0; i < SS_ARRAY_SIZE(rows); i++) {
+    const struct row *r = &rows[i];
+    CHECK(r->handle < r->nparams);
+    CHECK((r->success == VOID) == r->returns_void);
+    /* C11 functions (mtx_*, cnd_*, thrd_*) report thrd_success, POSIX ones 0. */
+    int c11 = !strncmp(r->name, "mtx_", 4) || !strncmp(r->name, "cnd_", 4) ||
+              !strncmp(r->name, "thrd_", 5);
+    if (!r->returns_void)
+      CHECK((r->success == THRD) == c11);
+    CHECK((r->group == THREAD) == (strstr(r->name, "_create") != NULL));
+  }
+}
+
+UNIT_MAIN(UNIT_TEST(every_row_has_a_hook), UNIT_TEST(ops_name_their_function),
+          UNIT_TEST(conventions_fit_the_signature))
