@@ -16,6 +16,31 @@
  * no registers and sets up no frame. */
 #define SS_MISALIGNED(p, n) SS_UNLIKELY((uintptr_t)(p) & ((n) - 1))
 
+/* Clang has min/max read-modify-write builtins; GCC 12 does not. There, a
+ * compare-exchange loop does the same: it always writes (the old value
+ * when it stays the maximum), so it is a read-modify-write with the
+ * requested ordering either way, as the builtin is. */
+#if defined(__has_builtin)
+#if __has_builtin(__atomic_fetch_max) && __has_builtin(__atomic_fetch_min)
+#define SS_HAVE_FETCH_MINMAX 1
+#endif
+#endif
+#ifdef SS_HAVE_FETCH_MINMAX
+#define SS_FETCH_MAX __atomic_fetch_max
+#define SS_FETCH_MIN __atomic_fetch_min
+#else
+#define SS_FETCH_PICK(p, v, order, keep_old)                                                \
+  __extension__({                                                                           \
+    __typeof__(v) v_ = (v), old_ = __atomic_load_n((p), __ATOMIC_RELAXED);                  \
+    while (!__atomic_compare_exchange_n((p), &old_, (old_ keep_old v_) ? old_ : v_, 0,      \
+                                        (order), __ATOMIC_RELAXED))                         \
+      ;                                                                                     \
+    old_;                                                                                   \
+  })
+#define SS_FETCH_MAX(p, v, order) SS_FETCH_PICK(p, v, order, >)
+#define SS_FETCH_MIN(p, v, order) SS_FETCH_PICK(p, v, order, <)
+#endif
+
 #define SS_HOOK_PAIR(ret, name, params, args, n, body)                                      \
   static SS_COLD ret name##_reporting params {                                              \
     ss_atomic_bad_address(p, n, site);                                                      \
@@ -51,10 +76,10 @@
   SS_RMW_HOOK(N, T, fetch_or, __atomic_fetch_or, T)                                         \
   SS_RMW_HOOK(N, T, fetch_xor, __atomic_fetch_xor, T)                                       \
   SS_RMW_HOOK(N, T, fetch_nand, __atomic_fetch_nand, T)                                     \
-  SS_RMW_HOOK(N, T, fetch_umax, __atomic_fetch_max, T)                                      \
-  SS_RMW_HOOK(N, T, fetch_umin, __atomic_fetch_min, T)                                      \
-  SS_RMW_HOOK(N, T, fetch_max, __atomic_fetch_max, S)                                       \
-  SS_RMW_HOOK(N, T, fetch_min, __atomic_fetch_min, S)
+  SS_RMW_HOOK(N, T, fetch_umax, SS_FETCH_MAX, T)                                            \
+  SS_RMW_HOOK(N, T, fetch_umin, SS_FETCH_MIN, T)                                            \
+  SS_RMW_HOOK(N, T, fetch_max, SS_FETCH_MAX, S)                                             \
+  SS_RMW_HOOK(N, T, fetch_min, SS_FETCH_MIN, S)
 
 SYNCSAN_ATOMIC_SIZES(SS_ATOMIC_HOOKS)
 
