@@ -9,11 +9,11 @@
 //===----------------------------------------------------------------------===//
 #include "StaticChecks.h"
 
-#include "AtomicAccesses.h"
-#include "AtomicObjectChecks.h"
-#include "AtomicOrder.h"
-#include "DebugTypes.h"
-#include "Options.h"
+#include "atomics/AtomicAccesses.h"
+#include "atomics/AtomicObjectChecks.h"
+#include "atomics/AtomicOrder.h"
+#include "core/DebugTypes.h"
+#include "core/Options.h"
 
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"

@@ -5,9 +5,9 @@
 // opt -load-pass-plugin=, it is also available as -passes=syncsan.
 //
 //===----------------------------------------------------------------------===//
-#include "Options.h"
 #include "StaticChecks.h"
 #include "SyncSanPass.h"
+#include "core/Options.h"
 
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Passes/PassPlugin.h"

@@ -1,8 +1,8 @@
 //===- StaticChecks.cpp - every static check of the pass ------------------===//
 #include "StaticChecks.h"
 
-#include "AtomicChecks.h"
-#include "Diagnostics.h"
+#include "atomics/AtomicChecks.h"
+#include "core/Diagnostics.h"
 
 #include "llvm/IR/Module.h"
 

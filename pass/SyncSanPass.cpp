@@ -7,13 +7,13 @@
 //===----------------------------------------------------------------------===//
 #include "SyncSanPass.h"
 
-#include "CallerSites.h"
-#include "GlobalLocks.h"
-#include "InterceptedCalls.h"
-#include "LockLevels.h"
-#include "Options.h"
-#include "Sites.h"
 #include "StaticChecks.h"
+#include "core/Options.h"
+#include "core/Sites.h"
+#include "locks/CallerSites.h"
+#include "locks/GlobalLocks.h"
+#include "locks/InterceptedCalls.h"
+#include "locks/LockLevels.h"
 
 #include "syncsan/abi.h"
 

@@ -8,7 +8,7 @@
 #include "AtomicAccesses.h"
 
 #include "AtomicOps.h"
-#include "DebugTypes.h"
+#include "core/DebugTypes.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"

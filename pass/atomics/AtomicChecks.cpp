@@ -4,9 +4,9 @@
 #include "AtomicAlignment.h"
 #include "AtomicInstrument.h"
 #include "AtomicOrder.h"
-#include "DebugTypes.h"
-#include "Diagnostics.h"
-#include "Sites.h"
+#include "core/DebugTypes.h"
+#include "core/Diagnostics.h"
+#include "core/Sites.h"
 
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/InstIterator.h"

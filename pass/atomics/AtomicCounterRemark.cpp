@@ -8,8 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "AtomicObjectChecks.h"
 
-#include "DebugTypes.h"
-#include "Diagnostics.h"
+#include "core/DebugTypes.h"
+#include "core/Diagnostics.h"
 
 #include <map>
 

@@ -10,8 +10,8 @@
 //===----------------------------------------------------------------------===//
 #include "AtomicChecks.h"
 #include "AtomicObjectChecks.h"
-#include "DebugTypes.h"
-#include "Diagnostics.h"
+#include "core/DebugTypes.h"
+#include "core/Diagnostics.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Demangle/Demangle.h"

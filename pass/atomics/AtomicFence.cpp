@@ -13,7 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "AtomicChecks.h"
 
-#include "Diagnostics.h"
+#include "core/Diagnostics.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"

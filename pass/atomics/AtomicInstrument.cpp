@@ -1,7 +1,7 @@
 //===- AtomicInstrument.cpp - run-time checks of unproven atomics ---------===//
 #include "AtomicInstrument.h"
 
-#include "Sites.h"
+#include "core/Sites.h"
 
 #include "syncsan/abi.h"
 

@@ -1,8 +1,8 @@
 //===- AtomicMixedAccess.cpp - the atomic-mixed-access check --------------===//
 #include "AtomicObjectChecks.h"
 
-#include "DebugTypes.h"
-#include "Diagnostics.h"
+#include "core/DebugTypes.h"
+#include "core/Diagnostics.h"
 
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instruction.h"

@@ -1,7 +1,7 @@
 //===- AtomicOrder.cpp - the atomic-invalid-order check -------------------===//
 #include "AtomicOrder.h"
 
-#include "Diagnostics.h"
+#include "core/Diagnostics.h"
 
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/Constants.h"

@@ -1,7 +1,7 @@
 //===- CallerSites.cpp - name the user's line for calls in wrappers -------===//
 #include "CallerSites.h"
 
-#include "Sites.h"
+#include "core/Sites.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/IRBuilder.h"
