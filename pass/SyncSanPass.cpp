@@ -14,6 +14,7 @@
 #include "locks/GlobalLocks.h"
 #include "locks/InterceptedCalls.h"
 #include "locks/LockLevels.h"
+#include "locks/LockOptions.h"
 
 #include "syncsan/abi.h"
 

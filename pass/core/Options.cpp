@@ -3,6 +3,7 @@
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
@@ -11,13 +12,6 @@
 using namespace llvm;
 
 namespace syncsan {
-
-cl::opt<bool> InstrumentLocks("syncsan-instrument-locks", cl::init(true),
-                              cl::desc("Rewrite lock, condition variable and "
-                                       "barrier calls into syncsan hooks"));
-cl::opt<bool> InstrumentThreads("syncsan-instrument-threads", cl::init(true),
-                                cl::desc("Rewrite thread creation calls into "
-                                         "syncsan hooks"));
 
 static void applyOne(StringRef Arg) {
   StringRef Body = Arg.ltrim('-');

@@ -1,0 +1,15 @@
+//===- LockOptions.cpp - which lock and thread calls are rewritten --------===//
+#include "LockOptions.h"
+
+using namespace llvm;
+
+namespace syncsan {
+
+cl::opt<bool> InstrumentLocks("syncsan-instrument-locks", cl::init(true),
+                              cl::desc("Rewrite lock, condition variable and "
+                                       "barrier calls into syncsan hooks"));
+cl::opt<bool> InstrumentThreads("syncsan-instrument-threads", cl::init(true),
+                                cl::desc("Rewrite thread creation calls into "
+                                         "syncsan hooks"));
+
+} // namespace syncsan
