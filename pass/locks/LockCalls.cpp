@@ -1,0 +1,108 @@
+//===- LockCalls.cpp - rewrite lock and thread calls into hooks -----------===//
+//
+// Collect, then rewrite: the first walk gathers every call to rewrite, the
+// second rewrites them, so no iterator is invalidated under us.
+//
+//===----------------------------------------------------------------------===//
+#include "LockCalls.h"
+
+#include "InterceptedCalls.h"
+#include "LockLevels.h"
+#include "LockOptions.h"
+#include "core/Sites.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+
+using namespace llvm;
+
+namespace syncsan {
+
+namespace {
+
+struct CallToRewrite {
+  CallBase *Call;
+  const InterceptedCall *What;
+};
+
+} // namespace
+
+static bool groupEnabled(CallGroup G) {
+  switch (G) {
+  case CallGroup::Lock:
+    return InstrumentLocks;
+  case CallGroup::Thread:
+    return InstrumentThreads;
+  }
+  return false;
+}
+
+static void collect(Function &F, SmallVectorImpl<CallToRewrite> &Out) {
+  for (Instruction &I : instructions(F)) {
+    auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB || isa<CallBrInst>(CB))
+      continue;
+    auto *Callee = dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts());
+    // Only calls to the library's functions: a program that defines its own
+    // function of the same name keeps it.
+    if (!Callee || !Callee->isDeclaration() || !Callee->hasName())
+      continue;
+    const InterceptedCall *What = findInterceptedCall(Callee->getName());
+    if (!What || !groupEnabled(What->Group))
+      continue;
+    if (!matchesSignature(*What, CB->getFunctionType()))
+      continue;
+    Out.push_back({CB, What});
+  }
+}
+
+static void rewrite(Module &M, SiteTable &Sites, const LockLevels &Levels,
+                    const CallToRewrite &R) {
+  CallBase *CB = R.Call;
+  FunctionType *FTy = CB->getFunctionType();
+  SmallVector<Type *, 6> Params(FTy->params());
+  Params.push_back(PointerType::getUnqual(M.getContext()));
+  FunctionCallee Hook = M.getOrInsertFunction(
+      std::string("__syncsan_") + R.What->Name,
+      FunctionType::get(FTy->getReturnType(), Params, /*isVarArg=*/false));
+
+  SmallVector<Value *, 6> Args(CB->args());
+  const Value *Object = Args.empty() ? nullptr : Args[0];
+  uint32_t Flags = R.What->Group == CallGroup::Lock ? Levels.flagsFor(Object) : 0;
+  Args.push_back(Sites.get(*CB, R.What->Op, Object, Flags));
+
+  IRBuilder<> B(CB);
+  CallBase *New;
+  if (auto *II = dyn_cast<InvokeInst>(CB))
+    New = B.CreateInvoke(Hook, II->getNormalDest(), II->getUnwindDest(), Args);
+  else
+    New = B.CreateCall(Hook, Args);
+  New->setDebugLoc(CB->getDebugLoc());
+  New->setCallingConv(CB->getCallingConv());
+  New->takeName(CB);
+  CB->replaceAllUsesWith(New);
+  CB->eraseFromParent();
+}
+
+SmallPtrSet<Function *, 16> rewriteLockCalls(Module &M, SiteTable &Sites,
+                                             const LockLevels &Levels) {
+  SmallVector<CallToRewrite, 32> Calls;
+  for (Function &F : M) {
+    if (F.isDeclaration() || F.getName().starts_with("syncsan."))
+      continue;
+    collect(F, Calls);
+  }
+
+  SmallPtrSet<Function *, 16> CallingWrappers;
+  for (const CallToRewrite &R : Calls)
+    if (isSystemFunction(*R.Call->getFunction()))
+      CallingWrappers.insert(R.Call->getFunction());
+
+  for (const CallToRewrite &R : Calls)
+    rewrite(M, Sites, Levels, R);
+  return CallingWrappers;
+}
+
+} // namespace syncsan
