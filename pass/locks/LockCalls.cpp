@@ -69,7 +69,12 @@ static void rewrite(Module &M, SiteTable &Sites, const LockLevels &Levels,
       FunctionType::get(FTy->getReturnType(), Params, /*isVarArg=*/false));
 
   SmallVector<Value *, 6> Args(CB->args());
-  const Value *Object = Args.empty() ? nullptr : Args[0];
+  // The table's static_asserts keep the handle within the row's parameters
+  // and the signature check fixed the arity; should they ever disagree, the
+  // site loses the object's name and level rather than reading past the
+  // call's arguments.
+  unsigned Handle = R.What->Handle;
+  const Value *Object = Handle < CB->arg_size() ? CB->getArgOperand(Handle) : nullptr;
   uint32_t Flags = R.What->Group == CallGroup::Lock ? Levels.flagsFor(Object) : 0;
   Args.push_back(Sites.get(*CB, R.What->Op, Object, Flags));
 
