@@ -30,12 +30,9 @@ static int seen_before(uintptr_t key) {
   return 0;
 }
 
-static uint64_t line_size(void) {
-  long l = ss_atomic_flags.cache_line_size;
-  if (l < 16 || (l & (l - 1)))
-    return 64;
-  return (uint64_t)l;
-}
+/* A power of two of at least 16: the option's rule (atomic_flags.def)
+ * refuses any other value. */
+static uint64_t line_size(void) { return (uint64_t)ss_atomic_flags.cache_line_size; }
 
 SS_HIDDEN SS_COLD void ss_atomic_bad_address(const volatile void *p, uint64_t size,
                                              const struct syncsan_site *site) {

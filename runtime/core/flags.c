@@ -4,6 +4,7 @@
 
 #include "family.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +66,8 @@ static const char *save_str(const char *s, size_t n) {
   return p;
 }
 
+/* Integers as strtol reads them with base 0 (decimal, 0x hex, 0 octal),
+ * whole: trailing characters and values that overflow a long are refused. */
 static int parse_long(const char *s, size_t n, long *out) {
   char tmp[32];
   if (n == 0 || n >= sizeof(tmp))
@@ -72,19 +75,89 @@ static int parse_long(const char *s, size_t n, long *out) {
   memcpy(tmp, s, n);
   tmp[n] = 0;
   char *end;
+  errno = 0;
   long v = strtol(tmp, &end, 0);
-  if (*end)
+  if (*end || errno == ERANGE)
     return 0;
   *out = v;
   return 1;
+}
+
+static int int_ok(const struct ss_flag_valid *r, long v) {
+  if (v < r->min || v > r->max)
+    return 0;
+  return r->rule == SS_RULE_RANGE || (r->rule == SS_RULE_POW2 && v > 0 && (v & (v - 1)) == 0);
+}
+
+static int one_of(const char *words, const char *s, size_t n) {
+  for (const char *w = words; *w;) {
+    size_t wlen = strcspn(w, "|");
+    if (wlen == n && memcmp(w, s, n) == 0)
+      return 1;
+    w += wlen;
+    if (*w)
+      w++;
+  }
+  return 0;
+}
+
+static int str_ok(const struct ss_flag_valid *r, const char *s, size_t n) {
+  switch (r->rule) {
+  case SS_RULE_ONE_OF:
+    return one_of(r->values, s, n);
+  case SS_RULE_NONEMPTY:
+    return n > 0;
+  case SS_RULE_EMPTY_IS_NONE:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* The rule in words, for help=1 and for the message about a bad value. */
+static void describe_rule(char *buf, size_t size, const struct ss_flag_valid *r) {
+  switch (r->rule) {
+  case SS_RULE_BOOL:
+    ss_format(buf, size, "0 or 1");
+    break;
+  case SS_RULE_RANGE:
+    ss_format(buf, size, "%ld..%ld", r->min, r->max);
+    break;
+  case SS_RULE_POW2:
+    ss_format(buf, size, "a power of two in %ld..%ld", r->min, r->max);
+    break;
+  case SS_RULE_ONE_OF:
+    ss_format(buf, size, "%s", r->values);
+    break;
+  case SS_RULE_NONEMPTY:
+    ss_format(buf, size, "not empty");
+    break;
+  case SS_RULE_EMPTY_IS_NONE:
+    ss_format(buf, size, "a file; empty for none");
+    break;
+  }
+}
+
+static void describe_value(char *buf, size_t size, const struct ss_flag_desc *d) {
+  switch (d->kind) {
+  case SS_FLAG_KIND_bool:
+    ss_format(buf, size, "%d", *(ss_flag_bool *)d->ptr ? 1 : 0);
+    break;
+  case SS_FLAG_KIND_int:
+    ss_format(buf, size, "%ld", *(ss_flag_int *)d->ptr);
+    break;
+  case SS_FLAG_KIND_str:
+    ss_format(buf, size, "'%s'", *(ss_flag_str *)d->ptr);
+    break;
+  }
 }
 
 static int set_flag(const char *name, size_t nlen, const char *val, size_t vlen,
                     const char *origin) {
   const struct ss_flag_desc *d = find_desc(name, nlen);
   if (!d) {
-    ss_printf("syncsan: %s: unknown option '%.*s'; ignored (help=1 lists them)\n", origin,
-              (int)nlen, name);
+    ss_printf("==%d==syncsan: %s: unknown option '%.*s'; ignored (help=1 lists them)\n",
+              ss_pid(), origin, (int)nlen, name);
     return 0;
   }
   long v;
@@ -101,20 +174,24 @@ static int set_flag(const char *name, size_t nlen, const char *val, size_t vlen,
     *(ss_flag_bool *)d->ptr = (int)v;
     return 1;
   case SS_FLAG_KIND_int:
-    if (!parse_long(val, vlen, &v))
+    if (!parse_long(val, vlen, &v) || !int_ok(&d->valid, v))
       break;
     *(ss_flag_int *)d->ptr = v;
     return 1;
   case SS_FLAG_KIND_str: {
-    const char *s = save_str(val, vlen);
+    const char *s = str_ok(&d->valid, val, vlen) ? save_str(val, vlen) : NULL;
     if (!s)
       break;
     *(ss_flag_str *)d->ptr = s;
     return 1;
   }
   }
-  ss_printf("syncsan: %s: bad value '%.*s' for option '%s'; ignored\n", origin, (int)vlen, val,
-            d->name);
+  char rule[96], kept[96];
+  describe_rule(rule, sizeof(rule), &d->valid);
+  describe_value(kept, sizeof(kept), d);
+  ss_printf("==%d==syncsan: %s: bad value '%.*s' for option '%s'; ignored (valid: %s; "
+            "keeping %s)\n",
+            ss_pid(), origin, (int)vlen, val, d->name, rule, kept);
   return 0;
 }
 
@@ -134,7 +211,7 @@ SS_HIDDEN int ss_flags_parse(const char *s, const char *origin) {
       s++;
     size_t nlen = (size_t)(s - name);
     if (*s != '=') {
-      ss_printf("syncsan: %s: option '%.*s' has no value; ignored\n", origin,
+      ss_printf("==%d==syncsan: %s: option '%.*s' has no value; ignored\n", ss_pid(), origin,
                 (int)nlen, name);
       ok = 0;
       continue;
@@ -166,18 +243,10 @@ SS_HIDDEN void ss_flags_init(void) {
 }
 
 static void print_desc(const struct ss_flag_desc *d) {
-  switch (d->kind) {
-  case SS_FLAG_KIND_bool:
-    ss_printf("\t%s\n\t\t- %s (current %s)\n", d->name, d->desc,
-              *(ss_flag_bool *)d->ptr ? "1" : "0");
-    break;
-  case SS_FLAG_KIND_int:
-    ss_printf("\t%s\n\t\t- %s (current %ld)\n", d->name, d->desc, *(ss_flag_int *)d->ptr);
-    break;
-  case SS_FLAG_KIND_str:
-    ss_printf("\t%s\n\t\t- %s (current '%s')\n", d->name, d->desc, *(ss_flag_str *)d->ptr);
-    break;
-  }
+  char rule[96], cur[96];
+  describe_rule(rule, sizeof(rule), &d->valid);
+  describe_value(cur, sizeof(cur), d);
+  ss_printf("\t%s\n\t\t- %s (%s; current %s)\n", d->name, d->desc, rule, cur);
 }
 
 SS_HIDDEN void ss_flags_print_help(void) {
@@ -187,4 +256,30 @@ SS_HIDDEN void ss_flags_print_help(void) {
   for (unsigned i = 0; (t = descs_at(i, &n)); i++)
     for (unsigned j = 0; j < n; j++)
       print_desc(&t[j]);
+}
+
+SS_HIDDEN const char *ss_flags_first_invalid(void) {
+  const struct ss_flag_desc *t;
+  unsigned n;
+  for (unsigned i = 0; (t = descs_at(i, &n)); i++)
+    for (unsigned j = 0; j < n; j++) {
+      const struct ss_flag_desc *d = &t[j];
+      const char *s;
+      int ok = 0;
+      switch (d->kind) {
+      case SS_FLAG_KIND_bool:
+        ok = d->valid.rule == SS_RULE_BOOL;
+        break;
+      case SS_FLAG_KIND_int:
+        ok = int_ok(&d->valid, *(ss_flag_int *)d->ptr);
+        break;
+      case SS_FLAG_KIND_str:
+        s = *(ss_flag_str *)d->ptr;
+        ok = s && str_ok(&d->valid, s, strlen(s));
+        break;
+      }
+      if (!ok)
+        return d->name;
+    }
+  return NULL;
 }

@@ -9,6 +9,7 @@
 #include "lock_levels.h"
 #include "lock_profile.h"
 #include "lock_table.h"
+#include "lock_thread.h"
 #include "locks.h"
 
 SS_HIDDEN struct ss_lock_flags ss_lock_flags = {
