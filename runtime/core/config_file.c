@@ -1,25 +1,43 @@
-/* Small configuration files named by options (suppressions=, lock_levels=,
- * and every later one): read whole at start-up into the caller's buffer, and
- * split into lines in place. */
-#include "internal.h"
+/* The one reader of configuration files (config_file.h has the rules). */
+#include "config_file.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-SS_HIDDEN size_t ss_read_config(const char *path, const char *option, char *buf, size_t size) {
+static _Noreturn void file_error(const struct ss_config *c, const char *what, int err) {
+  if (err)
+    ss_printf("==%d==syncsan: %s %s file '%s' (errno %d)\n", ss_pid(), what, c->option,
+              c->path, err);
+  else
+    ss_printf("==%d==syncsan: %s file '%s' %s\n", ss_pid(), c->option, c->path, what);
+  ss_die();
+}
+
+SS_HIDDEN void ss_config_read(struct ss_config *c, const char *option, const char *path,
+                              char *buf, size_t size) {
+  c->path = path;
+  c->option = option;
+  c->rest = buf;
+  c->line = 0;
   int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    ss_printf("==%d==syncsan: cannot open %s file '%s'\n", ss_pid(), option, path);
-    ss_die();
-  }
+  if (fd < 0)
+    file_error(c, "cannot open", errno);
+  /* A directory opens, and only its read fails (EISDIR): name it for what
+   * it is. */
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+    file_error(c, "is a directory", 0);
   size_t n = 0;
   while (n + 1 < size) {
     ssize_t r = read(fd, buf + n, size - 1 - n);
     if (r < 0 && errno == EINTR)
       continue;
-    if (r <= 0)
+    if (r < 0)
+      file_error(c, "cannot read", errno);
+    if (r == 0)
       break;
     n += (size_t)r;
   }
@@ -33,16 +51,54 @@ SS_HIDDEN size_t ss_read_config(const char *path, const char *option, char *buf,
     ss_die();
   }
   buf[n] = 0;
-  return n;
+  /* Lines are C strings: a NUL would end the text there, silently. */
+  const char *nul = memchr(buf, 0, n);
+  if (nul) {
+    c->line = 1;
+    for (const char *p = buf; p < nul; p++)
+      c->line += *p == '\n';
+    ss_config_error(c, "a NUL byte; %s files are text", option);
+  }
 }
 
-SS_HIDDEN char *ss_next_line(char **cursor) {
-  char *line = *cursor;
-  if (!line || !*line)
-    return NULL;
-  char *nl = strchr(line, '\n');
-  if (nl)
-    *nl++ = 0;
-  *cursor = nl;
-  return line;
+static int blank(char ch) { return ch == ' ' || ch == '\t'; }
+
+SS_HIDDEN char *ss_config_line(struct ss_config *c) {
+  while (c->rest && *c->rest) {
+    char *line = c->rest;
+    char *nl = strchr(line, '\n');
+    if (nl)
+      *nl = 0;
+    c->rest = nl ? nl + 1 : NULL;
+    c->line++;
+    char *end = line + strlen(line);
+    if (end > line && end[-1] == '\r')
+      *--end = 0;
+    for (char *p = line; p < end; p++)
+      if (*p == '#' && (p == line || blank(p[-1]))) {
+        *p = 0;
+        end = p;
+        break;
+      }
+    while (end > line && blank(end[-1]))
+      *--end = 0;
+    while (blank(*line))
+      line++;
+    if (*line)
+      return line;
+  }
+  return NULL;
+}
+
+SS_HIDDEN void ss_config_error(const struct ss_config *c, const char *fmt, ...) {
+  char buf[1024];
+  size_t n = ss_format(buf, sizeof(buf) - 1, "==%d==syncsan: %s:%u: ", ss_pid(), c->path,
+                       c->line);
+  va_list ap;
+  va_start(ap, fmt);
+  n += ss_vformat(buf + n, sizeof(buf) - 1 - n, fmt, ap);
+  va_end(ap);
+  buf[n++] = '\n';
+  ss_log_write(buf, n);
+  ss_die();
 }

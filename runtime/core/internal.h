@@ -57,16 +57,6 @@ SS_HIDDEN void ss_printf(const char *fmt, ...) __attribute__((format(printf, 1, 
 SS_HIDDEN void ss_warn_once(int *once, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 SS_HIDDEN int ss_pid(void);
-/* ---- configuration files (config_file.c) ---- */
-/* Reads a small configuration file named by option `option` (suppressions=,
- * lock_levels=) into buf, NUL-terminated; returns its length. A file that
- * cannot be opened, or does not fit, ends the process with a clear message.
- * Start-up only. */
-SS_HIDDEN size_t ss_read_config(const char *path, const char *option, char *buf, size_t size);
-/* Cuts the next line off *cursor (NUL-terminating it in place) and returns
- * it; NULL at the end of the text. */
-SS_HIDDEN char *ss_next_line(char **cursor);
-
 /* ---- start-up (lifecycle.c) ---- */
 SS_HIDDEN extern int ss_inited;
 SS_HIDDEN void ss_ensure_init(void);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "config_file.h"
 #include "flags.h"
 
 #define SUPP_MAX 256
@@ -11,6 +12,7 @@ struct supp {
   const char *check;
   const char *pattern;
   unsigned long hits;
+  unsigned line; /* in the file, for messages about a later line */
 };
 
 static char supp_text[65536]; /* the file, split in place */
@@ -42,7 +44,7 @@ static char *trim(char *s) {
   while (*s == ' ' || *s == '\t')
     s++;
   char *e = s + strlen(s);
-  while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+  while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
     *--e = 0;
   return s;
 }
@@ -51,28 +53,24 @@ SS_HIDDEN void ss_suppress_init(void) {
   const char *path = ss_flags.suppressions;
   if (!path || !*path)
     return;
-  ss_read_config(path, "suppressions", supp_text, sizeof(supp_text));
-  unsigned lineno = 0;
-  char *cursor = supp_text, *line;
-  while ((line = ss_next_line(&cursor))) {
-    lineno++;
-    char *l = trim(line);
-    if (!*l || *l == '#')
-      continue;
+  struct ss_config c;
+  ss_config_read(&c, "suppressions", path, supp_text, sizeof(supp_text));
+  char *l;
+  while ((l = ss_config_line(&c))) {
     char *colon = strchr(l, ':');
-    if (!colon || colon == l || !colon[1]) {
-      ss_printf("==%d==syncsan: %s:%u: expected '<check-id>:<pattern>', got '%s'\n",
-                ss_pid(), path, lineno, l);
-      ss_die();
-    }
+    if (!colon || colon == l || !colon[1 + strspn(colon + 1, " \t")])
+      ss_config_error(&c, "expected '<check-id>:<pattern>', got '%s'", l);
     *colon = 0;
-    if (nsupps == SUPP_MAX) {
-      ss_printf("==%d==syncsan: %s: more than %d suppressions; the rest are ignored\n",
-                ss_pid(), path, SUPP_MAX);
-      break;
-    }
-    supps[nsupps].check = trim(l);
-    supps[nsupps].pattern = trim(colon + 1);
+    const char *check = trim(l), *pattern = trim(colon + 1);
+    for (unsigned i = 0; i < nsupps; i++)
+      if (!strcmp(supps[i].check, check) && !strcmp(supps[i].pattern, pattern))
+        ss_config_error(&c, "duplicate suppression '%s:%s' (first on line %u)", check,
+                        pattern, supps[i].line);
+    if (nsupps == SUPP_MAX)
+      ss_config_error(&c, "more than %d suppressions", SUPP_MAX);
+    supps[nsupps].check = check;
+    supps[nsupps].pattern = pattern;
+    supps[nsupps].line = c.line;
     nsupps++;
   }
 }

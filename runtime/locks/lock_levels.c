@@ -6,6 +6,7 @@
 
 #include "lock_flags.h"
 #include "lock_table.h"
+#include "core/config_file.h"
 #include "core/suppress.h"
 #include "lock_thread.h"
 
@@ -15,60 +16,73 @@ struct policy {
   const char *pattern;
   int32_t level;
   uint32_t ordered;
+  unsigned line; /* in the file, for messages about a later line */
 };
 
 static char policy_text[65536];
 static struct policy policies[POLICY_MAX];
 static unsigned npolicies; /* written at start-up only */
 
-static char *next_word(char **p) {
-  char *s = *p;
-  while (*s == ' ' || *s == '\t' || *s == '=')
-    s++;
-  if (!*s)
-    return NULL;
-  char *w = s;
-  while (*s && *s != ' ' && *s != '\t' && *s != '=')
-    s++;
-  if (*s)
-    *s++ = 0;
-  *p = s;
-  return w;
+/* A policy line's words, separated by blanks or '=' ("mu=5" reads as
+ * "mu 5"). Counts every word; fills at most `max`. */
+struct word {
+  char *s;
+  size_t n;
+};
+
+static unsigned split_words(char *line, struct word *w, unsigned max) {
+  unsigned n = 0;
+  for (char *p = line + strspn(line, " \t="); *p; p += strspn(p, " \t=")) {
+    size_t len = strcspn(p, " \t=");
+    if (n < max)
+      w[n] = (struct word){p, len};
+    n++;
+    p += len;
+  }
+  return n;
+}
+
+static int parse_level(const struct word *w, int32_t *level) {
+  char tmp[16];
+  if (w->n >= sizeof(tmp))
+    return 0;
+  memcpy(tmp, w->s, w->n);
+  tmp[w->n] = 0;
+  char *end;
+  long v = strtol(tmp, &end, 0);
+  if (end == tmp || *end || v <= 0 || v > 65535)
+    return 0;
+  *level = (int32_t)v;
+  return 1;
 }
 
 SS_HIDDEN void ss_levels_init(void) {
   const char *path = ss_lock_flags.lock_levels;
   if (!path || !*path)
     return;
-  ss_read_config(path, "lock_levels", policy_text, sizeof(policy_text));
-  unsigned lineno = 0;
-  char *cursor = policy_text, *line;
-  while ((line = ss_next_line(&cursor))) {
-    lineno++;
-    char *hash = strchr(line, '#');
-    if (hash)
-      *hash = 0;
-    char *p = line;
-    char *pattern = next_word(&p);
-    if (!pattern)
-      continue;
-    char *lvl = next_word(&p);
-    char *flag = next_word(&p);
-    char *end;
-    long v = lvl ? strtol(lvl, &end, 0) : 0;
-    if (!lvl || *end || v <= 0 || v > 65535 || (flag && strcmp(flag, "ordered"))) {
-      ss_printf("==%d==syncsan: %s:%u: expected '<name-pattern> <level 1..65535> [ordered]'\n",
-                ss_pid(), path, lineno);
-      ss_die();
-    }
-    if (npolicies == POLICY_MAX) {
-      ss_printf("==%d==syncsan: %s: more than %d levels; the rest are ignored\n", ss_pid(),
-                path, POLICY_MAX);
-      break;
-    }
-    policies[npolicies].pattern = pattern;
-    policies[npolicies].level = (int32_t)v;
-    policies[npolicies].ordered = flag != NULL;
+  struct ss_config c;
+  ss_config_read(&c, "lock_levels", path, policy_text, sizeof(policy_text));
+  char *line;
+  while ((line = ss_config_line(&c))) {
+    struct word w[3];
+    unsigned n = split_words(line, w, 3);
+    int32_t level;
+    int ordered = n == 3 && w[2].n == 7 && !memcmp(w[2].s, "ordered", 7);
+    if ((n != 2 && !ordered) || !parse_level(&w[1], &level))
+      ss_config_error(&c, "expected '<name-pattern> <level 1..65535> [ordered]', got '%s'",
+                      line);
+    w[0].s[w[0].n] = 0;
+    /* Only the first matching line counts: a second one would be dead. */
+    for (unsigned i = 0; i < npolicies; i++)
+      if (!strcmp(policies[i].pattern, w[0].s))
+        ss_config_error(&c, "duplicate pattern '%s' (first on line %u)", w[0].s,
+                        policies[i].line);
+    if (npolicies == POLICY_MAX)
+      ss_config_error(&c, "more than %d levels", POLICY_MAX);
+    policies[npolicies].pattern = w[0].s;
+    policies[npolicies].level = level;
+    policies[npolicies].ordered = (uint32_t)ordered;
+    policies[npolicies].line = c.line;
     npolicies++;
   }
 }
