@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "check_ids.h"
 #include "config_file.h"
 #include "flags.h"
 
@@ -62,6 +63,10 @@ SS_HIDDEN void ss_suppress_init(void) {
       ss_config_error(&c, "expected '<check-id>:<pattern>', got '%s'", l);
     *colon = 0;
     const char *check = trim(l), *pattern = trim(colon + 1);
+    /* A misspelt ID would suppress nothing, and say nothing. */
+    if (strcmp(check, "*") && !ss_check_id_known(check))
+      ss_config_error(&c, "unknown check ID '%s' (docs/checks.md lists them; '*' is any)",
+                      check);
     for (unsigned i = 0; i < nsupps; i++)
       if (!strcmp(supps[i].check, check) && !strcmp(supps[i].pattern, pattern))
         ss_config_error(&c, "duplicate suppression '%s:%s' (first on line %u)", check,

@@ -1,5 +1,6 @@
-/* SYNCSAN_OPTIONS parsing and suppression patterns. */
+/* SYNCSAN_OPTIONS parsing, suppression patterns and check IDs. */
 #include "atomics/atomics_family.h"
+#include "core/check_ids.h"
 #include "core/flags.h"
 #include "core/suppress.h"
 #include "locks/lock_flags.h"
@@ -121,6 +122,21 @@ static void empty_strings(void) {
   CHECK_STR(ss_lock_flags.lock_levels, "");
 }
 
+static void check_ids(void) {
+  CHECK(ss_check_id_known("unlock-not-held"));
+  CHECK(ss_check_id_known("lock-order-inversion"));
+  CHECK(ss_check_id_known("atomic-split-line"));
+  CHECK(ss_check_id_known("atomic-seq-cst-counter"));
+  CHECK(ss_check_id_known("barrier-stall"));
+  CHECK(ss_check_id_known("queue-send-after-close"));
+  CHECK(ss_check_id_known("numa-cross-node"));
+  CHECK(ss_check_id_known("cpu-oversubscribed"));
+  CHECK(!ss_check_id_known("unlock-not-hold"));
+  CHECK(!ss_check_id_known("unlock-not-held "));
+  CHECK(!ss_check_id_known(""));
+  CHECK(!ss_check_id_known("*"));
+}
+
 static void globs(void) {
   CHECK(ss_glob_match("*", "anything"));
   CHECK(ss_glob_match("foo*", "foobar"));
@@ -135,4 +151,5 @@ static void globs(void) {
 
 UNIT_MAIN(UNIT_TEST(defaults_are_valid), UNIT_TEST(parses_values), UNIT_TEST(rejects_bad_input),
           UNIT_TEST(int_ranges), UNIT_TEST(int_overflow), UNIT_TEST(enum_values),
-          UNIT_TEST(power_of_two), UNIT_TEST(empty_strings), UNIT_TEST(globs))
+          UNIT_TEST(power_of_two), UNIT_TEST(empty_strings), UNIT_TEST(check_ids),
+          UNIT_TEST(globs))
