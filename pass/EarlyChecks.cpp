@@ -13,6 +13,8 @@
 #include "atomics/AtomicObjectChecks.h"
 #include "atomics/AtomicOrder.h"
 #include "core/DebugTypes.h"
+#include "core/Diagnostics.h"
+#include "core/OptionErrors.h"
 #include "core/Options.h"
 
 #include "llvm/IR/PassManager.h"
@@ -26,6 +28,7 @@ namespace {
 struct SyncSanEarlyPass : PassInfoMixin<SyncSanEarlyPass> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
     applyEnvironmentOptions();
+    validateDiagnosticOptions();
     {
       DebugTypes Types(M);
       AccessModel Model = collectAccesses(M, Types);
@@ -33,7 +36,9 @@ struct SyncSanEarlyPass : PassInfoMixin<SyncSanEarlyPass> {
       checkFalseSharing(M, Model, Types);
       checkSeqCstCounters(Model, Types);
     }
-    return plantOrderMarkers(M) ? PreservedAnalyses::none() : PreservedAnalyses::all();
+    bool Changed = plantOrderMarkers(M);
+    reportOptionErrors(M);
+    return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
   }
   static bool isRequired() { return true; }
 };

@@ -8,6 +8,8 @@
 #include "SyncSanPass.h"
 
 #include "StaticChecks.h"
+#include "core/Diagnostics.h"
+#include "core/OptionErrors.h"
 #include "core/Options.h"
 #include "core/Sites.h"
 #include "locks/CallerSites.h"
@@ -42,6 +44,7 @@ static void addConstructor(Module &M) {
 
 PreservedAnalyses SyncSanPass::run(Module &M, ModuleAnalysisManager &) {
   applyEnvironmentOptions();
+  validateDiagnosticOptions();
 
   SiteTable Sites(M);
   LockLevels Levels(M);
@@ -52,6 +55,7 @@ PreservedAnalyses SyncSanPass::run(Module &M, ModuleAnalysisManager &) {
   runStaticChecks(M, Sites);
 
   addConstructor(M);
+  reportOptionErrors(M);
   return PreservedAnalyses::none();
 }
 

@@ -6,6 +6,7 @@
 #include "AtomicOrder.h"
 #include "core/DebugTypes.h"
 #include "core/Diagnostics.h"
+#include "core/OptionErrors.h"
 #include "core/Sites.h"
 
 #include "llvm/IR/GlobalVariable.h"
@@ -43,11 +44,8 @@ static CheckRegistration RegSplit(
 uint64_t cacheLineSize() {
   unsigned L = LineSizeOpt;
   if (L < 16 || L > 4096 || (L & (L - 1))) {
-    static bool Warned = false;
-    if (!Warned)
-      errs() << "syncsan: -syncsan-cache-line-size=" << L
-             << " is not a power of two between 16 and 4096; using 64\n";
-    Warned = true;
+    addOptionError("-fsyncsan-cache-line-size=" + Twine(L) +
+                   " is not a power of two between 16 and 4096");
     return 64;
   }
   return L;

@@ -1,9 +1,9 @@
 //===- Diagnostics.cpp - compiler-style diagnostics of static checks ------===//
 #include "Diagnostics.h"
 
-#include "Sites.h"
-
+#include "OptionErrors.h"
 #include "Sarif.h"
+#include "Sites.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <mutex>
 
 using namespace llvm;
 
@@ -92,11 +93,64 @@ static bool globMatch(StringRef Pat, StringRef S) {
   return false;
 }
 
-static bool anyMatch(const cl::list<std::string> &Pats, StringRef Id) {
+// IDs may be written as printed in diagnostics, "[syncsan-<id>]".
+static StringRef checkPattern(StringRef P) {
+  P = P.trim();
+  P.consume_front("syncsan-");
+  return P;
+}
+
+static bool anyMatch(ArrayRef<std::string> Pats, StringRef Id) {
   for (const std::string &P : Pats)
-    if (globMatch(StringRef(P).trim(), Id))
+    if (globMatch(checkPattern(P), Id))
       return true;
   return false;
+}
+
+static std::vector<std::string> werrorPatterns() {
+  SmallVector<StringRef, 8> Ids;
+  StringRef(Werror).split(Ids, ',', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> R;
+  for (StringRef P : Ids)
+    if (!P.trim().empty())
+      R.push_back(P.trim().str());
+  return R;
+}
+
+// A pattern that names no compile-time check is a typo (or a run-time ID,
+// which these options cannot reach): either way the option would silently
+// do nothing, so it fails the compile instead.
+static void validatePatterns(StringRef Flag, ArrayRef<std::string> Pats) {
+  for (const std::string &P : Pats) {
+    StringRef Pat = checkPattern(P);
+    if (Pat.empty()) {
+      addOptionError("empty check ID in -f" + Flag + "=");
+      continue;
+    }
+    bool Matches = Pat == "all";
+    for (const CheckInfo &C : registry())
+      Matches = Matches || globMatch(Pat, C.Id);
+    if (Matches)
+      continue;
+    std::string Known;
+    for (const CheckInfo &C : registeredChecks())
+      Known += (Known.empty() ? "" : ", ") + std::string(C.Id);
+    addOptionError("unknown check ID '" + P + "' in -f" + Flag + "= (the compile-time checks: " +
+                   Known + ")");
+  }
+}
+
+void validateDiagnosticOptions() {
+  static std::once_flag Once;
+  std::call_once(Once, [] {
+    validatePatterns("syncsan-enable", EnableChecks);
+    validatePatterns("syncsan-disable", DisableChecks);
+    validatePatterns("syncsan-werror", werrorPatterns());
+    if (!Werror.empty() && werrorPatterns().empty())
+      addOptionError("empty check ID in -fsyncsan-werror=");
+    if (SarifPath.getNumOccurrences() && SarifPath.empty())
+      addOptionError("-fsyncsan-sarif= needs a file or directory name");
+  });
 }
 
 Diagnostics &Diagnostics::get() {
@@ -120,12 +174,7 @@ Severity Diagnostics::severityOf(StringRef Id) const {
     return S;
   if (Werror.empty())
     return Severity::Error;
-  SmallVector<StringRef, 8> Ids;
-  StringRef(Werror).split(Ids, ',', -1, false);
-  for (StringRef P : Ids)
-    if (globMatch(P.trim(), Id))
-      return Severity::Error;
-  return S;
+  return anyMatch(werrorPatterns(), Id) ? Severity::Error : S;
 }
 
 // ---- locations ----
@@ -322,28 +371,12 @@ bool Diagnostics::report(StringRef Id, const DiagLoc &Loc, const std::string &Me
   return true;
 }
 
-namespace {
-// Fails the compilation the way a backend error does: clang prints it and
-// exits non-zero after finishing the translation unit.
-class SyncSanError : public DiagnosticInfo {
-  std::string Msg;
-
-public:
-  explicit SyncSanError(std::string M)
-      : DiagnosticInfo(kind(), DS_Error), Msg(std::move(M)) {}
-  void print(DiagnosticPrinter &DP) const override { DP << Msg; }
-  static int kind() {
-    static int K = getNextAvailablePluginDiagnosticKind();
-    return K;
-  }
-};
-} // namespace
 
 void Diagnostics::finishModule(Module &M) {
   if (!SarifPath.empty()) {
     std::string Err;
     if (!writeSarif(SarifPath, M.getSourceFileName(), Results, Err))
-      errs() << "syncsan: cannot write the SARIF log: " << Err << "\n";
+      emitCompileError(M, "cannot write the SARIF log (-fsyncsan-sarif=): " + Err);
   }
   unsigned N = Errors;
   Results.clear();
@@ -351,10 +384,8 @@ void Diagnostics::finishModule(Module &M) {
   Errors = 0;
   HintedDebugInfo = false;
   if (N)
-    M.getContext().diagnose(SyncSanError(
-        ("syncsan: " + Twine(N) + " diagnostic" + (N == 1 ? "" : "s") +
-         " treated as error" + (N == 1 ? "" : "s") + " (-fsyncsan-werror)")
-            .str()));
+    emitCompileError(M, Twine(N) + " diagnostic" + (N == 1 ? "" : "s") + " treated as error" +
+                            (N == 1 ? "" : "s") + " (-fsyncsan-werror)");
 }
 
 } // namespace syncsan

@@ -65,6 +65,10 @@ struct DiagLoc {
 /// "std::...", "__gnu_cxx::...": the C++ standard library's own code.
 bool isStandardLibraryFunction(llvm::StringRef Demangled);
 
+/// Checks the check IDs given to -syncsan-enable/-disable/-werror and the
+/// SARIF path, once; problems become option errors (OptionErrors.h).
+void validateDiagnosticOptions();
+
 /// Where I is, from the innermost inlined frame outside system headers, or
 /// its function and the module's file when there is no debug info.
 DiagLoc diagLocation(const llvm::Instruction &I);

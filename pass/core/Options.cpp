@@ -1,6 +1,8 @@
 //===- Options.cpp - syncsan pass options ---------------------------------===//
 #include "Options.h"
 
+#include "OptionErrors.h"
+
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/CommandLine.h"
@@ -17,21 +19,32 @@ static void applyOne(StringRef Arg) {
   StringRef Body = Arg.ltrim('-');
   auto [Name, Value] = Body.split('=');
   if (!Name.starts_with("syncsan-")) {
-    errs() << "syncsan: SYNCSAN_PASS_OPTIONS: '" << Arg
-           << "' is not a syncsan option (they start with -syncsan-); ignored\n";
+    addOptionError("SYNCSAN_PASS_OPTIONS: '" + Arg +
+                   "' is not a syncsan option (they start with -syncsan-)");
     return;
   }
   StringMap<cl::Option *> &Opts = cl::getRegisteredOptions();
   auto It = Opts.find(Name);
   if (It == Opts.end()) {
-    errs() << "syncsan: SYNCSAN_PASS_OPTIONS: unknown option '" << Name
-           << "'; ignored\n";
+    addOptionError("unknown pass option '-" + Name + "' (-f" + Name +
+                   " to syncsan-cc, or in SYNCSAN_PASS_OPTIONS)");
     return;
   }
-  // addOccurrence reports its own parse errors (to errs()) and returns true.
-  if (It->second->addOccurrence(0, Name, Value))
-    errs() << "syncsan: SYNCSAN_PASS_OPTIONS: bad value in '" << Arg
-           << "'; ignored\n";
+  // The command-line parser splits comma-separated lists itself; options
+  // given here bypass it, so each item is added on its own (otherwise
+  // -fsyncsan-disable=a,b would be one pattern "a,b" that matches nothing).
+  SmallVector<StringRef, 4> Items;
+  if (It->second->getMiscFlags() & cl::CommaSeparated)
+    Value.split(Items, ',', -1, /*KeepEmpty=*/false);
+  else
+    Items.push_back(Value);
+  bool Bad = false;
+  for (StringRef Item : Items)
+    // addOccurrence prints LLVM's own explanation (to errs()) and returns true.
+    Bad |= It->second->addOccurrence(0, Name, Item);
+  if (Bad)
+    addOptionError("bad value in pass option '" + Arg + "' (-f" + Name.str() +
+                   " to syncsan-cc, or in SYNCSAN_PASS_OPTIONS)");
 }
 
 void applyEnvironmentOptions() {

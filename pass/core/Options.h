@@ -13,7 +13,8 @@
 namespace syncsan {
 
 /// Applies SYNCSAN_PASS_OPTIONS once; later calls do nothing. Unknown or
-/// malformed options are reported on stderr and ignored.
+/// malformed options are option errors (OptionErrors.h): they fail the
+/// compile.
 void applyEnvironmentOptions();
 
 } // namespace syncsan
