@@ -331,8 +331,13 @@ private:
     auto It = CapMemo.find(Key);
     if (It != CapMemo.end())
       return It->second;
+    // An argument past the parameters is a variadic one: the callee reads
+    // it with va_arg, which this walk does not follow, so it escapes
+    // (unless the callee is a library function known to keep nothing).
+    if (ArgNo >= G.arg_size())
+      return CapMemo[Key] = !nonCapturingLibcall(G.getName());
     if (G.isDeclaration() || Depth > MaxDepth)
-      return CapMemo[Key] = !(ArgNo < G.arg_size() && G.getArg(ArgNo)->hasNoCaptureAttr()) &&
+      return CapMemo[Key] = !G.getArg(ArgNo)->hasNoCaptureAttr() &&
                             !nonCapturingLibcall(G.getName());
     CapMemo[Key] = true;
     SmallVector<const Instruction *, 4> Esc;
