@@ -179,11 +179,19 @@ private:
     return Spills[A] = Ok ? Stored : nullptr;
   }
 
+  // A constant GEP index as the GEP uses it: sign-extended or truncated to
+  // 64 bits (an i128 index is legal IR; getSExtValue() would assert on it).
+  static int64_t indexValue(const ConstantInt *CI) {
+    return CI->getValue().sextOrTrunc(64).getSExtValue();
+  }
+
   void gepLevels(const GEPOperator *G, uint64_t &Acc, bool &AccKnown,
                  SmallVectorImpl<Level> &Levels) {
     SmallVector<const Value *, 4> Idx(G->idx_begin(), G->idx_end());
     Type *Src = G->getSourceElementType();
-    if (Idx.empty() || !Src->isSized()) {
+    // A scalable type (an SVE or RVV vector, or a struct of them) has no
+    // size known at compile time: no offset through it is a constant.
+    if (Idx.empty() || !Src->isSized() || Src->isScalableTy()) {
       AccKnown = false;
       return;
     }
@@ -199,7 +207,8 @@ private:
     for (unsigned K = 1; K < Idx.size(); ++K) {
       if (auto *ST = dyn_cast<StructType>(Cur)) {
         auto *CI = dyn_cast<ConstantInt>(Idx[K]);
-        if (!CI || ST->isOpaque()) {
+        if (!CI || ST->isOpaque() || ST->isScalableTy() ||
+            CI->getValue().uge(ST->getNumElements())) {
           AccKnown = false;
           return;
         }
@@ -209,11 +218,11 @@ private:
         Structs.push_back({ST, Inner, FO, DL.getTypeAllocSize(FT), K});
         Inner += FO;
         Cur = FT;
-      } else if (isa<ArrayType>(Cur) || isa<VectorType>(Cur)) {
+      } else if (isa<ArrayType>(Cur) || isa<FixedVectorType>(Cur)) {
         Type *E = isa<ArrayType>(Cur) ? Cur->getArrayElementType()
                                       : cast<VectorType>(Cur)->getElementType();
         if (auto *CI = dyn_cast<ConstantInt>(Idx[K]))
-          Inner += CI->getSExtValue() * DL.getTypeAllocSize(E);
+          Inner += indexValue(CI) * DL.getTypeAllocSize(E);
         else
           LastVar = K;
         Cur = E;
@@ -232,7 +241,7 @@ private:
     }
     auto *First = dyn_cast<ConstantInt>(Idx[0]);
     if (First && LastVar == 0 && AccKnown)
-      Acc += First->getSExtValue() * DL.getTypeAllocSize(Src) + Inner;
+      Acc += indexValue(First) * DL.getTypeAllocSize(Src) + Inner;
     else
       AccKnown = false;
   }
@@ -587,11 +596,14 @@ private:
       Fa.CounterRMW = Counter && !Fa.SyncUse;
       return Fa;
     }
-    if (auto *L = dyn_cast<LoadInst>(&I)) {
+    // A scalable vector's size is a multiple of the machine's vector
+    // length, unknown here: such an access names no byte range.
+    if (auto *L = dyn_cast<LoadInst>(&I); L && !L->getType()->isScalableTy()) {
       Ptr = L->getPointerOperand();
       Fa.Size = DL.getTypeStoreSize(L->getType());
       Fa.Reads = true;
-    } else if (auto *St = dyn_cast<StoreInst>(&I)) {
+    } else if (auto *St = dyn_cast<StoreInst>(&I);
+               St && !St->getValueOperand()->getType()->isScalableTy()) {
       Ptr = St->getPointerOperand();
       Fa.Size = DL.getTypeStoreSize(St->getValueOperand()->getType());
       Fa.Writes = true;

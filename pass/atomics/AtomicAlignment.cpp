@@ -127,8 +127,8 @@ private:
         A = std::max<uint64_t>(A, DL.getPointerSizeInBits() == 64 ? 16 : 8);
       if ((N == "aligned_alloc" || N == "memalign") && CB->arg_size() == 2)
         if (auto *C = dyn_cast<ConstantInt>(CB->getArgOperand(0)))
-          if (isPowerOf2_64(C->getZExtValue()))
-            A = std::max<uint64_t>(A, C->getZExtValue());
+          if (uint64_t Req = C->getValue().getLimitedValue(); isPowerOf2_64(Req))
+            A = std::max<uint64_t>(A, Req);
     }
     return A > 1 ? make(A, 0, false) : Residue{};
   }

@@ -40,7 +40,8 @@ std::string orderName(int O) {
 static int constOrder(Value *V) {
   if (auto *C = dyn_cast_or_null<ConstantInt>(V))
     // libstdc++ passes x86 HLE hints in the bits above the order itself.
-    return static_cast<int>(C->getZExtValue() & 0xffff);
+    // (Of any width: the low bits alone, so a wide constant never asserts.)
+    return static_cast<int>(C->getValue().getLoBits(16).getZExtValue());
   return -1;
 }
 
@@ -156,7 +157,8 @@ static std::optional<AtomicOp> asLibcall(CallInst &CI) {
     return std::nullopt;
   if (Size == 0) {
     auto *C = dyn_cast_or_null<ConstantInt>(Arg(0));
-    Size = C ? C->getZExtValue() : 0;
+    // A size beyond 64 bits is no object's; 0 says "not a constant".
+    Size = C && C->getValue().getActiveBits() <= 64 ? C->getZExtValue() : 0;
   }
   Op.Size = Size;
   if (S->OrderArg >= 0) {
@@ -242,8 +244,11 @@ std::optional<AtomicOp> asAtomicOp(Instruction &I) {
 }
 
 std::string describe(const AtomicOp &Op) {
-  if (Op.Libcall)
-    return "call to " + cast<CallBase>(Op.I)->getCalledFunction()->getName().str();
+  if (Op.Libcall) {
+    auto *CB = dyn_cast<CallBase>(Op.I);
+    const Function *F = CB ? CB->getCalledFunction() : nullptr;
+    return F ? "call to " + F->getName().str() : "atomic library call";
+  }
   switch (Op.Kind) {
   case AtomicKind::Load:
     return "atomic load";

@@ -57,7 +57,7 @@ static StringRef bareName(StructType *ST) {
 }
 
 const DICompositeType *DebugTypes::composite(StructType *ST) const {
-  if (!HasDebugInfo || !ST->hasName() || !ST->isSized())
+  if (!HasDebugInfo || !ST->hasName() || !ST->isSized() || ST->isScalableTy())
     return nullptr;
   auto It = Composites.find(bareName(ST));
   if (It == Composites.end())
