@@ -61,6 +61,12 @@ void registerLockGlobals(Module &M, const LockLevels &Levels) {
         GV.getName().starts_with("syncsan.") || GV.getName().starts_with(".") ||
         GV.isThreadLocal())
       continue;
+    // The table's address field is a generic pointer. A global in another
+    // address space has no generic address on every target (x86-64's fs-
+    // and gs-relative spaces), and putting its own pointer type in the
+    // field would make the table an invalid constant.
+    if (GV.getAddressSpace() != 0)
+      continue;
     uint32_t Flags = Levels.flagsFor(&GV);
     if (!Flags && !holdsLock(GV.getValueType()))
       continue;
