@@ -74,6 +74,24 @@ static std::string subject(const AtomicOp &Op) {
   return S;
 }
 
+static bool runTimeCheckable(const AtomicOp &Op) {
+  return Op.Ptr->getType()->getPointerAddressSpace() == 0;
+}
+
+// What a diagnostic says about the run-time check of an unproven access.
+// The hooks take generic pointers; an address in another address space has
+// no generic address on every target (x86-64's 256-258 are fs- and
+// gs-relative), so such an access is not checked and the text says so.
+static std::string runTimeNote(const AtomicOp &Op, const char *Checked,
+                               const char *NotChecked) {
+  if (!InstrumentAtomics)
+    return "";
+  unsigned AS = Op.Ptr->getType()->getPointerAddressSpace();
+  if (AS == 0)
+    return Checked;
+  return std::string(NotChecked) + ": it is in address space " + std::to_string(AS);
+}
+
 // Reports what is proven and says whether a run-time check is needed.
 static bool checkAlignment(const AtomicOp &Op) {
   if (Op.Kind == AtomicKind::Fence || !Op.Ptr)
@@ -110,9 +128,10 @@ static bool checkAlignment(const AtomicOp &Op) {
                       Where;
     if (V.Line == LineClass::MayCross)
       Msg += "; it may also straddle a " + LineStr + "-byte cache line" +
-             (InstrumentAtomics ? ", which is checked at run time" : "");
+             runTimeNote(Op, ", which is checked at run time",
+                         ", which cannot be checked at run time");
     D.report("atomic-misaligned", diagLocation(*Op.I), Msg);
-    return V.Line == LineClass::MayCross;
+    return V.Line == LineClass::MayCross && runTimeCheckable(Op);
   }
   case AlignClass::Unknown: {
     // Only a layout that admits it deserves a compile-time word; an address
@@ -128,8 +147,10 @@ static bool checkAlignment(const AtomicOp &Op) {
                subject(Op) + " may straddle a " + LineStr +
                    "-byte cache line boundary: its layout guarantees only " +
                    std::to_string(LayoutAlign) + "-byte alignment where " + Need +
-                   " is needed" + (InstrumentAtomics ? "; it is checked at run time" : ""));
-    return true;
+                   " is needed" +
+                   runTimeNote(Op, "; it is checked at run time",
+                               "; it cannot be checked at run time"));
+    return runTimeCheckable(Op);
   }
   }
   return false;

@@ -138,6 +138,8 @@ static void inlineCheck(const AtomicOp &Op, SiteTable &Sites) {
 }
 
 bool instrumentAtomic(const AtomicOp &Op, SiteTable &Sites) {
+  // The hooks take generic pointers; another address space's pointer has no
+  // generic twin on every target (the checks never ask for one).
   if (Op.Kind == AtomicKind::Fence || !Op.Ptr ||
       Op.Ptr->getType()->getPointerAddressSpace() != 0)
     return false;
