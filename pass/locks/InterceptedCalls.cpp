@@ -8,6 +8,7 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/IR/DerivedTypes.h"
+#include "llvm/IR/InstrTypes.h"
 
 // The C types the rows of <syncsan/intercept.h> are written in.
 #include <pthread.h>
@@ -57,12 +58,14 @@ const InterceptedCall *findInterceptedCall(StringRef Name) {
   return It == Index.end() ? nullptr : It->second;
 }
 
+// The C library's pointers are generic ones (address space 0): the hook's
+// parameter is, and another space's pointer passed there would be invalid.
 static bool typeMatches(char Code, Type *T) {
   switch (Code) {
   case 'i':
     return T->isIntegerTy(32);
   case 'p':
-    return T->isPointerTy();
+    return T->isPointerTy() && T->getPointerAddressSpace() == 0;
   case 'v':
     return T->isVoidTy();
   default:
@@ -70,9 +73,24 @@ static bool typeMatches(char Code, Type *T) {
   }
 }
 
+static Type *typeOf(char Code, LLVMContext &Ctx) {
+  switch (Code) {
+  case 'i':
+    return Type::getInt32Ty(Ctx);
+  case 'p':
+    return PointerType::getUnqual(Ctx);
+  default:
+    return Type::getVoidTy(Ctx);
+  }
+}
+
+// The row's return code and parameter codes.
+static std::pair<StringRef, StringRef> codes(const InterceptedCall &C) {
+  return StringRef(C.Signature).split(':');
+}
+
 bool matchesSignature(const InterceptedCall &C, FunctionType *FTy) {
-  StringRef Sig(C.Signature);
-  auto [Ret, Params] = Sig.split(':');
+  auto [Ret, Params] = codes(C);
   if (FTy->isVarArg() || Ret.size() != 1 || !typeMatches(Ret[0], FTy->getReturnType()))
     return false;
   if (Params.size() != FTy->getNumParams())
@@ -81,6 +99,33 @@ bool matchesSignature(const InterceptedCall &C, FunctionType *FTy) {
     if (!typeMatches(Params[I], FTy->getParamType(I)))
       return false;
   return true;
+}
+
+bool matchesCall(const InterceptedCall &C, const CallBase &CB) {
+  FunctionType *FTy = CB.getFunctionType();
+  if (!FTy->isVarArg())
+    return matchesSignature(C, FTy);
+  // A call through a K&R declaration (`int pthread_mutex_lock();`): clang
+  // gives it a variadic type built from the promoted arguments, i32 (ptr, ...).
+  // It is the library's call when those arguments are the row's parameters,
+  // count and kinds; anything else (an extra argument, a long where the
+  // function takes an int) is left alone.
+  auto [Ret, Params] = codes(C);
+  if (Ret.size() != 1 || !typeMatches(Ret[0], FTy->getReturnType()) ||
+      CB.arg_size() != Params.size())
+    return false;
+  for (unsigned I = 0; I < Params.size(); ++I)
+    if (!typeMatches(Params[I], CB.getArgOperand(I)->getType()))
+      return false;
+  return true;
+}
+
+FunctionType *rowFunctionType(const InterceptedCall &C, LLVMContext &Ctx) {
+  auto [Ret, Params] = codes(C);
+  SmallVector<Type *, 4> Ps;
+  for (char P : Params)
+    Ps.push_back(typeOf(P, Ctx));
+  return FunctionType::get(typeOf(Ret.empty() ? 'v' : Ret[0], Ctx), Ps, /*isVarArg=*/false);
 }
 
 } // namespace syncsan

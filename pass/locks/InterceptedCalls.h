@@ -4,8 +4,8 @@
 // arguments plus a trailing site pointer. The table, built from the rows of
 // <syncsan/intercept.h>, gives the operation kind recorded in the site and
 // the C signature the hook expects, so that a call of an unexpected shape
-// (a user function of the same name, a K&R call) is left alone instead of
-// being miscompiled.
+// (a user function of the same name, a K&R call whose arguments are not
+// the function's) is left alone instead of being miscompiled.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SYNCSAN_PASS_INTERCEPTEDCALLS_H
@@ -16,8 +16,10 @@
 #include <cstdint>
 
 namespace llvm {
+class CallBase;
 class FunctionType;
-}
+class LLVMContext;
+} // namespace llvm
 
 namespace syncsan {
 
@@ -44,6 +46,15 @@ const InterceptedCall *findInterceptedCall(llvm::StringRef Name);
 
 /// True when FTy is exactly the signature the table expects.
 bool matchesSignature(const InterceptedCall &C, llvm::FunctionType *FTy);
+
+/// True when CB calls the row's function as the C library defines it:
+/// with exactly its signature, or through a K&R declaration (a variadic
+/// call type) with arguments of the row's count and kinds.
+bool matchesCall(const InterceptedCall &C, const llvm::CallBase &CB);
+
+/// The row's C signature as an IR function type: the hook's parameters
+/// before the site pointer, and what it returns.
+llvm::FunctionType *rowFunctionType(const InterceptedCall &C, llvm::LLVMContext &Ctx);
 
 } // namespace syncsan
 

@@ -52,7 +52,7 @@ static void collect(Function &F, SmallVectorImpl<CallToRewrite> &Out) {
     const InterceptedCall *What = findInterceptedCall(Callee->getName());
     if (!What || !groupEnabled(What->Group))
       continue;
-    if (!matchesSignature(*What, CB->getFunctionType()))
+    if (!matchesCall(*What, *CB))
       continue;
     Out.push_back({CB, What});
   }
@@ -61,7 +61,9 @@ static void collect(Function &F, SmallVectorImpl<CallToRewrite> &Out) {
 static void rewrite(Module &M, SiteTable &Sites, const LockLevels &Levels,
                     const CallToRewrite &R) {
   CallBase *CB = R.Call;
-  FunctionType *FTy = CB->getFunctionType();
+  // The row's own signature, not the call's: a K&R call's type is variadic,
+  // the hook's never is (for any other call the two are the same).
+  FunctionType *FTy = rowFunctionType(*R.What, M.getContext());
   SmallVector<Type *, 6> Params(FTy->params());
   Params.push_back(PointerType::getUnqual(M.getContext()));
   FunctionCallee Hook = M.getOrInsertFunction(
