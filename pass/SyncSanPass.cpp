@@ -1,7 +1,8 @@
 //===- SyncSanPass.cpp - the syncsan module pass --------------------------===//
 //
 // The composition root: each wing does its part of the module in turn (lock
-// and thread calls, their callers' sites, lock globals, the static checks),
+// and thread calls, the addresses of the functions they call, their
+// callers' sites, lock globals, the static checks),
 // then the constructor that initialises the runtime is added.
 //
 //===----------------------------------------------------------------------===//
@@ -14,6 +15,7 @@
 #include "core/Sites.h"
 #include "locks/CallerSites.h"
 #include "locks/GlobalLocks.h"
+#include "locks/IndirectUses.h"
 #include "locks/LockCalls.h"
 #include "locks/LockLevels.h"
 #include "locks/LockOptions.h"
@@ -49,6 +51,7 @@ PreservedAnalyses SyncSanPass::run(Module &M, ModuleAnalysisManager &) {
   SiteTable Sites(M);
   LockLevels Levels(M);
   SmallPtrSet<Function *, 16> CallingWrappers = rewriteLockCalls(M, Sites, Levels);
+  redirectAddressTakenUses(M);
   annotateWrapperCalls(M, Sites, CallingWrappers);
   if (InstrumentLocks)
     registerLockGlobals(M, Levels);

@@ -106,6 +106,9 @@ enum syncsan_op {
 #define SYNCSAN_SITE_CALLER 0x4u        /* a user call of such a wrapper; `object`
                                            names the called wrapper */
 #define SYNCSAN_SITE_LEVEL_ORDERED 0x8u /* the level below is an ordered group */
+#define SYNCSAN_SITE_INDIRECT 0x10u     /* reached through a function pointer (an
+                                           __syncsan_indirect_* entry): the site
+                                           says which operation, not where */
 /* Bits 16..31: the lock level declared on the object's declaration with
  * SYNCSAN_LOCK_LEVEL(n) (0: none). */
 #define SYNCSAN_SITE_LEVEL_SHIFT 16

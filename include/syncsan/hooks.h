@@ -1,6 +1,7 @@
 /* The runtime's hooks for the intercepted operations, one prototype per row
  * of <syncsan/intercept.h>: __syncsan_<name>(the function's own parameters,
- * const struct syncsan_site *site), returning what the function returns.
+ * const struct syncsan_site *site), returning what the function returns;
+ * and each row's entry point for calls through a function pointer.
  *
  * The runtime compiles every hook definition against these prototypes, so
  * a hook and the row the pass rewrites calls by cannot drift apart: a
@@ -20,5 +21,17 @@
   ret __syncsan_##name SYNCSAN_HOOK_PARAMS params;
 SYNCSAN_INTERCEPTED_CALLS(SYNCSAN_HOOK_PROTOTYPE)
 #undef SYNCSAN_HOOK_PROTOTYPE
+
+/* The entry points that stand for the intercepted functions' addresses,
+ * one per row: __syncsan_indirect_<name>, with the function's own
+ * signature. The pass replaces every use of an intercepted function that is
+ * not a direct call (a lock-ops table's initialiser, a stored or passed
+ * function pointer) by its entry, which calls the row's hook with a site
+ * that says the call came through a function pointer
+ * (SYNCSAN_SITE_INDIRECT). Defined in runtime/indirect.c. */
+#define SYNCSAN_INDIRECT_PROTOTYPE(name, op, group, ret, params, handle, success)             \
+  ret __syncsan_indirect_##name params;
+SYNCSAN_INTERCEPTED_CALLS(SYNCSAN_INDIRECT_PROTOTYPE)
+#undef SYNCSAN_INDIRECT_PROTOTYPE
 
 #endif /* SYNCSAN_HOOKS_H */

@@ -29,16 +29,6 @@ struct CallToRewrite {
 
 } // namespace
 
-static bool groupEnabled(CallGroup G) {
-  switch (G) {
-  case CallGroup::Lock:
-    return InstrumentLocks;
-  case CallGroup::Thread:
-    return InstrumentThreads;
-  }
-  return false;
-}
-
 static void collect(Function &F, SmallVectorImpl<CallToRewrite> &Out) {
   for (Instruction &I : instructions(F)) {
     auto *CB = dyn_cast<CallBase>(&I);

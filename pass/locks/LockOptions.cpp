@@ -12,4 +12,14 @@ cl::opt<bool> InstrumentThreads("syncsan-instrument-threads", cl::init(true),
                                 cl::desc("Rewrite thread creation calls into "
                                          "syncsan hooks"));
 
+bool groupEnabled(CallGroup G) {
+  switch (G) {
+  case CallGroup::Lock:
+    return InstrumentLocks;
+  case CallGroup::Thread:
+    return InstrumentThreads;
+  }
+  return false;
+}
+
 } // namespace syncsan

@@ -8,12 +8,17 @@
 #ifndef SYNCSAN_PASS_LOCKOPTIONS_H
 #define SYNCSAN_PASS_LOCKOPTIONS_H
 
+#include "InterceptedCalls.h"
+
 #include "llvm/Support/CommandLine.h"
 
 namespace syncsan {
 
 extern llvm::cl::opt<bool> InstrumentLocks;
 extern llvm::cl::opt<bool> InstrumentThreads;
+
+/// Whether the option that turns on a row's group is on.
+bool groupEnabled(CallGroup G);
 
 } // namespace syncsan
 

@@ -91,6 +91,13 @@ static inline const struct syncsan_site *ss_site(const struct syncsan_site *s) {
     return __syncsan_caller_site;
   return s;
 }
+/* Whether a site says where its operation is: an entry for a function
+ * pointer's calls (SYNCSAN_SITE_INDIRECT) is one site for every call of
+ * that function through any pointer, so it must not stand for a place
+ * (a lock's class by its init call, say). */
+static inline int ss_site_is_place(const struct syncsan_site *s) {
+  return s && !(s->flags & SYNCSAN_SITE_INDIRECT);
+}
 /* The site's object name, if it names an object (not a caller site). */
 static inline const char *ss_site_object(const struct syncsan_site *s) {
   return s && !(s->flags & SYNCSAN_SITE_CALLER) ? s->object : NULL;

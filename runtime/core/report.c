@@ -114,6 +114,8 @@ static char out_data[16384]; /* guarded by report_lock */
 static void site_what(const struct syncsan_site *s, char *buf, size_t n) {
   if (s->flags & SYNCSAN_SITE_CALLER)
     ss_format(buf, n, "via %s", s->object ? s->object : "a library wrapper");
+  else if (s->flags & SYNCSAN_SITE_INDIRECT)
+    ss_format(buf, n, "%s through a function pointer", ss_op_name(s->op));
   else
     ss_format(buf, n, "%s", ss_op_name(s->op));
 }
@@ -121,7 +123,11 @@ static void site_what(const struct syncsan_site *s, char *buf, size_t n) {
 static void text_frame(struct ss_buf *b, const struct syncsan_site *s) {
   char loc[512], what[300];
   site_what(s, what, sizeof(what));
-  if (s->line == 0)
+  /* An entry for a function pointer knows its operation, not its caller:
+   * no line to ask -g for. */
+  if (s->flags & SYNCSAN_SITE_INDIRECT)
+    ss_buf_printf(b, "    #0 %s (%s)\n", s->function, what);
+  else if (s->line == 0)
     ss_buf_printf(b, "    #0 %s %s (%s; compile with -g for line numbers)\n", s->function,
                   ss_site_loc(s, loc, sizeof(loc)), what);
   else

@@ -106,7 +106,7 @@ static void fill_class(struct ss_node *n, const void *arg) {
     n->kind = SS_NODE_GLOBAL;
     n->name = l->name;
     n->name_off = l->name_off;
-  } else if (!src->by_address && l->init_site) {
+  } else if (!src->by_address && ss_site_is_place(l->init_site)) {
     n->kind = SS_NODE_SITE;
     n->init_site = l->init_site;
   } else {
@@ -125,7 +125,7 @@ static void fill_class(struct ss_node *n, const void *arg) {
 static uint64_t class_key(const struct ss_lock *l, int by_address) {
   if (!by_address && l->name)
     return ss_mix64(hash_str(0xcbf29ce484222325ull ^ 1, l->name) ^ l->name_off);
-  if (!by_address && l->init_site) {
+  if (!by_address && ss_site_is_place(l->init_site)) {
     const struct syncsan_site *s = l->init_site;
     uint64_t h = hash_str(0xcbf29ce484222325ull ^ 2, s->file);
     h = hash_str(h, s->function);

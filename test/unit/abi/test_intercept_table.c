@@ -1,6 +1,7 @@
 /* The table of intercepted operations (<syncsan/intercept.h>) against the
- * runtime it describes: every row has a hook in the runtime archive (taking
- * its address does not link otherwise), the row's operation prints as the
+ * runtime it describes: every row has a hook and an entry for calls through
+ * function pointers in the runtime archive (taking their addresses does not
+ * link otherwise), the row's operation prints as the
  * row's function, and the success convention fits the return type. The
  * hook prototypes themselves are checked by compiling the hooks. */
 #include "syncsan/hooks.h"
@@ -20,6 +21,7 @@ struct row {
   unsigned handle;
   enum success success;
   void (*hook)(void);
+  void (*indirect)(void);
 };
 
 #define COUNT_PARAMS(...) (sizeof((void *[]){SYNCSAN_HOOK_NULLS(__VA_ARGS__)}) / sizeof(void *))
@@ -38,13 +40,17 @@ struct row {
    COUNT_PARAMS params,                                                                      \
    handle,                                                                                   \
    success,                                                                                  \
-   (void (*)(void))__syncsan_##name},
+   (void (*)(void))__syncsan_##name,                                                         \
+   (void (*)(void))__syncsan_indirect_##name},
 static const struct row rows[] = {SYNCSAN_INTERCEPTED_CALLS(ROW)};
 
-static void every_row_has_a_hook(void) {
+static void every_row_has_a_hook_and_an_indirect_entry(void) {
   CHECK(SS_ARRAY_SIZE(rows) >= 50);
-  for (size_t i = 0; i < SS_ARRAY_SIZE(rows); i++)
+  for (size_t i = 0; i < SS_ARRAY_SIZE(rows); i++) {
     CHECK(rows[i].hook != NULL);
+    CHECK(rows[i].indirect != NULL);
+    CHECK(rows[i].indirect != rows[i].hook);
+  }
 }
 
 static void ops_name_their_function(void) {
@@ -73,5 +79,5 @@ static void conventions_fit_the_signature(void) {
   }
 }
 
-UNIT_MAIN(UNIT_TEST(every_row_has_a_hook), UNIT_TEST(ops_name_their_function),
+UNIT_MAIN(UNIT_TEST(every_row_has_a_hook_and_an_indirect_entry), UNIT_TEST(ops_name_their_function),
           UNIT_TEST(conventions_fit_the_signature))
