@@ -43,8 +43,11 @@ static const char *useName(OrderUse U) {
 }
 
 std::optional<OrderUse> markerUse(const CallInst &CI) {
+  // Exactly the shape plantOrderMarkers builds: a program's own asm that
+  // merely starts with the same text is the program's, never removed.
   auto *IA = dyn_cast<InlineAsm>(CI.getCalledOperand());
-  if (!IA || CI.arg_size() != 1)
+  if (!IA || CI.arg_size() != 1 || !IA->hasSideEffects() || IA->getConstraintString() != "r" ||
+      !CI.getArgOperand(0)->getType()->isIntegerTy(32))
     return std::nullopt;
   StringRef S = IA->getAsmString();
   if (!S.consume_front(MarkerPrefix))
