@@ -1,5 +1,5 @@
-# Shared by scripts/bench-real.sh, scripts/fetch-sources.sh and the test
-# suite (sourced, not run; POSIX sh).
+# Shared by scripts/bench-real.sh and scripts/fetch-sqlite3.sh (the test
+# suite's robustness tests): sourced, not run; POSIX sh.
 #
 # syncsan_fetch_sources DIR PACKAGE...
 #   Unpacks the Debian source package of each PACKAGE into DIR (DIR/PACKAGE-*/)
