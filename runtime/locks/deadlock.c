@@ -20,7 +20,7 @@ struct snap {
   uint32_t nheld;
   struct {
     uintptr_t addr;
-    uint32_t mode, kind;
+    uint32_t mode, kind, gen;
     const struct syncsan_site *site;
   } held[SNAP_HELD];
 };
@@ -95,6 +95,7 @@ static void take_snap(struct ss_lock_thread *t, uint32_t slot, void *arg) {
     s->held[s->nheld].addr = a;
     s->held[s->nheld].mode = h[i].mode;
     s->held[s->nheld].kind = h[i].kind;
+    s->held[s->nheld].gen = h[i].lock_gen;
     s->held[s->nheld].site = h[i].site;
     s->nheld++;
   }
@@ -108,7 +109,8 @@ static int holder_of(const struct snap *s, const int *blocked) {
       continue;
     for (uint32_t k = 0; k < snaps[j].nheld; k++)
       if (snaps[j].held[k].addr == s->waiting_for &&
-          !(snaps[j].held[k].mode == SS_MODE_READ && s->wait_mode == SS_MODE_READ))
+          !(snaps[j].held[k].mode == SS_MODE_READ && s->wait_mode == SS_MODE_READ) &&
+          !ss_lock_stale(s->waiting_for, snaps[j].held[k].gen))
         return (int)j;
   }
   return -1;

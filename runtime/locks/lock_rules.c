@@ -51,6 +51,8 @@ SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop 
   uint32_t holder = t->tid;
   const struct syncsan_site *held_at;
   struct ss_held *h = ss_held_find(t, op->addr);
+  if (h && ss_lock_stale(op->addr, h->lock_gen))
+    h = NULL; /* an earlier lock at this address, re-initialised since */
   if (h)
     held_at = h->site;
   else if (!ss_thread_find_holder(op->addr, &holder, &held_at))

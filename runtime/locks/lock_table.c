@@ -25,7 +25,17 @@ static uint32_t chunk_used = CHUNK; /* guarded by pool_lock */
 static unsigned long nallocated;    /* guarded by pool_lock */
 static uint32_t next_id = 1;        /* guarded by pool_lock */
 static int full_warned;
+static uint32_t last_gen; /* incarnations handed out (atomic) */
 SS_HIDDEN uint32_t ss_lock_epochs[SS_EPOCH_BUCKETS];
+
+/* A fresh incarnation, never 0 (0 means "untracked" in held entries). */
+static uint32_t new_gen(void) {
+  uint32_t g;
+  do
+    g = __atomic_add_fetch(&last_gen, 1, __ATOMIC_RELAXED);
+  while (SS_UNLIKELY(g == 0));
+  return g;
+}
 
 static inline uint32_t hash_addr(uintptr_t a) {
   uint64_t h = (uint64_t)a * 0x9e3779b97f4a7c15ull;
@@ -100,7 +110,7 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
       l->name = ss_site_object(site);
       l->name_off = 0;
     }
-    __atomic_fetch_add(&l->gen, 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&l->gen, new_gen(), __ATOMIC_RELEASE);
     l->next = buckets[h % NBUCKETS];
     buckets[h % NBUCKETS] = l;
   }
@@ -143,13 +153,24 @@ SS_HIDDEN void ss_lock_forget(uintptr_t addr) {
   ss_spin_unlock(s);
   if (!victim)
     return;
-  __atomic_fetch_add(&victim->gen, 1, __ATOMIC_RELEASE);
   __atomic_fetch_add(ss_lock_epoch(addr), 1, __ATOMIC_RELEASE);
   __atomic_store_n(&victim->addr, 0, __ATOMIC_RELEASE);
   ss_spin_lock(&pool_lock);
   victim->next = free_list;
   free_list = victim;
   ss_spin_unlock(&pool_lock);
+}
+
+SS_HIDDEN uint32_t ss_lock_gen_now(uintptr_t addr) {
+  struct ss_lock l;
+  return ss_lock_snapshot(addr, &l) ? l.gen : 0;
+}
+
+SS_HIDDEN int ss_lock_stale(uintptr_t addr, uint32_t gen) {
+  if (!gen)
+    return 0;
+  uint32_t now = ss_lock_gen_now(addr);
+  return now && now != gen;
 }
 
 SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int kind, int32_t level, int ordered) {
@@ -160,7 +181,8 @@ SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int kind, int32_t level, int ord
   ss_spin_lock(&stripes[h % NSTRIPES]);
   l->level = level;
   l->flags = (uint16_t)((l->flags & ~SS_LOCK_LEVEL_ORDERED) | (ordered ? SS_LOCK_LEVEL_ORDERED : 0));
-  __atomic_fetch_add(&l->gen, 1, __ATOMIC_RELEASE);
+  /* Same lock, new level: class caches must re-read it (the epoch), while
+   * held entries and instances keep naming this incarnation (gen). */
   __atomic_fetch_add(ss_lock_epoch(addr), 1, __ATOMIC_RELEASE);
   ss_spin_unlock(&stripes[h % NSTRIPES]);
   return 1;

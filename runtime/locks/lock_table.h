@@ -17,8 +17,11 @@ struct ss_lock {
   uint32_t name_off;                    /* the lock's offset in that global */
   uint16_t kind;                        /* enum ss_lock_kind */
   uint16_t flags;                       /* SS_LOCK_* */
-  /* Bumped whenever the record changes identity or its class/level change:
-   * threads' class caches compare it to know their entry is still right. */
+  /* The incarnation: a process-unique value given when the record is
+   * created (first sight or an init call). A held entry or a graph instance
+   * that recorded another value belongs to an earlier lock at this address
+   * (re-initialised, or destroyed and reused). Class caches are validated
+   * by the address's epoch below, not by this. */
   uint32_t gen;
   int32_t level; /* level declared for this instance (syncsan_lock_set_level); 0 none */
 };
@@ -49,6 +52,14 @@ SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int kind, int32_t level, int ord
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id);
 /* Forgets addr (destroy): a lock re-created at the same address is new. */
 SS_HIDDEN void ss_lock_forget(uintptr_t addr);
+/* A held entry that recorded incarnation `gen` of addr is stale: the lock
+ * at addr was re-initialised (or destroyed and created anew) since, so the
+ * entry no longer says that anyone holds the lock there. gen 0 (acquired
+ * while untracked) and an address with no record are never stale. A slow
+ * path: it takes the address's stripe. */
+SS_HIDDEN int ss_lock_stale(uintptr_t addr, uint32_t gen);
+/* The current incarnation of addr, or 0 when it has no record. */
+SS_HIDDEN uint32_t ss_lock_gen_now(uintptr_t addr);
 
 /* "g_conn+8" or "g_mu": a record's global name with its offset. */
 SS_HIDDEN const char *ss_lock_name(const struct ss_lock *l, char *buf, size_t n);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lock_flags.h"
+#include "lock_table.h"
 
 SS_HIDDEN __thread struct ss_lock_thread ss_lock_self;
 
@@ -44,6 +45,7 @@ SS_HIDDEN void ss_lock_threads_foreach(void (*fn)(struct ss_lock_thread *t, uint
 
 struct holder_search {
   uintptr_t addr;
+  uint32_t gen; /* the lock's current incarnation; 0 unknown */
   uint32_t tid;
   const struct syncsan_site *site;
   int found;
@@ -61,6 +63,11 @@ static void find_in(struct ss_lock_thread *t, uint32_t slot, void *arg) {
     n = cap;
   for (uint32_t j = 0; j < n; j++) {
     if (__atomic_load_n(&h[j].addr, __ATOMIC_RELAXED) == q->addr) {
+      /* An entry of an earlier incarnation (the lock was re-initialised
+       * while this thread held it) says nothing about the lock there now. */
+      uint32_t g = __atomic_load_n(&h[j].lock_gen, __ATOMIC_RELAXED);
+      if (q->gen && g && g != q->gen)
+        continue;
       q->tid = t->tid;
       q->site = __atomic_load_n(&h[j].site, __ATOMIC_RELAXED);
       q->found = 1;
@@ -71,7 +78,9 @@ static void find_in(struct ss_lock_thread *t, uint32_t slot, void *arg) {
 
 SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
                                     const struct syncsan_site **site) {
-  struct holder_search q = {.addr = addr};
+  /* Read before the scan, outside the registry lock: the lock table's
+   * stripes are never taken inside it. */
+  struct holder_search q = {.addr = addr, .gen = ss_lock_gen_now(addr)};
   ss_lock_threads_foreach(find_in, &q);
   if (q.found) {
     *tid = q.tid;

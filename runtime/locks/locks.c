@@ -74,17 +74,24 @@ static void check_levels(struct ss_lock_thread *t, const struct ss_lockop *op) {
 
 /* ---- slow paths of the inline events (locks.h) ---- */
 
-SS_HIDDEN void ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op,
-                                   struct ss_held *h) {
+SS_HIDDEN int ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op,
+                                  struct ss_held *h) {
   if (op->recursive)
-    return;
+    return 1;
   /* Shared acquisition of a lock already held shared is a recursive read:
    * allowed (the rwlock counts readers). */
   if (op->mode == SS_MODE_READ && h->mode == SS_MODE_READ)
-    return;
+    return 1;
   /* A failed trylock on a held lock is not a bug: it cannot block. */
   if (op->acq == SS_ACQ_TRY)
-    return;
+    return 1;
+  /* The entry may name an earlier lock at this address: another thread
+   * re-initialised it since (that was reported), and the object is a new,
+   * unlocked one. Forget the entry and acquire as usual. */
+  if (ss_lock_stale(op->addr, h->lock_gen)) {
+    ss_held_drop(t, h);
+    return 0;
+  }
   int hangs = op->acq == SS_ACQ_BLOCKING && !op->errorcheck;
   report_double_lock(t, op, h, hangs);
   if (hangs && ss_lock_flags.abort_on_deadlock) {
@@ -93,6 +100,7 @@ SS_HIDDEN void ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *o
               ss_pid(), t->tid);
     ss_die();
   }
+  return 1;
 }
 
 SS_HIDDEN uint32_t ss_lock_nested_node(struct ss_lock_thread *t, uint32_t node) {
@@ -179,6 +187,21 @@ static void rechain_from(struct ss_lock_thread *t, uint32_t idx) {
   }
 }
 
+SS_HIDDEN void ss_held_drop(struct ss_lock_thread *t, struct ss_held *h) {
+  uint32_t idx = (uint32_t)(h - t->held);
+  ss_held_remove(t, h);
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  if (SS_UNLIKELY(idx < n))
+    rechain_from(t, idx);
+}
+
+SS_HIDDEN void ss_held_drop_stale(struct ss_lock_thread *t) {
+  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  for (uint32_t i = n; i-- > 0;)
+    if (ss_lock_stale(t->held[i].addr, t->held[i].lock_gen))
+      ss_held_drop(t, &t->held[i]);
+}
+
 SS_HIDDEN void ss_unlock_slow(struct ss_lock_thread *t, struct ss_lockop *op) {
   struct ss_held *h = ss_held_find(t, op->addr);
   if (SS_LIKELY(h)) {
@@ -188,10 +211,7 @@ SS_HIDDEN void ss_unlock_slow(struct ss_lock_thread *t, struct ss_lockop *op) {
     }
     if (SS_UNLIKELY(ss_timing_on) && h->acq_ns)
       ss_profile_released(t, h, op->site, ss_now_ns());
-    uint32_t idx = (uint32_t)(h - t->held);
-    ss_held_remove(t, h);
-    if (SS_UNLIKELY(idx < t->nheld))
-      rechain_from(t, idx);
+    ss_held_drop(t, h);
     return;
   }
   /* Past max_held_locks the stack is incomplete: a lock not found may be
@@ -210,7 +230,13 @@ SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op) {
   struct ss_lock known;
   if (SS_UNLIKELY(ss_held_find(t, op->addr) || ss_lock_snapshot(op->addr, &known)))
     ss_rule_destroy(t, op, 1);
-  /* A re-initialised object is a new lock. */
+  /* A re-initialised object is a new lock, unlocked whatever the old one
+   * was (memory reused from a dead frame, an unlock syncsan did not see).
+   * Its new incarnation makes every held entry of the old one stale
+   * (ss_lock_stale), this thread's included: the next acquire is not a
+   * double-lock, the holder's exit is not lock-held-at-exit, and nobody is
+   * named as its holder. A stale entry still pairs with its thread's next
+   * unlock of the address, which stays silent as before. */
   ss_lock_forget(op->addr);
   ss_lock_lookup(op->addr, op->kind, op->site, op->site);
 }

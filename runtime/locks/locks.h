@@ -41,13 +41,20 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struc
 /* Before the real release. */
 static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct ss_lockop *op);
 
-/* Slow paths of the three above. */
-SS_HIDDEN void ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op,
-                                   struct ss_held *h);
+/* Slow paths of the three above. ss_lock_before_held returns 0 when h was
+ * stale and is gone (the acquire then goes on as for an unheld lock). */
+SS_HIDDEN int ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op,
+                                  struct ss_held *h);
 SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *op, uint64_t cached);
 SS_HIDDEN uint32_t ss_lock_nested_node(struct ss_lock_thread *t, uint32_t node);
 SS_HIDDEN void ss_lock_after_slow(struct ss_lock_thread *t, const struct ss_lockop *op);
 SS_HIDDEN void ss_unlock_slow(struct ss_lock_thread *t, struct ss_lockop *op);
+
+/* Removes held entry h and re-keys the chains above it. */
+SS_HIDDEN void ss_held_drop(struct ss_lock_thread *t, struct ss_held *h);
+/* Removes the thread's stale entries (ss_lock_stale): locks re-initialised
+ * by another thread while this one held them. */
+SS_HIDDEN void ss_held_drop_stale(struct ss_lock_thread *t);
 
 /* After a successful *_init, and before the real *_destroy. */
 SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op);
@@ -89,10 +96,11 @@ static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_
   if (n) {
     struct ss_held *h = ss_held_find(t, op->addr);
     if (SS_UNLIKELY(h)) {
-      ss_lock_before_held(t, op, h);
-      return;
+      if (ss_lock_before_held(t, op, h))
+        return;
+      n = t->nheld < t->held_cap ? t->nheld : t->held_cap; /* a stale entry went */
     }
-    top = &t->held[n - 1];
+    top = n ? &t->held[n - 1] : NULL;
   }
   struct ss_class_ref ref;
   ss_class_resolve(t, op, &ref);

@@ -46,6 +46,9 @@ static void locks_thread_start(struct ss_thread *t) {
 static void locks_thread_exit(struct ss_thread *t, int process_exit) {
   (void)t;
   struct ss_lock_thread *lt = &ss_lock_self;
+  /* A lock another thread re-initialised under this one is not held. */
+  if (lt->nheld)
+    ss_held_drop_stale(lt);
   if (lt->nheld)
     ss_rule_thread_exit(lt, process_exit);
   ss_profile_thread_exit(lt);
