@@ -129,10 +129,14 @@ struct wait_state {
   struct ss_lockop mop;
   struct ss_cond_ticket tk;
   int held; /* the thread held the mutex when it called wait */
+  struct ss_lock_thread *t;
+  uintptr_t cond;
 };
 
 static void wait_begin(struct ss_lock_thread *t, struct wait_state *w, uintptr_t cond,
                        const void *mutex, int kind, const struct syncsan_site *site) {
+  w->t = t;
+  w->cond = cond;
   ss_mutex_op(&w->mop, mutex, kind, SS_ACQ_BLOCKING, ss_wait_mutex_site(site));
   struct ss_held *h = ss_held_find(t, w->mop.addr);
   /* Past max_held_locks the stack is incomplete: assume the mutex is held. */
@@ -161,6 +165,27 @@ static void wait_end(struct ss_lock_thread *t, struct wait_state *w, uintptr_t c
     ss_lock_after(t, &w->mop, 0);
   }
 }
+
+/* Cancellation. A wait is a cancellation point: a thread cancelled in it
+ * re-acquires the mutex and unwinds through this hook into the program's
+ * cleanup handlers (which typically unlock the mutex), so wait_end would
+ * never run. glibc unwinds with _Unwind_ForcedUnwind, which runs the
+ * cleanup handlers registered with pthread_cleanup_push as it passes their
+ * frames, innermost first: the hook registers its own around the real
+ * wait, so the mutex is held again and the waiter gone before any handler
+ * of the program runs. (In C, pthread_cleanup_push is the portable way to
+ * take part in that unwinding; the runtime is not built with exceptions.) */
+static void wait_cancelled(void *arg) {
+  struct wait_state *w = arg;
+  wait_end(w->t, w, w->cond, 1);
+}
+
+#define CANCELLABLE_WAIT(w, call)                                                          \
+  do {                                                                                     \
+    pthread_cleanup_push(wait_cancelled, (w));                                             \
+    call;                                                                                  \
+    pthread_cleanup_pop(0);                                                                \
+  } while (0)
 
 static int pthread_reacquired(int rc) {
   return rc == 0 || rc == ETIMEDOUT || rc == EOWNERDEAD;
@@ -222,7 +247,8 @@ SS_EXPORT int __syncsan_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m,
     return pthread_cond_wait(c, m);
   struct wait_state w;
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
-  int rc = pthread_cond_wait(c, m);
+  int rc = 0;
+  CANCELLABLE_WAIT(&w, rc = pthread_cond_wait(c, m));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
   return rc;
 }
@@ -235,7 +261,8 @@ SS_EXPORT int __syncsan_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_
     return pthread_cond_timedwait(c, m, ts);
   struct wait_state w;
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
-  int rc = pthread_cond_timedwait(c, m, ts);
+  int rc = 0;
+  CANCELLABLE_WAIT(&w, rc = pthread_cond_timedwait(c, m, ts));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
   return rc;
 }
@@ -248,7 +275,8 @@ SS_EXPORT int __syncsan_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_
     return pthread_cond_clockwait(c, m, clock, ts);
   struct wait_state w;
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
-  int rc = pthread_cond_clockwait(c, m, clock, ts);
+  int rc = 0;
+  CANCELLABLE_WAIT(&w, rc = pthread_cond_clockwait(c, m, clock, ts));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
   return rc;
 }
@@ -290,7 +318,8 @@ SS_EXPORT int __syncsan_cnd_wait(cnd_t *c, mtx_t *m, const struct syncsan_site *
     return cnd_wait(c, m);
   struct wait_state w;
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
-  int rc = cnd_wait(c, m);
+  int rc = 0;
+  CANCELLABLE_WAIT(&w, rc = cnd_wait(c, m));
   wait_end(t, &w, (uintptr_t)c, c11_reacquired(rc));
   return rc;
 }
@@ -303,7 +332,8 @@ SS_EXPORT int __syncsan_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
     return cnd_timedwait(c, m, ts);
   struct wait_state w;
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
-  int rc = cnd_timedwait(c, m, ts);
+  int rc = 0;
+  CANCELLABLE_WAIT(&w, rc = cnd_timedwait(c, m, ts));
   wait_end(t, &w, (uintptr_t)c, c11_reacquired(rc));
   return rc;
 }
@@ -400,6 +430,6 @@ SS_EXPORT void HOOK(CV_WAIT)(void *cv, void *lock, const struct syncsan_site *si
   }
   struct wait_state w;
   wait_begin(t, &w, (uintptr_t)cv, m, SS_KIND_MUTEX, ss_site(site));
-  CV_WAIT(cv, lock);
+  CANCELLABLE_WAIT(&w, CV_WAIT(cv, lock));
   wait_end(t, &w, (uintptr_t)cv, 1);
 }
