@@ -16,6 +16,7 @@ struct snap {
   uint32_t tid, slot;
   uintptr_t waiting_for;
   uint32_t wait_seq, wait_mode, wait_kind;
+  uint32_t timed; /* a timed acquire: the wait ends by itself */
   const struct syncsan_site *wait_site;
   uint32_t nheld;
   struct {
@@ -77,7 +78,9 @@ static void take_snap(struct ss_lock_thread *t, uint32_t slot, void *arg) {
   struct snap *s = &snaps[nsnaps++];
   s->tid = t->tid;
   s->slot = slot;
-  s->waiting_for = __atomic_load_n(&t->waiting_for, __ATOMIC_ACQUIRE);
+  uintptr_t wf = __atomic_load_n(&t->waiting_for, __ATOMIC_ACQUIRE);
+  s->waiting_for = wf & ~SS_WAIT_TIMED;
+  s->timed = (wf & SS_WAIT_TIMED) != 0;
   s->wait_seq = __atomic_load_n(&t->wait_seq, __ATOMIC_RELAXED);
   s->wait_site = t->wait_site;
   s->wait_mode = s->wait_site ? op_mode(s->wait_site->op) : SS_MODE_WRITE;
@@ -127,16 +130,27 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
     return;
   char who[200] = "", label[200];
   struct ss_buf b = {who, sizeof(who), 0};
-  for (uint32_t i = 0; i < n; i++)
+  const struct snap *timed = NULL;
+  for (uint32_t i = 0; i < n; i++) {
     ss_buf_printf(&b, "%sT%u", i == 0 ? "" : i + 1 == n ? " and " : ", ", snaps[cyc[i]].tid);
-  ss_report_headline(r, "%s %s blocked waiting for each other (for at least %llu ms)", who,
-                     n == 1 ? "is" : "are", (unsigned long long)waited_ms);
+    if (!timed && snaps[cyc[i]].timed)
+      timed = &snaps[cyc[i]];
+  }
+  if (timed)
+    ss_report_headline(r,
+                       "%s %s blocked waiting for each other (for at least %llu ms); the "
+                       "cycle includes a timed wait (T%u's), so it resolves when that wait "
+                       "times out",
+                       who, n == 1 ? "is" : "are", (unsigned long long)waited_ms, timed->tid);
+  else
+    ss_report_headline(r, "%s %s blocked waiting for each other (for at least %llu ms)", who,
+                       n == 1 ? "is" : "are", (unsigned long long)waited_ms);
   for (uint32_t i = 0; i < n; i++) {
     const struct snap *s = &snaps[cyc[i]];
     const struct snap *h = &snaps[cyc[(i + 1) % n]];
     ss_lock_label(s->waiting_for, (int)s->wait_kind, s->wait_site, label, sizeof(label));
-    ss_report_section(r, s->wait_site, "Thread T%u waits for %s, held by T%u, at", s->tid,
-                      label, h->tid);
+    ss_report_section(r, s->wait_site, "Thread T%u waits%s for %s, held by T%u, at", s->tid,
+                      s->timed ? " (with a timeout)" : "", label, h->tid);
     for (uint32_t k = 0; k < s->nheld; k++) {
       ss_lock_label(s->held[k].addr, (int)s->held[k].kind, s->held[k].site, label,
                     sizeof(label));
@@ -145,7 +159,9 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
     ss_report_thread(r, s->tid);
   }
   ss_report_end(r);
-  if (ss_lock_flags.abort_on_deadlock) {
+  /* Only a cycle of unbounded waits is certain to last: one that a timeout
+   * will break is left to recover by itself. */
+  if (!timed && ss_lock_flags.abort_on_deadlock) {
     ss_printf("==%d==syncsan: ending the deadlocked process (abort_on_deadlock=0 lets it "
               "hang)\n",
               ss_pid());
@@ -180,28 +196,34 @@ static void scan(uint64_t timeout_ms) {
   if (!any)
     return;
   /* Follow waits-for from each blocked thread; a revisit within one walk
-   * is a cycle (every thread on it blocked past the timeout). */
+   * is a cycle (every thread on it blocked past the timeout). A cycle that
+   * a timed wait will break does not end the scan: an unbounded one may
+   * exist beside it (reports are de-duplicated, so each is said once). */
   for (uint32_t start = 0; start < nsnaps; start++) {
     if (!blocked[start])
       continue;
     uint32_t path[64];
     uint32_t n = 0;
     int cur = (int)start;
-    while (cur >= 0 && n < 64) {
+    int cycle_at = -1;
+    while (cur >= 0 && n < 64 && cycle_at < 0) {
       for (uint32_t k = 0; k < n; k++)
-        if (path[k] == (uint32_t)cur) {
-          uint64_t waited = UINT64_MAX;
-          for (uint32_t m = k; m < n; m++) {
-            uint64_t w = now - seens[snaps[path[m]].slot].since_ms;
-            if (w < waited)
-              waited = w;
-          }
-          report_deadlock(path + k, n - k, waited);
-          return;
-        }
-      path[n++] = (uint32_t)cur;
-      cur = holder_of(&snaps[cur], blocked);
+        if (path[k] == (uint32_t)cur)
+          cycle_at = (int)k;
+      if (cycle_at < 0) {
+        path[n++] = (uint32_t)cur;
+        cur = holder_of(&snaps[cur], blocked);
+      }
     }
+    if (cycle_at < 0)
+      continue;
+    uint64_t waited = UINT64_MAX;
+    for (uint32_t m = (uint32_t)cycle_at; m < n; m++) {
+      uint64_t w = now - seens[snaps[path[m]].slot].since_ms;
+      if (w < waited)
+        waited = w;
+    }
+    report_deadlock(path + cycle_at, n - (uint32_t)cycle_at, waited);
   }
 }
 
