@@ -140,7 +140,7 @@ static void wait_begin(struct ss_lock_thread *t, struct wait_state *w, uintptr_t
   ss_mutex_op(&w->mop, mutex, kind, SS_ACQ_BLOCKING, ss_wait_mutex_site(site));
   struct ss_held *h = ss_held_find(t, w->mop.addr);
   /* Past max_held_locks the stack is incomplete: assume the mutex is held. */
-  w->held = h != NULL || t->nheld > t->held_cap;
+  w->held = h != NULL || t->nlost;
   /* The call that locked the mutex names it, for reports that mention it
    * later from a wait site (which names only the condvar). */
   if (h)

@@ -277,7 +277,7 @@ static void set_gates(struct ss_edge *e, int fresh, struct ss_lock_thread *t, ui
                       uintptr_t dst_addr) {
   uintptr_t now[SS_MAX_GATES];
   uint32_t n = 0;
-  uint32_t held = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  uint32_t held = t->nheld;
   for (uint32_t i = 0; i < held && n < SS_MAX_GATES; i++) {
     uintptr_t a = t->held[i].addr;
     if (a != src_addr && a != dst_addr)
@@ -335,7 +335,7 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
   uint32_t nfound = 0;
   if (!edge_hash || !stack)
     return;
-  uint32_t held = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  uint32_t held = t->nheld;
   int instance_done = 0;
   ss_spin_lock(&graph_lock);
   for (uint32_t i = held; i-- > 0;) {

@@ -87,8 +87,8 @@ SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop 
 #define EXIT_SECTIONS_PER_LOCK 2
 
 SS_HIDDEN void ss_rule_thread_exit(struct ss_lock_thread *t, int process_exit) {
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
-  if (n == 0)
+  uint32_t n = t->nheld, total = t->nheld + t->nlost;
+  if (total == 0)
     return;
   /* Suppressions may name any of the held locks. */
   const char *names[9];
@@ -103,18 +103,19 @@ SS_HIDDEN void ss_rule_thread_exit(struct ss_lock_thread *t, int process_exit) {
   names[nn] = NULL;
   /* The innermost lock is the one the SUMMARY line names. One report per
    * exiting thread: tids are never reused. */
-  const struct ss_held *inner = &t->held[n - 1];
-  struct ss_report *r = ss_report_begin_names("lock-held-at-exit", SS_SEV_ERROR, inner->site,
+  const struct ss_held *inner = n ? &t->held[n - 1] : NULL;
+  struct ss_report *r = ss_report_begin_names("lock-held-at-exit", SS_SEV_ERROR,
+                                              inner ? inner->site : NULL,
                                               names, (uintptr_t)t->tid + 1,
                                               (uintptr_t)process_exit);
   if (!r)
     return;
   if (process_exit)
     ss_report_headline(r, "the process exits while thread T%u holds %u lock%s", t->tid,
-                       t->nheld, t->nheld == 1 ? "" : "s");
+                       total, total == 1 ? "" : "s");
   else
-    ss_report_headline(r, "thread T%u exits while holding %u lock%s", t->tid, t->nheld,
-                       t->nheld == 1 ? "" : "s");
+    ss_report_headline(r, "thread T%u exits while holding %u lock%s", t->tid, total,
+                       total == 1 ? "" : "s");
   uint32_t shown = 0;
   for (uint32_t i = 0; i < n; i++) {
     if (r->nsec + EXIT_SECTIONS_PER_LOCK > SS_REPORT_MAX_SECTIONS)
@@ -131,9 +132,9 @@ SS_HIDDEN void ss_rule_thread_exit(struct ss_lock_thread *t, int process_exit) {
     ss_report_lock_origin(r, h->addr);
     shown++;
   }
-  if (shown < t->nheld)
-    ss_buf_printf(&r->notes, "  ... and %u more held lock%s not shown\n", t->nheld - shown,
-                  t->nheld - shown == 1 ? "" : "s");
+  if (shown < total)
+    ss_buf_printf(&r->notes, "  ... and %u more held lock%s not shown\n", total - shown,
+                  total - shown == 1 ? "" : "s");
   ss_report_thread(r, t->tid);
   ss_report_end(r);
 }

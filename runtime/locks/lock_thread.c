@@ -115,7 +115,7 @@ SS_HIDDEN struct ss_held *ss_held_push(struct ss_lock_thread *t) {
                    "thread T%u holds more than max_held_locks=%u locks; locks "
                    "taken past that are not checked\n",
                    t->tid, t->held_cap);
-      __atomic_store_n(&t->nheld, t->nheld + 1, __ATOMIC_RELEASE);
+      t->nlost++;
       return NULL;
     }
   }
@@ -125,8 +125,7 @@ SS_HIDDEN struct ss_held *ss_held_push(struct ss_lock_thread *t) {
 }
 
 SS_HIDDEN void ss_held_remove(struct ss_lock_thread *t, struct ss_held *e) {
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
-  struct ss_held *last = &t->held[n - 1];
+  struct ss_held *last = &t->held[t->nheld - 1];
   /* Keep acquisition order: shift the younger entries down. Unlocks are
    * almost always of the innermost lock, so this loop rarely runs. */
   for (struct ss_held *p = e; p < last; p++) {

@@ -61,10 +61,13 @@ struct ss_profile_table;
 
 struct ss_lock_thread {
   uint32_t tid; /* the core's T<tid>, for reports */
-  /* Held locks, innermost last. nheld counts every held lock; entries past
-   * held_cap are not recorded (a one-time warning says so). */
+  /* Held locks, innermost last: held[0..nheld) are recorded (nheld <=
+   * held_cap). A lock acquired while the stack is full is only counted, in
+   * nlost (a one-time warning says so): an unlock of a lock not in the stack
+   * is then taken to be one of those, not reported. */
   uint32_t nheld;
   uint32_t held_cap;
+  uint32_t nlost;
   struct ss_held *held;
   struct ss_held held_inline[SS_HELD_INLINE];
   /* What the thread is blocked on, for the deadlock watchdog: written by
@@ -100,8 +103,7 @@ SS_HIDDEN void ss_lock_thread_start(struct ss_thread *t);
 SS_HIDDEN struct ss_held *ss_held_push(struct ss_lock_thread *t);
 /* Finds the innermost entry for addr, or NULL. */
 static SS_ALWAYS_INLINE struct ss_held *ss_held_find(struct ss_lock_thread *t, uintptr_t addr) {
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
-  for (uint32_t i = n; i-- > 0;)
+  for (uint32_t i = t->nheld; i-- > 0;)
     if (t->held[i].addr == addr)
       return &t->held[i];
   return NULL;

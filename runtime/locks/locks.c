@@ -57,7 +57,7 @@ static void report_level(struct ss_lock_thread *t, const struct ss_lockop *op,
 }
 
 static void check_levels(struct ss_lock_thread *t, const struct ss_lockop *op) {
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  uint32_t n = t->nheld;
   const struct ss_held *worst = NULL;
   for (uint32_t i = 0; i < n; i++) {
     const struct ss_held *h = &t->held[i];
@@ -109,7 +109,7 @@ SS_HIDDEN uint32_t ss_lock_nested_node(struct ss_lock_thread *t, uint32_t node) 
 }
 
 static int holds_node(struct ss_lock_thread *t, uint32_t node) {
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  uint32_t n = t->nheld;
   for (uint32_t i = 0; i < n; i++)
     if (t->held[i].class_id == node)
       return 1;
@@ -136,7 +136,7 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *o
     return;
   }
   uint64_t pair = op->chain ^ ((uint64_t)op->addr * 0xc2b2ae3d27d4eb4full) ^ op->gen;
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  uint32_t n = t->nheld;
   for (uint32_t i = n; i-- > 0;)
     if (t->held[i].class_id == op->node) {
       pair += (uint64_t)t->held[i].addr * 0x9e3779b97f4a7c15ull;
@@ -179,7 +179,7 @@ SS_HIDDEN void ss_lock_after_slow(struct ss_lock_thread *t, const struct ss_lock
 /* After an out-of-order unlock, the entries above the removed one have a
  * new prefix: recompute their chain keys. */
 static void rechain_from(struct ss_lock_thread *t, uint32_t idx) {
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  uint32_t n = t->nheld;
   for (uint32_t i = idx; i < n; i++) {
     struct ss_held *h = &t->held[i];
     h->chain = ss_chain_step(i ? t->held[i - 1].chain : 0, h->class_id, h->mode,
@@ -190,13 +190,13 @@ static void rechain_from(struct ss_lock_thread *t, uint32_t idx) {
 SS_HIDDEN void ss_held_drop(struct ss_lock_thread *t, struct ss_held *h) {
   uint32_t idx = (uint32_t)(h - t->held);
   ss_held_remove(t, h);
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  uint32_t n = t->nheld;
   if (SS_UNLIKELY(idx < n))
     rechain_from(t, idx);
 }
 
 SS_HIDDEN void ss_held_drop_stale(struct ss_lock_thread *t) {
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  uint32_t n = t->nheld;
   for (uint32_t i = n; i-- > 0;)
     if (ss_lock_stale(t->held[i].addr, t->held[i].lock_gen))
       ss_held_drop(t, &t->held[i]);
@@ -216,8 +216,8 @@ SS_HIDDEN void ss_unlock_slow(struct ss_lock_thread *t, struct ss_lockop *op) {
   }
   /* Past max_held_locks the stack is incomplete: a lock not found may be
    * one that was counted but not recorded. Stay silent and uncount it. */
-  if (t->nheld > t->held_cap) {
-    __atomic_store_n(&t->nheld, t->nheld - 1, __ATOMIC_RELEASE);
+  if (t->nlost) {
+    t->nlost--;
     return;
   }
   ss_rule_unlock_unheld(t, op);

@@ -91,14 +91,14 @@ static SS_ALWAYS_INLINE uint64_t *ss_chain_slot(struct ss_lock_thread *t, uint64
 static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_lockop *op) {
   op->site = ss_site(op->site);
   op->resolved = 0;
-  uint32_t n = t->nheld < t->held_cap ? t->nheld : t->held_cap;
+  uint32_t n = t->nheld;
   struct ss_held *top = NULL;
   if (n) {
     struct ss_held *h = ss_held_find(t, op->addr);
     if (SS_UNLIKELY(h)) {
       if (ss_lock_before_held(t, op, h))
         return;
-      n = t->nheld < t->held_cap ? t->nheld : t->held_cap; /* a stale entry went */
+      n = t->nheld; /* a stale entry went */
     }
     top = n ? &t->held[n - 1] : NULL;
   }
@@ -147,7 +147,7 @@ static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct s
   op->site = ss_site(op->site);
   uint32_t n = t->nheld;
   /* The common case: releasing the innermost lock, held once, untimed. */
-  if (SS_LIKELY(n && n <= t->held_cap && t->held[n - 1].addr == op->addr &&
+  if (SS_LIKELY(n && t->held[n - 1].addr == op->addr &&
                 !t->held[n - 1].depth && !ss_timing_on)) {
     __atomic_store_n(&t->held[n - 1].addr, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&t->nheld, n - 1, __ATOMIC_RELEASE);

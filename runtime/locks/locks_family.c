@@ -49,7 +49,7 @@ static void locks_thread_exit(struct ss_thread *t, int process_exit) {
   /* A lock another thread re-initialised under this one is not held. */
   if (lt->nheld)
     ss_held_drop_stale(lt);
-  if (lt->nheld)
+  if (lt->nheld || lt->nlost)
     ss_rule_thread_exit(lt, process_exit);
   ss_profile_thread_exit(lt);
 }

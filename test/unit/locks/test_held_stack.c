@@ -1,5 +1,5 @@
 /* The per-thread held-lock stack: push, find, out-of-order removal, growth
- * past the inline array, and the bounded overflow. */
+ * past the inline array, and the bounded overflow (counted in nlost). */
 #include "locks/lock_flags.h"
 #include "locks/lock_thread.h"
 #include "unit.h"
@@ -48,13 +48,21 @@ static void bounded(void) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   uint32_t cap = (uint32_t)ss_lock_flags.max_held_locks;
   self_with_locks(cap + 10, 0x100000);
-  CHECK(t->nheld == cap + 10);
+  CHECK(t->nheld == cap);
+  CHECK(t->nlost == 10);
   CHECK(t->held_cap == cap);
   CHECK(ss_held_find(t, 0x100000 + cap - 1) != NULL);
   CHECK(ss_held_find(t, 0x100000 + cap) == NULL);
+  /* Removing the oldest recorded entry while some are unrecorded leaves
+   * only recorded entries in the stack (no empty slot inside it). */
+  ss_held_remove(t, ss_held_find(t, 0x100000));
+  CHECK(t->nheld == cap - 1);
+  CHECK(t->nlost == 10);
+  CHECK(t->held[0].addr == 0x100001);
+  CHECK(t->held[cap - 2].addr == 0x100000 + cap - 1);
+  CHECK(ss_held_find(t, 0) == NULL);
   /* Leave nothing held: these are not real locks. */
-  while (t->nheld > t->held_cap)
-    t->nheld--;
+  t->nlost = 0;
   while (t->nheld)
     ss_held_remove(t, &t->held[t->nheld - 1]);
 }
