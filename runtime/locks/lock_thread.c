@@ -3,6 +3,7 @@
 #include "lock_thread.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "lock_flags.h"
 #include "lock_table.h"
@@ -17,6 +18,7 @@ SS_HIDDEN void ss_lock_threads_init(void) { ext_key = ss_thread_ext_key(); }
 SS_HIDDEN void ss_lock_thread_start(struct ss_thread *t) {
   struct ss_lock_thread *lt = &ss_lock_self;
   lt->tid = t->tid;
+  lt->pid = (uint32_t)getpid();
   lt->held = lt->held_inline;
   lt->held_cap = SS_HELD_INLINE;
   /* Published last: a scanner that sees the pointer sees a usable stack. */

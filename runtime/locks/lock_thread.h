@@ -39,6 +39,7 @@ struct ss_held {
 };
 #define SS_HELD_TRY 0x1u     /* acquired by a successful trylock */
 #define SS_HELD_ORDERED 0x2u /* its level is an ordered group */
+#define SS_HELD_PSHARED 0x4u /* a process-shared lock (it may outlive a fork's parent) */
 
 /* A thread's cache of lock -> class, so that acquiring a known lock touches
  * no shared table. An entry is valid while its record's generation holds. */
@@ -61,6 +62,7 @@ struct ss_profile_table;
 
 struct ss_lock_thread {
   uint32_t tid; /* the core's T<tid>, for reports */
+  uint32_t pid; /* the process this state is about (lock_fork.c) */
   /* Held locks, innermost last: held[0..nheld) are recorded (nheld <=
    * held_cap). A lock acquired while the stack is full is only counted, in
    * nlost (a one-time warning says so): an unlock of a lock not in the stack

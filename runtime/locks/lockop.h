@@ -16,6 +16,7 @@ struct ss_lockop {
   uint8_t acq;        /* enum ss_acquire */
   uint8_t recursive;  /* re-acquiring while held is allowed */
   uint8_t errorcheck; /* re-acquiring returns an error instead of hanging */
+  uint8_t pshared;    /* PTHREAD_PROCESS_SHARED: another process may hold or release it */
   /* Filled by ss_lock_before for ss_lock_after; hooks leave them alone. */
   uint8_t resolved;   /* class and chain below are valid */
   uint32_t node;      /* lock-order graph node (class, or subclass) */

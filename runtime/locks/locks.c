@@ -9,6 +9,7 @@
 #include "locks.h"
 
 #include "lock_flags.h"
+#include "lock_fork.h"
 #include "lock_graph.h"
 #include "lock_table.h"
 #include "core/report.h"
@@ -26,7 +27,9 @@ static void report_double_lock(struct ss_lock_thread *t, const struct ss_lockop 
   ss_report_headline(r, "thread T%u acquires %s that it already holds%s", t->tid, label,
                      hangs ? "; the thread would block on itself forever"
                      : op->errorcheck ? " (the call fails with EDEADLK)"
-                                      : "");
+                     : op->pshared && op->acq == SS_ACQ_BLOCKING
+                         ? "; it is process-shared, so it waits until some process releases it"
+                         : "");
   ss_report_section(r, op->site, "Second acquisition by thread T%u", t->tid);
   ss_report_section(r, prev->site, "First acquisition by thread T%u, still held", t->tid);
   ss_report_lock_origin(r, op->addr);
@@ -85,6 +88,9 @@ SS_HIDDEN int ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op
   /* A failed trylock on a held lock is not a bug: it cannot block. */
   if (op->acq == SS_ACQ_TRY)
     return 1;
+  /* A process-shared entry inherited through a fork is the parent's. */
+  if ((h->flags & SS_HELD_PSHARED) && ss_lock_fork_unseen(t))
+    return 0;
   /* The entry may name an earlier lock at this address: another thread
    * re-initialised it since (that was reported), and the object is a new,
    * unlocked one. Forget the entry and acquire as usual. */
@@ -92,7 +98,9 @@ SS_HIDDEN int ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op
     ss_held_drop(t, h);
     return 0;
   }
-  int hangs = op->acq == SS_ACQ_BLOCKING && !op->errorcheck;
+  /* Another process may release a process-shared lock: no certain
+   * self-deadlock, so it is reported but never ended. */
+  int hangs = op->acq == SS_ACQ_BLOCKING && !op->errorcheck && !op->pshared;
   report_double_lock(t, op, h, hangs);
   if (hangs && ss_lock_flags.abort_on_deadlock) {
     ss_printf("==%d==syncsan: ending the process: thread T%u would wait for itself "

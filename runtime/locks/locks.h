@@ -34,7 +34,8 @@ static SS_ALWAYS_INLINE void ss_held_fill(struct ss_held *e, const struct ss_loc
   e->kind = op->kind;
   e->mode = op->mode;
   e->depth = 0;
-  e->flags = (op->acq == SS_ACQ_TRY ? SS_HELD_TRY : 0) | (op->ordered ? SS_HELD_ORDERED : 0);
+  e->flags = (op->acq == SS_ACQ_TRY ? SS_HELD_TRY : 0) | (op->ordered ? SS_HELD_ORDERED : 0) |
+             (op->pshared ? SS_HELD_PSHARED : 0);
 }
 
 static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struct ss_lockop *op, int rc);

@@ -5,6 +5,7 @@
 #include "deadlock.h"
 #include "lock_class.h"
 #include "lock_flags.h"
+#include "lock_fork.h"
 #include "lock_graph.h"
 #include "lock_levels.h"
 #include "lock_profile.h"
@@ -33,6 +34,7 @@ static void locks_init(void) {
   ss_graph_init();
   ss_profile_init();
   ss_lock_threads_init();
+  ss_lock_fork_init();
 }
 
 static void locks_thread_start(struct ss_thread *t) {

@@ -8,23 +8,29 @@
 
 #include "locks.h"
 
-/* The type, read from the object itself so that mutexes set up by code the
- * pass never saw (static initialisers, libraries) are right too. */
-static inline int ss_pthread_mutex_type(const void *m) {
+/* The type and the process-shared attribute, read from the object itself
+ * so that mutexes set up by code the pass never saw (static initialisers,
+ * libraries) are right too. */
+static inline int ss_pthread_mutex_kind(const void *m) {
 #if defined(__GLIBC__)
   /* glibc keeps the type (plus robust/PI/PP bits above it) in __kind; its
    * mtx_t is a pthread_mutex_t underneath, initialised by mtx_init with
    * PTHREAD_MUTEX_NORMAL or PTHREAD_MUTEX_RECURSIVE. */
-  return __atomic_load_n(&((const pthread_mutex_t *)m)->__data.__kind, __ATOMIC_RELAXED) & 3;
+  return __atomic_load_n(&((const pthread_mutex_t *)m)->__data.__kind, __ATOMIC_RELAXED);
 #else
   (void)m;
   return PTHREAD_MUTEX_DEFAULT;
 #endif
 }
 
+/* glibc's PTHREAD_MUTEX_PSHARED_BIT: set in __kind by a mutex initialised
+ * PTHREAD_PROCESS_SHARED. */
+#define SS_MUTEX_PSHARED_BIT 128
+
 static inline void ss_mutex_op(struct ss_lockop *op, const void *m, int kind, int acq,
                                const struct syncsan_site *site) {
-  int type = ss_pthread_mutex_type(m);
+  int bits = ss_pthread_mutex_kind(m);
+  int type = bits & 3;
   *op = (struct ss_lockop){0};
   op->addr = (uintptr_t)m;
   op->site = site;
@@ -34,5 +40,8 @@ static inline void ss_mutex_op(struct ss_lockop *op, const void *m, int kind, in
   op->recursive = type == PTHREAD_MUTEX_RECURSIVE;
   /* mtx_t has no errorcheck type: a plain mtx re-locked hangs. */
   op->errorcheck = kind == SS_KIND_MUTEX && type == PTHREAD_MUTEX_ERRORCHECK;
+#if defined(__GLIBC__)
+  op->pshared = (bits & SS_MUTEX_PSHARED_BIT) != 0;
+#endif
 }
 #endif

@@ -1,0 +1,12 @@
+/* What a fork means for the forking thread's lock state (lock_fork.c). */
+#ifndef SYNCSAN_LOCK_FORK_H
+#define SYNCSAN_LOCK_FORK_H
+#include "locks.h"
+
+/* Registers the fork handler (start-up). */
+SS_HIDDEN void ss_lock_fork_init(void);
+/* Slow path: t's stack shows a process-shared lock held. When the stack was
+ * inherited through a fork that no handler saw, drops its process-shared
+ * entries and returns 1. */
+SS_HIDDEN int ss_lock_fork_unseen(struct ss_lock_thread *t);
+#endif
