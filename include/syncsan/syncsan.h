@@ -34,7 +34,8 @@ void syncsan_set_thread_name(const char *name) SYNCSAN_WEAK_;
  * 0 clears. Locks of an *ordered* level may also be nested among themselves
  * (their order is then checked like any lock order). A level set on a lock
  * instance wins over its class's level (from an annotation or the
- * lock_levels= policy file). */
+ * lock_levels= policy file). It may be set before the lock is initialised
+ * or first used. A NULL or misaligned `lock` is ignored with a warning. */
 void syncsan_lock_set_level(void *lock, int level) SYNCSAN_WEAK_;
 #define syncsan_lock_set_level(lock, level)                                    \
   (syncsan_lock_set_level ? (syncsan_lock_set_level)((void *)(lock), (level)) : (void)0)

@@ -100,27 +100,48 @@ SS_HIDDEN void ss_levels_policy_lookup(const char *const *names, int n, int32_t 
 
 /* ---- public API ---- */
 
-static void set_level(void *lock, int level, int ordered) {
-  if (!lock)
-    return;
-  ss_lock_thread_get();
-  if (level < 0 || level > 65535) {
-    ss_printf("==%d==syncsan: syncsan_lock_set_level(%p, %d): levels are 1..65535 (0 "
-              "clears); ignored\n",
-              ss_pid(), lock, level);
-    return;
-  }
-  ss_lock_set_level((uintptr_t)lock, SS_KIND_COUNT, level, ordered);
+/* Every lock object is at least int-aligned (a pthread_spinlock_t is an
+ * int; the other kinds are 8-aligned), so a NULL or misaligned pointer is
+ * a bug of the caller, not a lock: refused, with one warning per function
+ * (a loop over bad pointers would otherwise flood the log). An aligned
+ * pointer cannot be told from a lock until it is used as one, so nothing is
+ * recorded for it before that (lock_pending.c, the nested mark below). */
+static int bad_lock_arg(const void *lock, const char *fn, int *warned) {
+  if (lock && !((uintptr_t)lock & (_Alignof(int) - 1)))
+    return 0;
+  ss_warn_once(warned, "%s(%p): not the address of a lock (%s); ignored\n", fn, lock,
+               lock ? "misaligned" : "NULL");
+  return 1;
 }
 
-SS_EXPORT void syncsan_lock_set_level(void *lock, int level) { set_level(lock, level, 0); }
+static void set_level(void *lock, int level, int ordered, const char *fn, int *warned) {
+  ss_lock_thread_get();
+  if (bad_lock_arg(lock, fn, warned))
+    return;
+  if (level < 0 || level > 65535) {
+    ss_printf("==%d==syncsan: %s(%p, %d): levels are 1..65535 (0 clears); ignored\n", ss_pid(),
+              fn, lock, level);
+    return;
+  }
+  ss_lock_set_level((uintptr_t)lock, level, ordered);
+}
+
+SS_EXPORT void syncsan_lock_set_level(void *lock, int level) {
+  static int warned;
+  set_level(lock, level, 0, "syncsan_lock_set_level", &warned);
+}
 
 SS_EXPORT void syncsan_lock_set_level_ordered(void *lock, int level) {
-  set_level(lock, level, 1);
+  static int warned;
+  set_level(lock, level, 1, "syncsan_lock_set_level_ordered", &warned);
 }
 
 SS_EXPORT void syncsan_lock_nested(void *lock, unsigned subclass) {
+  static int warned;
   struct ss_lock_thread *t = ss_lock_thread_get();
+  if (bad_lock_arg(lock, "syncsan_lock_nested", &warned))
+    return;
+  /* Only the thread's next acquisition of this address reads the mark. */
   t->nest_addr = (uintptr_t)lock;
   t->nest_subclass = subclass;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lock_flags.h"
+#include "lock_pending.h"
 #include "core/globals.h"
 #include "lock_thread.h"
 
@@ -86,10 +87,8 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
     if (l->addr == addr)
       break;
   if (l) {
-    /* Learn what the first sight did not know (an API call names no kind,
-     * a call through a pointer names no global). */
-    if (l->kind == SS_KIND_COUNT)
-      l->kind = (uint16_t)kind;
+    /* Learn what the first sight did not know (a call through a pointer
+     * names no global). */
     if (!l->name && ss_site_object(site) && !l->class_id)
       l->name = ss_site_object(site);
   } else if ((l = alloc_record())) {
@@ -109,6 +108,14 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
     } else {
       l->name = ss_site_object(site);
       l->name_off = 0;
+    }
+    /* A level set on the address before the lock was initialised or used
+     * is this instance's. */
+    int32_t lv;
+    uint32_t ord;
+    if (ss_pending_level_take(addr, &lv, &ord)) {
+      l->level = lv;
+      l->flags = (uint16_t)((l->flags & ~SS_LOCK_LEVEL_ORDERED) | (ord ? SS_LOCK_LEVEL_ORDERED : 0));
     }
     __atomic_store_n(&l->gen, new_gen(), __ATOMIC_RELEASE);
     l->next = buckets[h % NBUCKETS];
@@ -173,19 +180,31 @@ SS_HIDDEN int ss_lock_stale(uintptr_t addr, uint32_t gen) {
   return now && now != gen;
 }
 
-SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int kind, int32_t level, int ordered) {
-  struct ss_lock *l = ss_lock_lookup(addr, kind, NULL, NULL);
-  if (!l)
+SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int32_t level, int ordered) {
+  if (!buckets)
     return 0;
   uint32_t h = hash_addr(addr);
-  ss_spin_lock(&stripes[h % NSTRIPES]);
-  l->level = level;
-  l->flags = (uint16_t)((l->flags & ~SS_LOCK_LEVEL_ORDERED) | (ordered ? SS_LOCK_LEVEL_ORDERED : 0));
-  /* Same lock, new level: class caches must re-read it (the epoch), while
-   * held entries and instances keep naming this incarnation (gen). */
-  __atomic_fetch_add(ss_lock_epoch(addr), 1, __ATOMIC_RELEASE);
-  ss_spin_unlock(&stripes[h % NSTRIPES]);
-  return 1;
+  ss_spin_t *s = &stripes[h % NSTRIPES];
+  int ok = 1;
+  /* Under the stripe, so that a record created meanwhile (which takes a
+   * pending level under the same stripe) cannot miss this one. */
+  ss_spin_lock(s);
+  struct ss_lock *l;
+  for (l = buckets[h % NBUCKETS]; l; l = l->next)
+    if (l->addr == addr)
+      break;
+  if (l) {
+    l->level = level;
+    l->flags = (uint16_t)((l->flags & ~SS_LOCK_LEVEL_ORDERED) |
+                          (ordered ? SS_LOCK_LEVEL_ORDERED : 0));
+    /* Same lock, new level: class caches must re-read it (the epoch),
+     * while held entries and instances keep naming this incarnation (gen). */
+    __atomic_fetch_add(ss_lock_epoch(addr), 1, __ATOMIC_RELEASE);
+  } else {
+    ok = ss_pending_level_set(addr, level, ordered);
+  }
+  ss_spin_unlock(s);
+  return ok;
 }
 
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id) {

@@ -46,8 +46,10 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
                                          const struct syncsan_site *init_site);
 /* Copies the record of addr into *out; 0 when unknown. */
 SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out);
-/* Sets the instance level of addr (creating its record); 0 when full. */
-SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int kind, int32_t level, int ordered);
+/* Sets the instance level of addr. A record is not created for it: with
+ * none yet, the level waits for the lock's first init or use (lock_pending.c).
+ * 0 when that table is full. */
+SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int32_t level, int ordered);
 /* Records the class of a record (the lock graph's slow path). */
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id);
 /* Forgets addr (destroy): a lock re-created at the same address is new. */
