@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lock_flags.h"
+#include "lock_mem.h"
 #include "lock_pending.h"
 #include "core/globals.h"
 #include "lock_thread.h"
@@ -120,6 +121,7 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
     __atomic_store_n(&l->gen, new_gen(), __ATOMIC_RELEASE);
     l->next = buckets[h % NBUCKETS];
     buckets[h % NBUCKETS] = l;
+    ss_mem_add(addr);
   }
   ss_spin_unlock(s);
   return l;
@@ -154,6 +156,7 @@ SS_HIDDEN void ss_lock_forget(uintptr_t addr) {
     if ((*pp)->addr == addr) {
       victim = *pp;
       *pp = victim->next;
+      ss_mem_remove(addr);
       break;
     }
   }

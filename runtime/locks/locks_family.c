@@ -12,6 +12,7 @@
 #include "lock_table.h"
 #include "lock_thread.h"
 #include "locks.h"
+#include "mem_hooks.h"
 
 SS_HIDDEN struct ss_lock_flags ss_lock_flags = {
 #define SS_FLAG SS_FLAG_DEFAULT
@@ -35,6 +36,7 @@ static void locks_init(void) {
   ss_profile_init();
   ss_lock_threads_init();
   ss_lock_fork_init();
+  ss_mem_hooks_init();
 }
 
 static void locks_thread_start(struct ss_thread *t) {
