@@ -79,7 +79,7 @@ static int names_of(const struct ss_node *nd, const char *names[4], char storage
       ss_format(storage[0], 512, "%s+%u", nd->name, nd->name_off);
       names[k++] = storage[0];
     }
-  } else if (nd->kind == SS_NODE_SITE) {
+  } else if (nd->kind == SS_NODE_SITE || nd->kind == SS_NODE_USE_SITE) {
     const struct syncsan_site *s = nd->init_site;
     const char *base = strrchr(s->file, '/');
     ss_format(storage[0], 512, "%s:%u", s->file, s->line);
@@ -95,6 +95,7 @@ static int names_of(const struct ss_node *nd, const char *names[4], char storage
 
 struct class_src {
   const struct ss_lock *rec;
+  const struct syncsan_site *use_site; /* the acquisition that resolves the class */
   int by_address;
 };
 
@@ -109,6 +110,9 @@ static void fill_class(struct ss_node *n, const void *arg) {
   } else if (!src->by_address && ss_site_is_place(l->init_site)) {
     n->kind = SS_NODE_SITE;
     n->init_site = l->init_site;
+  } else if (!src->by_address && ss_site_is_place(src->use_site)) {
+    n->kind = SS_NODE_USE_SITE;
+    n->init_site = src->use_site;
   } else {
     n->kind = SS_NODE_ADDR;
     n->addr = l->addr;
@@ -122,15 +126,22 @@ static void fill_class(struct ss_node *n, const void *arg) {
   ss_levels_policy_lookup(names, nn, &n->level, &n->ordered);
 }
 
-static uint64_t class_key(const struct ss_lock *l, int by_address) {
-  if (!by_address && l->name)
+static uint64_t site_key(uint64_t salt, const struct syncsan_site *s) {
+  /* By content, not address: identical sites of two modules (or a wait
+   * site's copy) are one class. */
+  uint64_t h = hash_str(0xcbf29ce484222325ull ^ salt, s->file);
+  h = hash_str(h, s->function);
+  return ss_mix64(h ^ ((uint64_t)s->line << 20) ^ s->column);
+}
+
+static uint64_t class_key(const struct class_src *src) {
+  const struct ss_lock *l = src->rec;
+  if (!src->by_address && l->name)
     return ss_mix64(hash_str(0xcbf29ce484222325ull ^ 1, l->name) ^ l->name_off);
-  if (!by_address && ss_site_is_place(l->init_site)) {
-    const struct syncsan_site *s = l->init_site;
-    uint64_t h = hash_str(0xcbf29ce484222325ull ^ 2, s->file);
-    h = hash_str(h, s->function);
-    return ss_mix64(h ^ ((uint64_t)s->line << 20) ^ s->column);
-  }
+  if (!src->by_address && ss_site_is_place(l->init_site))
+    return site_key(2, l->init_site);
+  if (!src->by_address && ss_site_is_place(src->use_site))
+    return site_key(4, src->use_site);
   return ss_mix64(((uint64_t)l->addr * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)l->gen << 1) ^ 3);
 }
 
@@ -149,8 +160,8 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
     return; /* lock table full: untracked (warned once there) */
   uint32_t cls = snap.class_id;
   if (!cls) {
-    struct class_src src = {&snap, (int)ss_lock_flags.lock_order_by_instance};
-    cls = node_for_key(class_key(&snap, src.by_address), fill_class, &src);
+    struct class_src src = {&snap, op->site, (int)ss_lock_flags.lock_order_by_instance};
+    cls = node_for_key(class_key(&src), fill_class, &src);
     if (cls)
       ss_lock_set_class(rec, cls);
   }
@@ -242,9 +253,11 @@ SS_HIDDEN const char *ss_node_label(uint32_t id, char *buf, size_t n) {
     else
       ss_format(buf, n, "'%s'", nd->name);
     break;
-  case SS_NODE_SITE: {
+  case SS_NODE_SITE:
+  case SS_NODE_USE_SITE: {
     const char *f = strrchr(nd->init_site->file, '/');
-    ss_format(buf, n, "init@%s:%u", f ? f + 1 : nd->init_site->file, nd->init_site->line);
+    ss_format(buf, n, "%s@%s:%u", nd->kind == SS_NODE_SITE ? "init" : "first-use",
+              f ? f + 1 : nd->init_site->file, nd->init_site->line);
     break;
   }
   case SS_NODE_ADDR:

@@ -1,9 +1,14 @@
 /* Lock classes: what the lock-order graph and lock levels are about.
  *
  * A lock's class is its global symbol, else the site of its *_init call,
- * else (never initialised by a call) its address; with
- * lock_order_by_instance=1 every lock is its own class. An order learned on
- * one pair of objects thus covers every pair of the same classes. A
+ * else (never initialised by a call: a zero-initialised lock in a heap
+ * object, the common C idiom) the site of its first acquisition, which the
+ * pass's static site record makes the same for every object locked there
+ * first, as lockdep keys a dynamic lock by its init site; the address only
+ * when there is no site either. With lock_order_by_instance=1 every lock is
+ * its own class. An order learned on one pair of objects thus covers every
+ * pair of the same classes, and the number of classes does not grow with
+ * the number of objects. A
  * subclass (syncsan_lock_nested) is a separate class of the graph, and
  * same-class nesting is ordered by instance nodes. */
 #ifndef SYNCSAN_LOCK_CLASS_H
@@ -14,9 +19,10 @@
 enum ss_node_kind {
   SS_NODE_GLOBAL,   /* keyed by global symbol */
   SS_NODE_SITE,     /* keyed by init site */
-  SS_NODE_ADDR,     /* keyed by address (no init call seen, or by-instance mode) */
+  SS_NODE_ADDR,     /* keyed by address (by-instance mode, or no site known) */
   SS_NODE_SUBCLASS, /* (class, subclass) from syncsan_lock_nested */
-  SS_NODE_INSTANCE  /* one lock instance, for same-class nesting */
+  SS_NODE_INSTANCE, /* one lock instance, for same-class nesting */
+  SS_NODE_USE_SITE  /* keyed by first-acquisition site (no init call seen) */
 };
 
 /* A node of the lock-order graph: a class, a subclass or an instance. */
@@ -31,7 +37,7 @@ struct ss_node {
   uint32_t subclass;
   const char *name;                     /* GLOBAL: the symbol */
   uint32_t name_off;                    /* GLOBAL: the lock's offset in it */
-  const struct syncsan_site *init_site; /* SITE: the init call */
+  const struct syncsan_site *init_site; /* SITE: the init call; USE_SITE: the first acquire */
   uintptr_t addr;                       /* ADDR/INSTANCE: the lock */
   uint32_t lock_id;                     /* ADDR/INSTANCE: "M<id>" */
   int32_t level;                        /* declared class level; 0 none */
