@@ -12,7 +12,8 @@
 static ss_spin_t node_lock;
 static struct ss_node *nodes;       /* [max_lock_classes], id = index + 1 */
 static struct ss_node **node_hash;  /* guarded by node_lock */
-static uint32_t nnodes, max_nodes;  /* guarded by node_lock */
+static uint32_t nnodes, max_nodes;  /* guarded by node_lock; nnodes: ids ever used */
+static uint32_t free_nodes;         /* freed instance ids, chained by inst_next; node_lock */
 static int full_warned;
 
 SS_HIDDEN void ss_class_init(void) {
@@ -48,15 +49,19 @@ static uint32_t node_for_key(uint64_t key, void (*fill)(struct ss_node *, const 
       id = n->id;
       break;
     }
-  if (!id && nnodes < max_nodes) {
-    struct ss_node *n = &nodes[nnodes];
+  if (!id && (free_nodes || nnodes < max_nodes)) {
+    uint32_t nid = free_nodes ? free_nodes : nnodes + 1;
+    struct ss_node *n = &nodes[nid - 1];
+    if (free_nodes)
+      free_nodes = n->inst_next;
     memset(n, 0, sizeof(*n));
     n->key = key;
-    n->id = nnodes + 1;
+    n->id = nid;
     fill(n, arg);
     n->hash_next = *head;
     *head = n;
-    __atomic_store_n(&nnodes, nnodes + 1, __ATOMIC_RELEASE);
+    if (nid > nnodes)
+      __atomic_store_n(&nnodes, nid, __ATOMIC_RELEASE);
     id = n->id;
   }
   ss_spin_unlock(&node_lock);
@@ -201,6 +206,7 @@ struct derived_src {
   uint32_t base;
   uint32_t subclass;
   uintptr_t addr;
+  uint32_t gen;
   int instance;
 };
 
@@ -218,13 +224,15 @@ static void fill_derived(struct ss_node *n, const void *arg) {
     struct ss_lock l;
     if (ss_lock_snapshot(src->addr, &l))
       n->lock_id = l.id;
+    /* Chained to its lock incarnation, which retires it when forgotten. */
+    n->inst_next = ss_lock_push_instance(src->addr, src->gen, n->id);
   }
 }
 
 SS_HIDDEN uint32_t ss_node_subclass(uint32_t base, uint32_t subclass) {
   if (!base || !subclass)
     return base;
-  struct derived_src src = {base, subclass, 0, 0};
+  struct derived_src src = {base, subclass, 0, 0, 0};
   return node_for_key(ss_mix64(((uint64_t)base << 32 | subclass) ^ 0x5ull << 60), fill_derived,
                       &src);
 }
@@ -232,9 +240,25 @@ SS_HIDDEN uint32_t ss_node_subclass(uint32_t base, uint32_t subclass) {
 SS_HIDDEN uint32_t ss_node_instance(uint32_t base, uintptr_t addr, uint32_t gen) {
   if (!base)
     return 0;
-  struct derived_src src = {base, 0, addr, 1};
+  struct derived_src src = {base, 0, addr, gen, 1};
   return node_for_key(ss_mix64((uint64_t)addr * 31 ^ ((uint64_t)base << 40) ^ gen ^ 0x7ull << 61),
                       fill_derived, &src);
+}
+
+SS_HIDDEN void ss_node_free(uint32_t id) {
+  struct ss_node *nd = ss_node_get(id);
+  if (!nd || nd->kind != SS_NODE_INSTANCE)
+    return;
+  ss_spin_lock(&node_lock);
+  for (struct ss_node **pp = &node_hash[nd->key % NODE_HASH]; *pp; pp = &(*pp)->hash_next)
+    if (*pp == nd) {
+      *pp = nd->hash_next;
+      break;
+    }
+  nd->key = 0;
+  nd->inst_next = free_nodes;
+  free_nodes = id;
+  ss_spin_unlock(&node_lock);
 }
 
 /* ---- naming ---- */

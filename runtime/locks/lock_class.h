@@ -30,6 +30,10 @@ struct ss_node {
   uint64_t key;
   struct ss_node *hash_next;
   struct ss_edge *out; /* out-edges (guarded by the graph lock) */
+  struct ss_edge *in;  /* in-edges (guarded by the graph lock) */
+  /* INSTANCE: the next instance node of the same lock incarnation (see
+   * ss_lock_push_instance); a free node: the next free one. */
+  uint32_t inst_next;
   uint32_t id;
   uint16_t kind;   /* enum ss_node_kind */
   uint16_t kind_of_lock;
@@ -76,9 +80,14 @@ static SS_ALWAYS_INLINE void ss_class_resolve(struct ss_lock_thread *t, const st
   ss_class_resolve_slow(t, op, out);
 }
 
-/* The node of a subclass of base, or of one instance of base. 0 when full. */
+/* The node of a subclass of base, or of one instance of base. 0 when full.
+ * An instance node lives while its lock incarnation does: forgetting the
+ * lock retires it (ss_graph_retire), and its id is reused. Only instance
+ * nodes are reused: their ids appear in no thread's cache or held entry. */
 SS_HIDDEN uint32_t ss_node_subclass(uint32_t base, uint32_t subclass);
 SS_HIDDEN uint32_t ss_node_instance(uint32_t base, uintptr_t addr, uint32_t gen);
+/* Frees instance node id (no edge left on it; the graph lock is held). */
+SS_HIDDEN void ss_node_free(uint32_t id);
 SS_HIDDEN struct ss_node *ss_node_get(uint32_t id);
 SS_HIDDEN uint32_t ss_node_count(void);
 

@@ -17,6 +17,7 @@ static ss_spin_t graph_lock;
 static struct ss_edge **edge_hash; /* guarded by graph_lock */
 static struct ss_edge *edge_chunk;
 static uint32_t edge_chunk_used = EDGE_CHUNK, nedges;
+static struct ss_edge *free_edges; /* retired, chained by next_in */
 static uint32_t search_epoch;
 static int edges_full_warned;
 
@@ -50,23 +51,71 @@ static struct ss_edge *edge_find(uint32_t a, uint32_t b) {
 static struct ss_edge *edge_new(uint32_t a, uint32_t b) {
   if (nedges >= (uint32_t)ss_lock_flags.max_lock_edges)
     return NULL;
-  if (edge_chunk_used == EDGE_CHUNK) {
-    edge_chunk = ss_map(EDGE_CHUNK * sizeof(struct ss_edge));
-    if (!edge_chunk)
-      return NULL;
-    edge_chunk_used = 0;
+  struct ss_edge *e = free_edges;
+  if (e) {
+    free_edges = e->next_in;
+    memset(e, 0, sizeof(*e));
+  } else {
+    if (edge_chunk_used == EDGE_CHUNK) {
+      edge_chunk = ss_map(EDGE_CHUNK * sizeof(struct ss_edge));
+      if (!edge_chunk)
+        return NULL;
+      edge_chunk_used = 0;
+    }
+    e = &edge_chunk[edge_chunk_used++];
   }
-  struct ss_edge *e = &edge_chunk[edge_chunk_used++];
   nedges++;
   e->src = a;
   e->dst = b;
   struct ss_node *n = ss_node_get(a);
   e->next_out = n->out;
   n->out = e;
+  struct ss_node *d = ss_node_get(b);
+  e->next_in = d->in;
+  d->in = e;
   uint32_t s = edge_slot(a, b);
   e->hash_next = edge_hash[s];
   edge_hash[s] = e;
   return e;
+}
+
+/* Unlinks e from its source's out-list, its destination's in-list and the
+ * edge hash, and frees it. */
+static void edge_drop(struct ss_edge *e) {
+  struct ss_edge **pp;
+  for (pp = &ss_node_get(e->src)->out; *pp != e; pp = &(*pp)->next_out) {
+  }
+  *pp = e->next_out;
+  for (pp = &ss_node_get(e->dst)->in; *pp != e; pp = &(*pp)->next_in) {
+  }
+  *pp = e->next_in;
+  for (pp = &edge_hash[edge_slot(e->src, e->dst)]; *pp != e; pp = &(*pp)->hash_next) {
+  }
+  *pp = e->hash_next;
+  e->next_in = free_edges;
+  free_edges = e;
+  nedges--;
+}
+
+/* Lock order: graph_lock, then node_lock (inside ss_node_free). The caller
+ * holds no lock of the runtime's. */
+SS_HIDDEN void ss_graph_retire(uint32_t first) {
+  if (!edge_hash)
+    return;
+  ss_spin_lock(&graph_lock);
+  for (uint32_t id = first; id && id != UINT32_MAX;) {
+    struct ss_node *n = ss_node_get(id);
+    if (!n || n->kind != SS_NODE_INSTANCE)
+      break;
+    uint32_t next = n->inst_next; /* ss_node_free reuses the link */
+    while (n->out)
+      edge_drop(n->out);
+    while (n->in)
+      edge_drop(n->in);
+    ss_node_free(id);
+    id = next;
+  }
+  ss_spin_unlock(&graph_lock);
 }
 
 /* Two acquisitions of one lock conflict unless both are shared. */
@@ -188,10 +237,13 @@ static int gated(const struct cycle *c) {
 }
 
 static uint64_t cycle_key(const struct cycle *c) {
-  /* Order-independent: the same cycle found from another edge is the same. */
+  /* Order-independent: the same cycle found from another edge is the same.
+   * By node keys, not ids: a retired instance's id names another lock
+   * later, and that one's cycle is another report. */
   uint64_t sum = 0, x = 0;
   for (uint32_t i = 0; i < c->n; i++) {
-    uint64_t h = (uint64_t)c->e[i].src * 0x9e3779b97f4a7c15ull ^ c->e[i].dst;
+    uint64_t h = ss_node_get(c->e[i].src)->key * 0x9e3779b97f4a7c15ull ^
+                 ss_node_get(c->e[i].dst)->key;
     sum += h;
     x ^= h * 0xff51afd7ed558ccdull;
   }

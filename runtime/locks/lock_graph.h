@@ -13,6 +13,7 @@
 
 struct ss_edge {
   struct ss_edge *next_out;  /* src's adjacency list */
+  struct ss_edge *next_in;   /* dst's list of in-edges; the free list */
   struct ss_edge *hash_next; /* edge hash chain */
   uint32_t src, dst;         /* graph nodes */
   uint32_t modes;            /* bit (hold_mode * 2 + acquire_mode) per combination seen */
@@ -31,5 +32,10 @@ struct ss_edge {
  * thread has not checked before. */
 SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *op, uint32_t node,
                               uint32_t gen, int same_class_only);
+/* Retires the instance nodes chained from `first` (ss_lock_forget's
+ * result): their edges go, and their ids are reused. A lock that is gone
+ * keeps no order, so the graph does not grow with the objects a program
+ * allocates and frees. */
+SS_HIDDEN void ss_graph_retire(uint32_t first);
 SS_HIDDEN void ss_graph_init(void);
 #endif

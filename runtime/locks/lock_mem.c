@@ -6,7 +6,8 @@
  * with no destroy in between. Without this, the new lock would be the old
  * record: its class, level and lock-order edges (a false cycle). The memory
  * hooks (mem_hooks.c) ask the bitmap whether the memory going away holds a
- * lock, and only then forget records.
+ * lock, and only then forget records (and the lock-order graph's instance
+ * nodes of those locks).
  *
  * Concurrency: a bit is set (ss_mem_add) and cleared (ss_mem_remove) with
  * atomic read-modify-writes under its record's lock-table stripe; tables
@@ -22,7 +23,7 @@
  * past that, locks in new regions are not forgotten on free (warned once). */
 #include "lock_mem.h"
 
-#include "lock_table.h"
+#include "locks.h"
 
 #define MAX_REGIONS 65536u
 #define CHUNK_REGIONS 512u /* 1 MiB of bitmaps per mapping */
@@ -143,7 +144,7 @@ SS_HIDDEN int ss_mem_may_hold_locks_slow(uintptr_t lo, uintptr_t hi) {
   return each_piece(lo, hi, any_in);
 }
 
-/* Forgets the locks marked in [a, b] of one region. ss_lock_forget clears
+/* Forgets the locks marked in [a, b] of one region. ss_lock_retire clears
  * each bit (ss_mem_remove); a bit whose record is already gone (a race
  * with a destroy) is cleared here. */
 static int forget_in(uint64_t *bm, uintptr_t a, uintptr_t b) {
@@ -153,7 +154,7 @@ static int forget_in(uint64_t *bm, uintptr_t a, uintptr_t b) {
     while ((bits = __atomic_load_n(&bm[w], __ATOMIC_RELAXED) & range_mask(w, a, b))) {
       uint32_t bit = (uint32_t)__builtin_ctzll(bits);
       uintptr_t addr = base + ((uintptr_t)w * 64 + bit) * 4;
-      ss_lock_forget(addr);
+      ss_lock_retire(addr);
       __atomic_fetch_and(&bm[w], ~(1ull << bit), __ATOMIC_RELAXED);
     }
   }

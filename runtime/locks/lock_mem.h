@@ -53,7 +53,7 @@ static SS_ALWAYS_INLINE int ss_mem_may_hold_locks(uintptr_t lo, size_t n) {
   return ss_mem_may_hold_locks_slow(lo, hi);
 }
 
-/* Forgets every lock record in [lo, lo + n) (ss_lock_forget), before the
+/* Forgets every lock in [lo, lo + n) (ss_lock_retire), before the
  * memory is released. Cost: the range's bitmap words, and one lock-table
  * removal per lock found. */
 SS_HIDDEN void ss_mem_forget(uintptr_t lo, size_t n);

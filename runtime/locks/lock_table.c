@@ -99,6 +99,7 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
     l->kind = (uint16_t)kind;
     l->flags = init_site ? 0 : SS_LOCK_STATIC;
     l->level = 0;
+    l->instances = 0;
     /* A registered global names the lock whatever path reached it; a
      * level declared on it is the instance's level. */
     uint32_t gflags;
@@ -145,30 +146,52 @@ SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out) {
   return found;
 }
 
-SS_HIDDEN void ss_lock_forget(uintptr_t addr) {
+SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr) {
   if (!buckets)
-    return;
+    return 0;
   uint32_t h = hash_addr(addr);
   ss_spin_t *s = &stripes[h % NSTRIPES];
   struct ss_lock *victim = NULL;
+  uint32_t instances = 0;
   ss_spin_lock(s);
   for (struct ss_lock **pp = &buckets[h % NBUCKETS]; *pp; pp = &(*pp)->next) {
     if ((*pp)->addr == addr) {
       victim = *pp;
       *pp = victim->next;
       ss_mem_remove(addr);
+      instances = victim->instances;
+      victim->instances = 0;
       break;
     }
   }
   ss_spin_unlock(s);
   if (!victim)
-    return;
+    return 0;
   __atomic_fetch_add(ss_lock_epoch(addr), 1, __ATOMIC_RELEASE);
   __atomic_store_n(&victim->addr, 0, __ATOMIC_RELEASE);
   ss_spin_lock(&pool_lock);
   victim->next = free_list;
   free_list = victim;
   ss_spin_unlock(&pool_lock);
+  return instances;
+}
+
+SS_HIDDEN uint32_t ss_lock_push_instance(uintptr_t addr, uint32_t gen, uint32_t node) {
+  if (!buckets)
+    return UINT32_MAX;
+  uint32_t h = hash_addr(addr), prev = UINT32_MAX;
+  ss_spin_t *s = &stripes[h % NSTRIPES];
+  ss_spin_lock(s);
+  for (struct ss_lock *l = buckets[h % NBUCKETS]; l; l = l->next)
+    if (l->addr == addr) {
+      if (l->gen == gen) {
+        prev = l->instances;
+        l->instances = node;
+      }
+      break;
+    }
+  ss_spin_unlock(s);
+  return prev;
 }
 
 SS_HIDDEN uint32_t ss_lock_gen_now(uintptr_t addr) {

@@ -24,6 +24,9 @@ struct ss_lock {
    * by the address's epoch below, not by this. */
   uint32_t gen;
   int32_t level; /* level declared for this instance (syncsan_lock_set_level); 0 none */
+  /* The graph's instance nodes of this incarnation (lock_class.c), chained
+   * through the nodes, so that forgetting the lock retires them. */
+  uint32_t instances;
 };
 #define SS_LOCK_STATIC 0x1u        /* first seen without an init call */
 #define SS_LOCK_LEVEL_ORDERED 0x2u /* its level is an ordered group */
@@ -52,8 +55,14 @@ SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out);
 SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int32_t level, int ordered);
 /* Records the class of a record (the lock graph's slow path). */
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id);
-/* Forgets addr (destroy): a lock re-created at the same address is new. */
-SS_HIDDEN void ss_lock_forget(uintptr_t addr);
+/* Forgets addr (destroy): a lock re-created at the same address is new.
+ * Returns the first of its instance nodes (0: none), which the caller
+ * retires from the graph (ss_lock_retire in locks.h does both). */
+SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr);
+/* Records instance node `node` as one of incarnation gen of addr's. Returns
+ * the previous first one (0: none) to chain behind it, or UINT32_MAX when
+ * that incarnation is gone (the node then stays until the graph is). */
+SS_HIDDEN uint32_t ss_lock_push_instance(uintptr_t addr, uint32_t gen, uint32_t node);
 /* A held entry that recorded incarnation `gen` of addr is stale: the lock
  * at addr was re-initialised (or destroyed and created anew) since, so the
  * entry no longer says that anyone holds the lock there. gen 0 (acquired

@@ -143,14 +143,18 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *o
   } else if (!ss_lock_flags.detect_lock_order) {
     return;
   }
-  uint64_t pair = op->chain ^ ((uint64_t)op->addr * 0xc2b2ae3d27d4eb4full) ^ op->gen;
+  /* The pair names both instances by address and incarnation, every bit
+   * mixed in: memory is reused, so the same two addresses come back as new
+   * locks, whose pair must not look checked already. */
+  uint64_t pair = ss_mix64(op->chain ^ ((uint64_t)op->addr * 0xc2b2ae3d27d4eb4full)) ^ op->gen;
   uint32_t n = t->nheld;
   for (uint32_t i = n; i-- > 0;)
     if (t->held[i].class_id == op->node) {
-      pair += (uint64_t)t->held[i].addr * 0x9e3779b97f4a7c15ull;
+      pair = ss_mix64(pair ^ ((uint64_t)t->held[i].addr * 0x9e3779b97f4a7c15ull) ^
+                      ((uint64_t)t->held[i].lock_gen << 32));
       break; /* only the innermost one gets an instance edge */
     }
-  pair &= ~1ull;
+  pair = ss_mix64(pair) & ~1ull;
   uint64_t *pslot = ss_chain_slot(t, pair);
   if (*pslot == pair)
     return;
@@ -231,6 +235,12 @@ SS_HIDDEN void ss_unlock_slow(struct ss_lock_thread *t, struct ss_lockop *op) {
   ss_rule_unlock_unheld(t, op);
 }
 
+SS_HIDDEN void ss_lock_retire(uintptr_t addr) {
+  uint32_t instances = ss_lock_forget(addr);
+  if (instances)
+    ss_graph_retire(instances);
+}
+
 SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op) {
   op->site = ss_site(op->site);
   /* Re-initialising a lock that is known (not destroyed): held by this
@@ -245,12 +255,12 @@ SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op) {
    * double-lock, the holder's exit is not lock-held-at-exit, and nobody is
    * named as its holder. A stale entry still pairs with its thread's next
    * unlock of the address, which stays silent as before. */
-  ss_lock_forget(op->addr);
+  ss_lock_retire(op->addr);
   ss_lock_lookup(op->addr, op->kind, op->site, op->site);
 }
 
 SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op) {
   op->site = ss_site(op->site);
   ss_rule_destroy(t, op, 0);
-  ss_lock_forget(op->addr);
+  ss_lock_retire(op->addr);
 }

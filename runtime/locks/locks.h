@@ -57,6 +57,10 @@ SS_HIDDEN void ss_held_drop(struct ss_lock_thread *t, struct ss_held *h);
  * by another thread while this one held them. */
 SS_HIDDEN void ss_held_drop_stale(struct ss_lock_thread *t);
 
+/* Forgets the lock at addr (destroy, re-init, its memory freed): its record
+ * and its instance nodes in the lock-order graph. */
+SS_HIDDEN void ss_lock_retire(uintptr_t addr);
+
 /* After a successful *_init, and before the real *_destroy. */
 SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op);
 SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op);
