@@ -137,7 +137,9 @@ static void wait_begin(struct ss_lock_thread *t, struct wait_state *w, uintptr_t
                        const void *mutex, int kind, const struct syncsan_site *site) {
   w->t = t;
   w->cond = cond;
-  ss_mutex_op(&w->mop, mutex, kind, SS_ACQ_BLOCKING, ss_wait_mutex_site(site));
+  /* The wait re-acquires the mutex: its entry keeps whether it is shared. */
+  w->mop.pshared =
+      ss_mutex_pshared(ss_mutex_op(&w->mop, mutex, kind, SS_ACQ_BLOCKING, ss_wait_mutex_site(site)));
   struct ss_held *h = ss_held_find(t, w->mop.addr);
   /* Past max_held_locks the stack is incomplete: assume the mutex is held. */
   w->held = h != NULL || t->nlost;

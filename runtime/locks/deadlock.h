@@ -13,15 +13,15 @@
  * fast path stores only what the watchdog cannot derive. Whether the wait
  * is bounded (a timed acquire) cannot be derived (a caller site names no
  * operation), so it travels in bit 0 of waiting_for: a lock object is at
- * least 4-byte aligned (the futex word under every lock kind must be),
- * and each hook's acquire kind is a constant, so this costs nothing. */
+ * least 4-byte aligned (the futex word under every lock kind must be).
+ * `timed` is a constant in each hook, so this costs nothing. */
 #define SS_WAIT_TIMED ((uintptr_t)1)
 
-static SS_ALWAYS_INLINE void ss_wait_begin(struct ss_lock_thread *t, const struct ss_lockop *op) {
+static SS_ALWAYS_INLINE void ss_wait_begin(struct ss_lock_thread *t, const struct ss_lockop *op,
+                                           int timed) {
   t->wait_site = op->site;
   __atomic_store_n(&t->wait_seq, t->wait_seq + 1, __ATOMIC_RELAXED);
-  __atomic_store_n(&t->waiting_for,
-                   op->addr | (op->acq == SS_ACQ_TIMED ? SS_WAIT_TIMED : 0), __ATOMIC_RELEASE);
+  __atomic_store_n(&t->waiting_for, op->addr | (timed ? SS_WAIT_TIMED : 0), __ATOMIC_RELEASE);
 }
 
 static SS_ALWAYS_INLINE void ss_wait_end(struct ss_lock_thread *t) {

@@ -62,14 +62,13 @@ struct ss_profile_table;
 
 struct ss_lock_thread {
   uint32_t tid; /* the core's T<tid>, for reports */
-  uint32_t pid; /* the process this state is about (lock_fork.c) */
   /* Held locks, innermost last: held[0..nheld) are recorded (nheld <=
    * held_cap). A lock acquired while the stack is full is only counted, in
    * nlost (a one-time warning says so): an unlock of a lock not in the stack
    * is then taken to be one of those, not reported. */
   uint32_t nheld;
   uint32_t held_cap;
-  uint32_t nlost;
+  uint32_t nlost; /* in what was padding: the hot fields keep their offsets */
   struct ss_held *held;
   struct ss_held held_inline[SS_HELD_INLINE];
   /* What the thread is blocked on, for the deadlock watchdog: written by
@@ -85,6 +84,7 @@ struct ss_lock_thread {
   struct ss_class_cache_entry class_cache[SS_CLASS_CACHE];
   uint64_t chain_cache[SS_CHAIN_CACHE];
   struct ss_profile_table *profile; /* per-thread lock statistics, or NULL */
+  uint32_t pid; /* the process this state is about (lock_fork.c) */
 };
 
 SS_HIDDEN extern __thread struct ss_lock_thread ss_lock_self;

@@ -16,13 +16,17 @@ struct ss_lockop {
   uint8_t acq;        /* enum ss_acquire */
   uint8_t recursive;  /* re-acquiring while held is allowed */
   uint8_t errorcheck; /* re-acquiring returns an error instead of hanging */
-  uint8_t pshared;    /* PTHREAD_PROCESS_SHARED: another process may hold or release it */
   /* Filled by ss_lock_before for ss_lock_after; hooks leave them alone. */
   uint8_t resolved;   /* class and chain below are valid */
   uint32_t node;      /* lock-order graph node (class, or subclass) */
   uint32_t gen;       /* lock record generation */
   int32_t level;      /* declared level; 0 none */
-  uint32_t ordered;   /* that level is an ordered group */
+  uint8_t ordered;    /* that level is an ordered group */
+  /* PTHREAD_PROCESS_SHARED (another process may hold or release it): 0 or
+   * SS_HELD_PSHARED, the held entry's flag as it is. Set by the hook; here,
+   * in what would be padding, to keep the op as small as it was (every hook
+   * writes it out whole). */
+  uint8_t pshared;
   uint64_t chain;     /* chain key with this lock on top */
   uint64_t t0;        /* clock before the real acquire (timing on) */
 };

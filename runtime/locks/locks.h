@@ -35,7 +35,7 @@ static SS_ALWAYS_INLINE void ss_held_fill(struct ss_held *e, const struct ss_loc
   e->mode = op->mode;
   e->depth = 0;
   e->flags = (op->acq == SS_ACQ_TRY ? SS_HELD_TRY : 0) | (op->ordered ? SS_HELD_ORDERED : 0) |
-             (op->pshared ? SS_HELD_PSHARED : 0);
+             op->pshared;
 }
 
 static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struct ss_lockop *op, int rc);
@@ -94,18 +94,22 @@ static SS_ALWAYS_INLINE uint64_t *ss_chain_slot(struct ss_lock_thread *t, uint64
 }
 
 static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_lockop *op) {
+  /* Read before any call that takes op: the hook's constant, folded. */
+  const int timed = op->acq == SS_ACQ_TIMED;
   op->site = ss_site(op->site);
   op->resolved = 0;
   uint32_t n = t->nheld;
   struct ss_held *top = NULL;
   if (n) {
     struct ss_held *h = ss_held_find(t, op->addr);
-    if (SS_UNLIKELY(h)) {
+    if (SS_LIKELY(!h)) {
+      top = &t->held[n - 1];
+    } else {
       if (ss_lock_before_held(t, op, h))
         return;
       n = t->nheld; /* a stale entry went */
+      top = n ? &t->held[n - 1] : NULL;
     }
-    top = n ? &t->held[n - 1] : NULL;
   }
   struct ss_class_ref ref;
   ss_class_resolve(t, op, &ref);
@@ -126,7 +130,7 @@ static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_
       ss_lock_check_chain(t, op, cached);
   }
   if (op->acq != SS_ACQ_TRY)
-    ss_wait_begin(t, op);
+    ss_wait_begin(t, op, timed);
   if (SS_UNLIKELY(ss_timing_on))
     op->t0 = ss_now_ns();
 }

@@ -15,7 +15,7 @@ SS_EXPORT int __syncsan_pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t cl
   if (SS_UNLIKELY(ss_in_hook()))
     return pthread_mutex_clocklock(m, clock, ts);
   struct ss_lockop op;
-  ss_mutex_op(&op, m, SS_KIND_MUTEX, SS_ACQ_TIMED, ss_site(site));
+  op.pshared = ss_mutex_pshared(ss_mutex_op(&op, m, SS_KIND_MUTEX, SS_ACQ_TIMED, ss_site(site)));
   ss_lock_before(t, &op);
   int rc = pthread_mutex_clocklock(m, clock, ts);
   /* A robust mutex whose owner died is acquired all the same. */

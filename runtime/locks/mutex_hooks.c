@@ -8,10 +8,16 @@
 #include "mutex_op.h"
 
 /* ss_mutex_op sets every field a hook owns; ss_lock_before sets the rest
- * before anything reads them (no zeroing on the fast path). */
+ * before anything reads them. An acquisition also records whether the
+ * mutex is process-shared (its held entry keeps it). */
 static inline void mutex_op(struct ss_lockop *op, pthread_mutex_t *m, int acq,
                             const struct syncsan_site *site) {
   ss_mutex_op(op, m, SS_KIND_MUTEX, acq, site);
+}
+
+static inline void mutex_acquire_op(struct ss_lockop *op, pthread_mutex_t *m, int acq,
+                                    const struct syncsan_site *site) {
+  op->pshared = ss_mutex_pshared(ss_mutex_op(op, m, SS_KIND_MUTEX, acq, site));
 }
 
 SS_EXPORT int __syncsan_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a,
@@ -43,7 +49,7 @@ SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
   if (SS_UNLIKELY(ss_in_hook()))
     return pthread_mutex_lock(m);
   struct ss_lockop op;
-  mutex_op(&op, m, SS_ACQ_BLOCKING, site);
+  mutex_acquire_op(&op, m, SS_ACQ_BLOCKING, site);
   ss_lock_before(t, &op);
   int rc = pthread_mutex_lock(m);
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
@@ -56,7 +62,7 @@ SS_EXPORT int __syncsan_pthread_mutex_trylock(pthread_mutex_t *m,
   if (SS_UNLIKELY(ss_in_hook()))
     return pthread_mutex_trylock(m);
   struct ss_lockop op;
-  mutex_op(&op, m, SS_ACQ_TRY, site);
+  mutex_acquire_op(&op, m, SS_ACQ_TRY, site);
   ss_lock_before(t, &op);
   int rc = pthread_mutex_trylock(m);
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
@@ -69,7 +75,7 @@ SS_EXPORT int __syncsan_pthread_mutex_timedlock(pthread_mutex_t *m, const struct
   if (SS_UNLIKELY(ss_in_hook()))
     return pthread_mutex_timedlock(m, ts);
   struct ss_lockop op;
-  mutex_op(&op, m, SS_ACQ_TIMED, site);
+  mutex_acquire_op(&op, m, SS_ACQ_TIMED, site);
   ss_lock_before(t, &op);
   int rc = pthread_mutex_timedlock(m, ts);
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */

@@ -24,11 +24,22 @@ static inline int ss_pthread_mutex_kind(const void *m) {
 }
 
 /* glibc's PTHREAD_MUTEX_PSHARED_BIT: set in __kind by a mutex initialised
- * PTHREAD_PROCESS_SHARED. */
-#define SS_MUTEX_PSHARED_BIT 128
+ * PTHREAD_PROCESS_SHARED. Only acquisitions need it (held entries keep it),
+ * so the hooks that acquire take it from ss_mutex_op's result, and the
+ * others compute nothing for it. */
+static inline uint8_t ss_mutex_pshared(int bits) {
+#if defined(__GLIBC__)
+  _Static_assert(128 >> 5 == SS_HELD_PSHARED, "the bit moves into place with one shift");
+  return (uint8_t)((bits & 128) >> 5);
+#else
+  (void)bits;
+  return 0;
+#endif
+}
 
-static inline void ss_mutex_op(struct ss_lockop *op, const void *m, int kind, int acq,
-                               const struct syncsan_site *site) {
+/* Fills op for mutex m; returns the object's kind bits. */
+static inline int ss_mutex_op(struct ss_lockop *op, const void *m, int kind, int acq,
+                              const struct syncsan_site *site) {
   int bits = ss_pthread_mutex_kind(m);
   int type = bits & 3;
   *op = (struct ss_lockop){0};
@@ -40,8 +51,6 @@ static inline void ss_mutex_op(struct ss_lockop *op, const void *m, int kind, in
   op->recursive = type == PTHREAD_MUTEX_RECURSIVE;
   /* mtx_t has no errorcheck type: a plain mtx re-locked hangs. */
   op->errorcheck = kind == SS_KIND_MUTEX && type == PTHREAD_MUTEX_ERRORCHECK;
-#if defined(__GLIBC__)
-  op->pshared = (bits & SS_MUTEX_PSHARED_BIT) != 0;
-#endif
+  return bits;
 }
 #endif

@@ -20,7 +20,7 @@ static void rw_op(struct ss_lockop *op, struct ss_lock_thread *t, pthread_rwlock
   op->recursive = 0;
   op->errorcheck = 0;
 #if defined(__GLIBC__)
-  op->pshared = __atomic_load_n(&rw->__data.__shared, __ATOMIC_RELAXED) != 0;
+  op->pshared = __atomic_load_n(&rw->__data.__shared, __ATOMIC_RELAXED) ? SS_HELD_PSHARED : 0;
   /* glibc records the writer's tid and fails any lock by the writer itself
    * with EDEADLK; only a write lock over the thread's own read lock hangs. */
   if (SS_UNLIKELY(t->nheld)) {
