@@ -20,7 +20,6 @@ static void rw_op(struct ss_lockop *op, struct ss_lock_thread *t, pthread_rwlock
   op->recursive = 0;
   op->errorcheck = 0;
 #if defined(__GLIBC__)
-  op->pshared = __atomic_load_n(&rw->__data.__shared, __ATOMIC_RELAXED) ? SS_HELD_PSHARED : 0;
   /* glibc records the writer's tid and fails any lock by the writer itself
    * with EDEADLK; only a write lock over the thread's own read lock hangs. */
   if (SS_UNLIKELY(t->nheld)) {
@@ -56,6 +55,17 @@ SS_EXPORT int __syncsan_pthread_rwlock_destroy(pthread_rwlock_t *rw,
   return pthread_rwlock_destroy(rw);
 }
 
+/* Process-shared (PTHREAD_PROCESS_SHARED): only acquisitions need it, for
+ * the held entry. */
+static inline uint8_t rw_pshared(const pthread_rwlock_t *rw) {
+#if defined(__GLIBC__)
+  return __atomic_load_n(&rw->__data.__shared, __ATOMIC_RELAXED) ? SS_HELD_PSHARED : 0;
+#else
+  (void)rw;
+  return 0;
+#endif
+}
+
 /* One acquire: checks, the real call (passed in as an expression), and the
  * bookkeeping of its real result. */
 #define RW_ACQUIRE(mode, acq, call)                                                        \
@@ -65,6 +75,7 @@ SS_EXPORT int __syncsan_pthread_rwlock_destroy(pthread_rwlock_t *rw,
       return call;                                                                         \
     struct ss_lockop op;                                                                   \
     rw_op(&op, t, rw, mode, acq, site);                                                    \
+    op.pshared = rw_pshared(rw);                                                           \
     ss_lock_before(t, &op);                                                                \
     int rc = call;                                                                         \
     ss_lock_after(t, &op, rc);                                                             \
