@@ -47,6 +47,13 @@ static void addConstructor(Module &M) {
 PreservedAnalyses SyncSanPass::run(Module &M, ModuleAnalysisManager &) {
   applyEnvironmentOptions();
   validateDiagnosticOptions();
+  // IR that syncsan already instrumented (syncsan-cc -S -emit-llvm output
+  // compiled again): a second pass would register its lock globals twice
+  // and wrap hooks in hooks.
+  if (M.getFunction(CtorName)) {
+    reportOptionErrors(M);
+    return PreservedAnalyses::all();
+  }
 
   SiteTable Sites(M);
   LockLevels Levels(M);
