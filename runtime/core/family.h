@@ -1,8 +1,8 @@
 /* A family of checks (locks, atomics, ...), as the core sees it: a name,
- * its options, and the callbacks the core runs at start-up, thread exit and
- * process exit. The core knows no family by name; the composition root
- * (runtime/init.c) defines the table, one row per family, and the core
- * walks it. */
+ * its options, and the callbacks the core runs at start-up, thread exit,
+ * process exit and fork. The core knows no family by name; the composition
+ * root (runtime/init.c) defines the table, one row per family, and the
+ * core walks it. */
 #ifndef SYNCSAN_FAMILY_H
 #define SYNCSAN_FAMILY_H
 #include "flags.h"
@@ -27,6 +27,14 @@ struct ss_family {
   /* At process exit, after every family's thread_exit for the main thread:
    * exit summaries. */
   void (*process_exit)(void);
+  /* Around fork(), on the forking thread (core/fork.c). fork_prepare runs
+   * before the runtime's locks are taken; fork_parent and fork_child after
+   * they are free again, and in the child after every other thread has
+   * left the registry: the child's state must forget what the threads
+   * that did not survive the fork were doing (waits, helper threads). */
+  void (*fork_prepare)(void);
+  void (*fork_parent)(void);
+  void (*fork_child)(void);
 };
 
 /* Defined by the composition root. */

@@ -11,7 +11,7 @@ struct range {
   uint32_t flags, stride;
 };
 
-static ss_spin_t globals_lock;
+static ss_spin_t globals_lock SS_RUNTIME_LOCK;
 static struct range *ranges; /* sorted by start; guarded by globals_lock */
 static uint32_t nranges;
 static int full_warned;

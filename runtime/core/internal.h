@@ -76,6 +76,11 @@ SS_HIDDEN _Noreturn void ss_die(void);
 typedef struct {
   int v; /* accessed only with __atomic builtins */
 } ss_spin_t;
+/* Every ss_spin_t in static storage is defined with this attribute
+ * (`static ss_spin_t table_lock SS_RUNTIME_LOCK;`): it places the lock in
+ * one linker section, the list of locks fork() must hold (core/fork.c), so
+ * that no runtime lock can be left off it. */
+#define SS_RUNTIME_LOCK __attribute__((section("ss_runtime_locks")))
 SS_HIDDEN void ss_spin_lock(ss_spin_t *s);
 SS_HIDDEN void ss_spin_unlock(ss_spin_t *s);
 

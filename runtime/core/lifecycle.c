@@ -10,6 +10,7 @@
 
 #include "family.h"
 #include "flags.h"
+#include "fork.h"
 #include "report.h"
 #include "suppress.h"
 #include "thread.h"
@@ -43,6 +44,9 @@ static void init_once(void) {
     _exit(0);
   }
   ss_suppress_init();
+  /* Before any family starts a thread and before the program registers
+   * handlers of its own: ours then run last before a fork, first after. */
+  ss_fork_init();
   for (unsigned i = 0; i < ss_nfamilies; i++)
     if (ss_families[i]->init)
       ss_families[i]->init();

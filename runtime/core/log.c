@@ -11,7 +11,7 @@
 static const char *log_path; /* log_path= as given; NULL: stderr */
 static int log_fd = 2;
 static int log_fd_pid; /* the pid log_fd was opened for; re-open after fork */
-static ss_spin_t log_lock;
+static ss_spin_t log_lock SS_RUNTIME_LOCK;
 
 SS_HIDDEN int ss_pid(void) { return (int)getpid(); }
 

@@ -7,7 +7,7 @@
 #include "suppress.h"
 #include "thread.h"
 
-static ss_spin_t report_lock;
+static ss_spin_t report_lock SS_RUNTIME_LOCK;
 static struct ss_report the_report; /* guarded by report_lock */
 static unsigned long error_count;   /* atomic */
 

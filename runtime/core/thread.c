@@ -26,7 +26,7 @@ struct slot {
   int used;
 };
 
-static ss_spin_t reg_lock;
+static ss_spin_t reg_lock SS_RUNTIME_LOCK;
 static struct slot *slots; /* guarded by reg_lock */
 static uint32_t nslots, next_slot, next_tid;
 /* Slots [0, slots_hwm) have ever been used. Scans stop there, so a program
@@ -132,6 +132,18 @@ SS_HIDDEN void ss_thread_process_exit(void) {
   struct ss_thread *t = &ss_self;
   if (t->registered)
     run_thread_exit(t, 1);
+}
+
+SS_HIDDEN void ss_threads_fork_child(void) {
+  /* Only the forking thread exists in the child. The others keep their
+   * descriptions for reports, but no longer count as live: what they held
+   * is held by no one who could release it, and reports, the watchdog and
+   * holder searches look at live threads only. */
+  ss_spin_lock(&reg_lock);
+  for (uint32_t i = 0; i < slots_hwm; i++)
+    if (slots[i].live && slots[i].live != &ss_self)
+      slots[i].live = NULL;
+  ss_spin_unlock(&reg_lock);
 }
 
 SS_HIDDEN int ss_thread_info(uint32_t tid, struct ss_thread_info *out) {

@@ -65,6 +65,10 @@ static inline void *ss_thread_ext(struct ss_thread *t, int key) {
 /* Is the runtime itself running on this thread (a hook re-entered)? */
 static SS_ALWAYS_INLINE int ss_in_hook(void) { return ss_self.in_hook; }
 
+/* In a forked child: every thread but the calling one leaves the registry
+ * (they do not exist in the child); their descriptions stay. */
+SS_HIDDEN void ss_threads_fork_child(void);
+
 /* Runs every family's thread_exit for the main thread (process exit). */
 SS_HIDDEN void ss_thread_process_exit(void);
 #endif

@@ -35,8 +35,8 @@ struct cond_rec {
 };
 
 static struct cond_rec **buckets; /* guarded by stripes */
-static ss_spin_t stripes[NSTRIPES];
-static ss_spin_t pool_lock;
+static ss_spin_t stripes[NSTRIPES] SS_RUNTIME_LOCK;
+static ss_spin_t pool_lock SS_RUNTIME_LOCK;
 static struct cond_rec *free_list; /* guarded by pool_lock */
 static struct cond_rec *chunk;     /* guarded by pool_lock */
 static uint32_t chunk_used = CHUNK, nallocated, next_id = 1; /* guarded by pool_lock */
@@ -264,4 +264,16 @@ SS_HIDDEN int ss_cond_info(uintptr_t cond, const struct syncsan_site *site,
     snapshot(c, out);
   ss_spin_unlock(s);
   return c != NULL;
+}
+
+SS_HIDDEN void ss_cond_table_fork_child(void) {
+  struct cond_rec **b = __atomic_load_n(&buckets, __ATOMIC_ACQUIRE);
+  if (!b)
+    return;
+  for (uint32_t i = 0; i < NBUCKETS; i++)
+    for (struct cond_rec *c = b[i]; c; c = c->next) {
+      c->waiting = c->gen_waiting = c->gen_wakes = 0;
+      c->mutex = 0;
+      c->mutex_waiters = 0;
+    }
 }

@@ -43,6 +43,9 @@ SS_HIDDEN void ss_cond_wake(uintptr_t cond, int all);
 SS_HIDDEN int ss_cond_created(uintptr_t cond, const struct syncsan_site *site,
                               struct ss_cond_info *prev);
 SS_HIDDEN int ss_cond_destroyed(uintptr_t cond, struct ss_cond_info *prev);
+/* In a forked child: no thread waits on any condvar (the waiters did not
+ * survive the fork; the forking thread was not waiting). */
+SS_HIDDEN void ss_cond_table_fork_child(void);
 /* The current state; creates the record of a condvar first seen in use. */
 SS_HIDDEN int ss_cond_info(uintptr_t cond, const struct syncsan_site *site,
                            struct ss_cond_info *out);

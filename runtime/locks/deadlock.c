@@ -36,7 +36,6 @@ struct seen {
 };
 
 static int started; /* 0 none, 1 running */
-static int atfork_done;
 static struct snap *snaps;  /* watchdog thread only */
 static struct seen *seens;  /* watchdog thread only */
 static uint32_t nsnaps, cap;
@@ -244,7 +243,9 @@ static void *watchdog(void *arg) {
   return NULL;
 }
 
-static void after_fork_child(void) { started = 0; }
+/* The watchdog thread does not survive a fork: the child starts its own
+ * when it has a second thread again. */
+SS_HIDDEN void ss_watchdog_fork_child(void) { started = 0; }
 
 SS_HIDDEN void ss_watchdog_start(void) {
   if (ss_lock_flags.deadlock_timeout_ms <= 0 || __atomic_load_n(&started, __ATOMIC_ACQUIRE))
@@ -257,10 +258,6 @@ SS_HIDDEN void ss_watchdog_start(void) {
     seens = ss_map(cap * sizeof(*seens));
     if (!snaps || !seens)
       return;
-  }
-  if (!atfork_done) {
-    atfork_done = 1;
-    pthread_atfork(NULL, NULL, after_fork_child);
   }
   /* The watchdog takes no signal meant for the program. */
   sigset_t all, old;

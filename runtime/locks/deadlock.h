@@ -30,4 +30,6 @@ static SS_ALWAYS_INLINE void ss_wait_end(struct ss_lock_thread *t) {
 
 /* Starts the watchdog once per process (again in a forked child). */
 SS_HIDDEN void ss_watchdog_start(void);
+/* In a forked child, where the watchdog thread does not exist. */
+SS_HIDDEN void ss_watchdog_fork_child(void);
 #endif

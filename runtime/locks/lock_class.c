@@ -9,7 +9,7 @@
 
 #define NODE_HASH 16384u
 
-static ss_spin_t node_lock;
+static ss_spin_t node_lock SS_RUNTIME_LOCK;
 static struct ss_node *nodes;       /* [max_lock_classes], id = index + 1 */
 static struct ss_node **node_hash;  /* guarded by node_lock */
 static uint32_t nnodes, max_nodes;  /* guarded by node_lock; nnodes: ids ever used */

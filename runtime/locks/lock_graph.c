@@ -13,7 +13,7 @@
 #define MAX_CYCLE 64      /* edges kept for a report; detection is unbounded */
 #define MAX_CYCLES_PER_ACQUIRE 4
 
-static ss_spin_t graph_lock;
+static ss_spin_t graph_lock SS_RUNTIME_LOCK;
 static struct ss_edge **edge_hash; /* guarded by graph_lock */
 static struct ss_edge *edge_chunk;
 static uint32_t edge_chunk_used = EDGE_CHUNK, nedges;

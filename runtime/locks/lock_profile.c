@@ -24,7 +24,7 @@ struct ss_profile_table {
   struct stat s[THREAD_STATS];
 };
 
-static ss_spin_t global_lock;
+static ss_spin_t global_lock SS_RUNTIME_LOCK;
 static struct stat *global;       /* [GLOBAL_STATS], guarded by global_lock */
 static int global_full_warned;
 

@@ -19,8 +19,8 @@
 #define CHUNK 4096u
 
 static struct ss_lock **buckets; /* NBUCKETS heads; guarded by stripes */
-static ss_spin_t stripes[NSTRIPES];
-static ss_spin_t pool_lock;
+static ss_spin_t stripes[NSTRIPES] SS_RUNTIME_LOCK;
+static ss_spin_t pool_lock SS_RUNTIME_LOCK;
 static struct ss_lock *free_list;  /* guarded by pool_lock */
 static struct ss_lock *chunk;      /* guarded by pool_lock */
 static uint32_t chunk_used = CHUNK; /* guarded by pool_lock */

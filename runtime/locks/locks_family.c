@@ -2,6 +2,7 @@
  * tables, and what each thread's start and exit mean for lock checking. */
 #include "locks_family.h"
 
+#include "cond_table.h"
 #include "deadlock.h"
 #include "lock_class.h"
 #include "lock_flags.h"
@@ -58,6 +59,14 @@ static void locks_thread_exit(struct ss_thread *t, int process_exit) {
   ss_profile_thread_exit(lt);
 }
 
+/* The child of a fork has only the forking thread: nothing waits on a
+ * condvar and no watchdog runs (the core has already dropped the other
+ * threads, and so their held locks, from the registry). */
+static void locks_fork_child(void) {
+  ss_cond_table_fork_child();
+  ss_watchdog_fork_child();
+}
+
 SS_HIDDEN const struct ss_family ss_locks_family = {
     .name = "locks",
     .flags = lock_flag_descs,
@@ -66,4 +75,5 @@ SS_HIDDEN const struct ss_family ss_locks_family = {
     .thread_start = locks_thread_start,
     .thread_exit = locks_thread_exit,
     .process_exit = ss_profile_finish,
+    .fork_child = locks_fork_child,
 };

@@ -12,7 +12,7 @@ struct slot {
 };
 
 static struct slot *slots;
-static ss_spin_t insert_lock;
+static ss_spin_t insert_lock SS_RUNTIME_LOCK;
 static int full_warned;
 
 static inline uint32_t hash_ptr(const void *p) {
