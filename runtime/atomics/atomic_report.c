@@ -36,7 +36,12 @@ static uint64_t line_size(void) { return (uint64_t)ss_atomic_flags.cache_line_si
 
 SS_HIDDEN SS_COLD void ss_atomic_bad_address(const volatile void *p, uint64_t size,
                                              const struct syncsan_site *site) {
+  /* Re-entered inside the runtime (a signal handler): the report lock may
+   * be this thread's. The operation itself runs all the same. */
+  if (ss_in_hook())
+    return;
   ss_ensure_init();
+  struct ss_thread *t = ss_thread_get();
   uintptr_t a = (uintptr_t)p;
   uint64_t line = line_size();
   int misaligned = (a & (size - 1)) != 0;
@@ -62,7 +67,6 @@ SS_HIDDEN SS_COLD void ss_atomic_bad_address(const volatile void *p, uint64_t si
                        "but the address is %u modulo %u",
                        (unsigned)size, what, (void *)a, (unsigned)size,
                        (unsigned)(a & (size - 1)), (unsigned)size);
-  struct ss_thread *t = ss_thread_get();
   ss_report_section(r, site, "%s by thread T%u", what, t->tid);
   ss_report_thread(r, t->tid);
   if (site && site->object)

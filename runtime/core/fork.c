@@ -78,7 +78,7 @@ static void prepare(void) {
       ss_families[i]->fork_prepare();
   holding = 0;
   int inside = ss_in_hook();
-  ss_self.in_hook++;
+  ss_enter_runtime();
   if (inside)
     return;
   while (!try_take_all())
@@ -90,7 +90,7 @@ static void parent(void) {
   if (holding)
     release_all();
   holding = 0;
-  ss_self.in_hook--;
+  ss_leave_runtime();
   for (unsigned i = 0; i < ss_nfamilies; i++)
     if (ss_families[i]->fork_parent)
       ss_families[i]->fork_parent();
@@ -99,7 +99,7 @@ static void parent(void) {
 static void child(void) {
   release_all();
   holding = 0;
-  ss_self.in_hook--;
+  ss_leave_runtime();
   ss_threads_fork_child();
   for (unsigned i = 0; i < ss_nfamilies; i++)
     if (ss_families[i]->fork_child)

@@ -63,14 +63,18 @@ SS_HIDDEN void ss_ensure_init(void) {
   int expected = 0;
   if (__atomic_compare_exchange_n(&init_state, &expected, 1, 0, __ATOMIC_ACQ_REL,
                                   __ATOMIC_ACQUIRE)) {
+    /* Start-up builds every shared table: a hook re-entered meanwhile on
+     * this thread (a signal handler) runs unchecked. */
+    ss_enter_runtime();
     init_once();
+    ss_leave_runtime();
     ss_inited = 1;
     __atomic_store_n(&init_state, 2, __ATOMIC_RELEASE);
     return;
   }
   /* Another thread is initialising. A hook re-entered from init itself on
    * this thread must not wait for itself. */
-  if (ss_self.in_hook)
+  if (ss_in_hook())
     return;
   while (__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != 2)
     sched_yield();

@@ -1,7 +1,7 @@
 /* The runtime's own primitives: a spinlock for its shared tables and
  * memory straight from mmap. Neither goes through anything the program (or
  * syncsan's own hooks) could have taken over. */
-#include "internal.h"
+#include "thread.h"
 
 #include <sys/mman.h>
 
@@ -13,7 +13,11 @@ static inline void ss_cpu_relax(void) {
 #endif
 }
 
+/* Holding a runtime lock counts as being inside the runtime (thread.h),
+ * from before the acquire to after the release: a hook that a signal
+ * handler enters in between never waits for a lock its thread holds. */
 SS_HIDDEN void ss_spin_lock(ss_spin_t *s) {
+  ss_enter_runtime();
   for (;;) {
     if (!__atomic_exchange_n(&s->v, 1, __ATOMIC_ACQUIRE))
       return;
@@ -24,6 +28,7 @@ SS_HIDDEN void ss_spin_lock(ss_spin_t *s) {
 
 SS_HIDDEN void ss_spin_unlock(ss_spin_t *s) {
   __atomic_store_n(&s->v, 0, __ATOMIC_RELEASE);
+  ss_leave_runtime();
 }
 
 SS_HIDDEN void *ss_map(size_t bytes) {

@@ -56,6 +56,9 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
   struct ss_thread *t = &ss_self;
   if (t->registered)
     return t;
+  /* Until the families' thread_start has run, the thread's state is half
+   * built: a hook re-entered meanwhile must not use it. */
+  ss_enter_runtime();
   t->tid = tid;
   ss_spin_lock(&reg_lock);
   struct slot *s = NULL;
@@ -93,10 +96,16 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
   for (unsigned i = 0; i < ss_nfamilies; i++)
     if (ss_families[i]->thread_start)
       ss_families[i]->thread_start(t);
+  ss_leave_runtime();
   return t;
 }
 
 SS_HIDDEN struct ss_thread *ss_thread_register_unseen(void) {
+  /* Re-entered while the thread is inside the runtime (its registration
+   * interrupted by a signal whose handler locks): the hook runs unchecked
+   * and the thread registers when the interrupted code resumes. */
+  if (ss_in_hook())
+    return &ss_self;
   /* A thread created by code the pass did not see: no parent, no site. */
   return register_self(0, NULL, new_tid());
 }

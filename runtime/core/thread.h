@@ -19,8 +19,8 @@
 struct ss_thread {
   uint32_t tid;       /* T<tid> in reports; 0 is the main thread */
   uint8_t registered; /* this struct is initialised and in the registry */
-  uint8_t in_hook;    /* recursion guard: the runtime is running on this thread */
   uint8_t untracked;  /* the registry was full: checks that need it are off */
+  uint16_t in_hook;   /* depth of runtime regions this thread is inside */
   void *ext[SS_THREAD_EXT_MAX]; /* atomic release stores; read with acquire */
 };
 
@@ -62,8 +62,26 @@ SS_HIDDEN int ss_thread_ext_key(void);
 static inline void *ss_thread_ext(struct ss_thread *t, int key) {
   return key >= 0 ? __atomic_load_n(&t->ext[key], __ATOMIC_ACQUIRE) : NULL;
 }
-/* Is the runtime itself running on this thread (a hook re-entered)? */
+/* Re-entry. A hook can be entered again on a thread that is already inside
+ * the runtime: from a signal handler that interrupted it, or from code the
+ * runtime itself calls. The re-entered hook must not take a runtime lock its
+ * own thread may hold (it would spin forever) nor see shared state half
+ * updated, so it performs the real operation without checks, as the
+ * sanitizers do. ss_self.in_hook counts the regions the thread is in: every
+ * runtime spinlock held (ss_spin_lock/ss_spin_unlock count them), thread
+ * registration, start-up and the span of a fork. A thread-local counter is
+ * all it costs, and only on slow paths: the hooks' fast paths touch only the
+ * thread's own state and need no guard. The compiler-only fences keep the
+ * counter's updates where a signal handler on this thread can see them. */
 static SS_ALWAYS_INLINE int ss_in_hook(void) { return ss_self.in_hook; }
+static SS_ALWAYS_INLINE void ss_enter_runtime(void) {
+  ss_self.in_hook++;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+static SS_ALWAYS_INLINE void ss_leave_runtime(void) {
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  ss_self.in_hook--;
+}
 
 /* In a forked child: every thread but the calling one leaves the registry
  * (they do not exist in the child); their descriptions stay. */

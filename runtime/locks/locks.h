@@ -93,9 +93,15 @@ static SS_ALWAYS_INLINE uint64_t *ss_chain_slot(struct ss_lock_thread *t, uint64
   return &t->chain_cache[(key ^ key >> 32) >> 1 & (SS_CHAIN_CACHE - 1)];
 }
 
+/* Each event below counts as a runtime region (core/thread.h): a signal
+ * handler that locks while the thread is half-way through updating its
+ * held stack runs unchecked instead of writing over the entry. The real
+ * operation, between the events, is outside: a handler that interrupts a
+ * blocked acquire is checked as usual. */
 static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_lockop *op) {
   /* Read before any call that takes op: the hook's constant, folded. */
   const int timed = op->acq == SS_ACQ_TIMED;
+  ss_enter_runtime();
   op->site = ss_site(op->site);
   op->resolved = 0;
   uint32_t n = t->nheld;
@@ -105,8 +111,10 @@ static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_
     if (SS_LIKELY(!h)) {
       top = &t->held[n - 1];
     } else {
-      if (ss_lock_before_held(t, op, h))
+      if (ss_lock_before_held(t, op, h)) {
+        ss_leave_runtime();
         return;
+      }
       n = t->nheld; /* a stale entry went */
       top = n ? &t->held[n - 1] : NULL;
     }
@@ -133,6 +141,7 @@ static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_
     ss_wait_begin(t, op, timed);
   if (SS_UNLIKELY(ss_timing_on))
     op->t0 = ss_now_ns();
+  ss_leave_runtime();
 }
 
 static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struct ss_lockop *op, int rc) {
@@ -140,9 +149,11 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struc
     ss_wait_end(t);
   if (rc != 0)
     return;
+  ss_enter_runtime();
   uint32_t n = t->nheld;
   if (SS_UNLIKELY(!op->resolved || ss_timing_on || n >= t->held_cap)) {
     ss_lock_after_slow(t, op);
+    ss_leave_runtime();
     return;
   }
   struct ss_held *e = &t->held[n];
@@ -150,9 +161,11 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struc
   /* The entry is complete before a scanning thread can count it. */
   __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELAXED);
   __atomic_store_n(&t->nheld, n + 1, __ATOMIC_RELEASE);
+  ss_leave_runtime();
 }
 
 static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct ss_lockop *op) {
+  ss_enter_runtime();
   op->site = ss_site(op->site);
   uint32_t n = t->nheld;
   /* The common case: releasing the innermost lock, held once, untimed. */
@@ -160,8 +173,10 @@ static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct s
                 !t->held[n - 1].depth && !ss_timing_on)) {
     __atomic_store_n(&t->held[n - 1].addr, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&t->nheld, n - 1, __ATOMIC_RELEASE);
+    ss_leave_runtime();
     return;
   }
   ss_unlock_slow(t, op);
+  ss_leave_runtime();
 }
 #endif
