@@ -2,6 +2,8 @@
  * start-up callbacks in table order, the main thread, and the exit
  * sequence. Which families there are is the composition root's business
  * (runtime/init.c); this file only walks its table. */
+#include <dlfcn.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +91,26 @@ SS_HIDDEN struct ss_thread *ss_thread_register_slow(void) {
   return ss_thread_register_unseen();
 }
 
+/* An instrumented module's site records, function and file names and
+ * lock-typed globals are kept by pointer everywhere: in held stacks, the
+ * lock table, the order graph, profiles and reports, for as long as the
+ * process lives. A dlclose that unmapped the module would leave them all
+ * dangling (the exit-time lock-held-at-exit check and the profile table
+ * read them after the library is gone). So every instrumented module stays
+ * loaded: its constructor calls __syncsan_init, the return address names
+ * the module, and re-opening that module with RTLD_NODELETE keeps it mapped
+ * after the program's last dlclose (its destructors run at exit instead).
+ * The executable, where the runtime itself lives, is never unloaded. */
+static void keep_module_loaded(const void *caller) {
+  Dl_info mod, self;
+  if (!dladdr(caller, &mod) || !mod.dli_fname || !mod.dli_fname[0])
+    return;
+  if (dladdr((const void *)&keep_module_loaded, &self) && self.dli_fbase == mod.dli_fbase)
+    return;
+  /* The handle is never closed: its reference is the point. */
+  (void)dlopen(mod.dli_fname, RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
+}
+
 SS_EXPORT void __syncsan_init(uint32_t abi_version) {
   if (abi_version != SYNCSAN_ABI_VERSION) {
     char msg[256];
@@ -100,6 +122,9 @@ SS_EXPORT void __syncsan_init(uint32_t abi_version) {
     _exit(1);
   }
   ss_ensure_init();
+  int saved = errno;
+  keep_module_loaded(__builtin_return_address(0));
+  errno = saved;
 }
 
 /* Initialise before any constructor runs, as the sanitizers do, so that
