@@ -5,7 +5,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *log_path; /* log_path= as given; NULL: stderr */
@@ -49,25 +52,49 @@ SS_HIDDEN void ss_log_open(const char *path) {
   open_log_file();
 }
 
+/* A write that fails is dropped: the program runs on as it would without
+ * syncsan. A pipe whose reader has gone must not kill it with SIGPIPE
+ * either: the signal is blocked around the write, and one that the write
+ * raised is taken back before it is unblocked (one pending before stays
+ * pending for the program). */
 static void write_all(int fd, const char *s, size_t n) {
+  sigset_t pipe_only, old, pending;
+  sigemptyset(&pipe_only);
+  sigaddset(&pipe_only, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_only, &old);
+  int was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
+  int broken = 0;
   while (n) {
     ssize_t w = write(fd, s, n);
     if (w < 0) {
       if (errno == EINTR)
         continue;
-      return;
+      broken = errno == EPIPE;
+      break;
     }
     s += w;
     n -= (size_t)w;
   }
+  if (broken && !was_pending) {
+    const struct timespec now = {0, 0};
+    while (sigtimedwait(&pipe_only, NULL, &now) < 0 && errno == EINTR) {
+    }
+  }
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
+/* Every byte the runtime prints goes through here, from hooks that run
+ * between the program's own calls: errno is the program's, and the
+ * program may be about to read it, so whatever the write does to it (a
+ * closed stderr, a full disk, a broken pipe) is undone. */
 SS_HIDDEN void ss_log_write(const char *s, size_t n) {
+  int saved = errno;
   ss_spin_lock(&log_lock);
   if (log_fd > 2 && log_fd_pid != ss_pid())
     open_log_file();
   write_all(log_fd, s, n);
   ss_spin_unlock(&log_lock);
+  errno = saved;
 }
 
 SS_HIDDEN void ss_printf(const char *fmt, ...) {

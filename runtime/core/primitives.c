@@ -3,6 +3,7 @@
  * syncsan's own hooks) could have taken over. */
 #include "thread.h"
 
+#include <errno.h>
 #include <sys/mman.h>
 
 static inline void ss_cpu_relax(void) {
@@ -31,10 +32,18 @@ SS_HIDDEN void ss_spin_unlock(ss_spin_t *s) {
   ss_leave_runtime();
 }
 
+/* Hooks map memory between the program's calls: a failure must not leave
+ * its ENOMEM in the program's errno. */
 SS_HIDDEN void *ss_map(size_t bytes) {
+  int saved = errno;
   void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
                  -1, 0);
+  errno = saved;
   return p == MAP_FAILED ? NULL : p;
 }
 
-SS_HIDDEN void ss_unmap(void *p, size_t bytes) { munmap(p, bytes); }
+SS_HIDDEN void ss_unmap(void *p, size_t bytes) {
+  int saved = errno;
+  munmap(p, bytes);
+  errno = saved;
+}

@@ -1,6 +1,7 @@
 /* Thread registry, per-thread state, and the thread creation hooks. */
 #include "thread.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,9 +219,12 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
                                        void *(*fn)(void *), void *arg,
                                        const struct syncsan_site *site) {
   struct ss_thread *self = ss_thread_get();
+  int saved = errno;
   struct start_args *a = malloc(sizeof(*a));
-  if (!a) /* Out of memory: create the thread unobserved rather than fail. */
+  if (!a) { /* Out of memory: create the thread unobserved rather than fail. */
+    errno = saved;
     return pthread_create(th, attr, fn, arg);
+  }
   a->fn = fn;
   a->c11_fn = NULL;
   a->arg = arg;
@@ -236,9 +240,12 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
 SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
                                     const struct syncsan_site *site) {
   struct ss_thread *self = ss_thread_get();
+  int saved = errno;
   struct start_args *a = malloc(sizeof(*a));
-  if (!a)
+  if (!a) {
+    errno = saved;
     return thrd_create(th, fn, arg);
+  }
   a->fn = NULL;
   a->c11_fn = fn;
   a->arg = arg;
