@@ -8,8 +8,9 @@
  *
  *   prepare  every family's fork_prepare, then every runtime lock taken;
  *   parent   every runtime lock released, then every family's fork_parent;
- *   child    every runtime lock reset to free, every other thread marked
- *            gone in the registry, then every family's fork_child.
+ *   child    every runtime lock reset to free, the child's own exit status
+ *            and error count, every other thread marked gone in the
+ *            registry, then every family's fork_child.
  *
  * Which locks: every static ss_spin_t is defined with SS_RUNTIME_LOCK,
  * which puts it in one linker section, and the section is the list. A lock
@@ -42,7 +43,9 @@
 #include <pthread.h>
 #include <sched.h>
 
+#include "exit.h"
 #include "family.h"
+#include "report.h"
 #include "thread.h"
 
 /* The linker defines these around the section SS_RUNTIME_LOCK names. Weak:
@@ -100,6 +103,8 @@ static void child(void) {
   release_all();
   holding = 0;
   ss_leave_runtime();
+  ss_exit_set_owner();
+  ss_report_fork_child();
   ss_threads_fork_child();
   for (unsigned i = 0; i < ss_nfamilies; i++)
     if (ss_families[i]->fork_child)

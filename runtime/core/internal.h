@@ -66,7 +66,7 @@ SS_HIDDEN void ss_ensure_init(void);
 SS_HIDDEN const char *ss_getenv(const char *name);
 /* While start-up runs from .preinit_array: the environment it was given. */
 SS_HIDDEN void ss_env_preinit(char **envp);
-/* Ends the process with exitcode=. */
+/* Ends the process now with exitcode= (exit.c). */
 SS_HIDDEN _Noreturn void ss_die(void);
 
 /* ---- a tiny spinlock for the runtime's own shared tables (primitives.c) ----

@@ -1,6 +1,6 @@
-/* Start-up and shutdown of the runtime: options, log, every family's
- * start-up callbacks in table order, the main thread, and the exit
- * sequence. Which families there are is the composition root's business
+/* Start-up of the runtime: options, log, every family's start-up
+ * callbacks in table order, the main thread, and the exit handlers
+ * (exit.c). Which families there are is the composition root's business
  * (runtime/init.c); this file only walks its table. */
 #include <dlfcn.h>
 #include <errno.h>
@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <unistd.h>
 
+#include "exit.h"
 #include "family.h"
 #include "flags.h"
 #include "fork.h"
@@ -20,30 +21,12 @@
 SS_HIDDEN int ss_inited;
 static int init_state; /* 0 not started, 1 running, 2 done */
 
-/* Registered first, so it runs last: after the program's own atexit
- * handlers and static destructors, which may still lock. */
-static void at_exit(void) {
-  /* The program's buffered output first, so the log reads in order. */
-  fflush(NULL);
-  ss_thread_process_exit();
-  for (unsigned i = 0; i < ss_nfamilies; i++)
-    if (ss_families[i]->process_exit)
-      ss_families[i]->process_exit();
-  ss_suppress_print_stats();
-  unsigned long errors = ss_error_count();
-  if (ss_flags.verbosity >= 1 || errors)
-    ss_printf("==%d==SyncSanitizer: %lu error report%s\n", ss_pid(), errors,
-              errors == 1 ? "" : "s");
-  if (errors)
-    _exit((int)ss_flags.exitcode);
-}
-
 static void init_once(void) {
   ss_flags_init();
   ss_log_open(ss_flags.log_path);
   if (ss_flags.help) {
     ss_flags_print_help();
-    _exit(0);
+    ss_exit_group(0);
   }
   ss_suppress_init();
   /* Before any family starts a thread and before the program registers
@@ -53,7 +36,7 @@ static void init_once(void) {
     if (ss_families[i]->init)
       ss_families[i]->init();
   ss_thread_init_main();
-  atexit(at_exit);
+  ss_exit_init();
   if (ss_flags.verbosity >= 1)
     ss_printf("==%d==SyncSanitizer: runtime initialised (ABI %d)\n", ss_pid(),
               SYNCSAN_ABI_VERSION);
@@ -119,7 +102,7 @@ SS_EXPORT void __syncsan_init(uint32_t abi_version) {
                          "this runtime implements ABI %d; rebuild it with this syncsan\n",
                          ss_pid(), abi_version, SYNCSAN_ABI_VERSION);
     (void)!write(2, msg, n);
-    _exit(1);
+    ss_exit_group(1);
   }
   ss_ensure_init();
   int saved = errno;

@@ -1,11 +1,10 @@
-/* The process as the runtime sees it before and after the program does:
- * its environment (also during .preinit_array, before libc has set
- * `environ`), and ending it with the configured exit status. */
+/* The process's environment as the runtime sees it, also during
+ * .preinit_array, before libc has set `environ`. (How the process ends is
+ * exit.c's.) */
 #include "flags.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* The dynamic linker passes the environment to preinit functions; while
  * the runtime starts from there, options are read from it. */
@@ -22,5 +21,3 @@ SS_HIDDEN const char *ss_getenv(const char *name) {
       return *e + n + 1;
   return NULL;
 }
-
-SS_HIDDEN _Noreturn void ss_die(void) { _exit((int)ss_flags.exitcode); }

@@ -252,3 +252,10 @@ SS_HIDDEN void ss_report_end(struct ss_report *r) {
 SS_HIDDEN unsigned long ss_error_count(void) {
   return __atomic_load_n(&error_count, __ATOMIC_RELAXED);
 }
+
+SS_HIDDEN void ss_report_fork_child(void) {
+  /* The child's exit status is about the child: the parent's errors are
+   * the parent's (its own exit says so). Problems already reported stay
+   * de-duplicated: the log has them. */
+  __atomic_store_n(&error_count, 0, __ATOMIC_RELAXED);
+}

@@ -53,6 +53,8 @@ SS_HIDDEN void ss_report_thread(struct ss_report *r, uint32_t tid);
 SS_HIDDEN void ss_report_end(struct ss_report *r);
 
 SS_HIDDEN unsigned long ss_error_count(void);
+/* In a forked child: it has reported no error yet. */
+SS_HIDDEN void ss_report_fork_child(void);
 
 /* "file:line:col" (or "file" without line info) into buf. */
 SS_HIDDEN const char *ss_site_loc(const struct syncsan_site *s, char *buf, size_t n);
