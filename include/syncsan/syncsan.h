@@ -23,7 +23,8 @@ extern "C" {
 int syncsan_is_active(void) SYNCSAN_WEAK_;
 #define syncsan_is_active() (syncsan_is_active ? (syncsan_is_active)() : 0)
 
-/* Names the calling thread in reports ("Thread T3 'worker-3'"). */
+/* Names the calling thread in reports ("Thread T3 'worker-3'"). NULL or ""
+ * clears the name; only the first 31 bytes are read and kept. */
 void syncsan_set_thread_name(const char *name) SYNCSAN_WEAK_;
 #define syncsan_set_thread_name(name)                                          \
   (syncsan_set_thread_name ? (syncsan_set_thread_name)(name) : (void)0)

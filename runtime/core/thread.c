@@ -258,18 +258,21 @@ SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
   return rc;
 }
 
-/* Public API: a name for the calling thread in reports. */
+/* Public API: a name for the calling thread in reports. NULL (or "")
+ * clears it; a longer name is cut to its first 31 bytes, and no more than
+ * those are read, so a name without a terminating NUL within them is no
+ * overrun either. The bytes are kept as given: reports escape them. */
 SS_EXPORT void syncsan_set_thread_name(const char *name) {
   struct ss_thread *t = ss_thread_get();
+  if (ss_in_hook())
+    return;
+  char copy[sizeof(slots[0].name)];
+  size_t n = name ? strnlen(name, sizeof(copy) - 1) : 0;
+  memcpy(copy, name ? name : "", n);
+  copy[n] = 0;
   ss_spin_lock(&reg_lock);
-  for (uint32_t i = 0; i < slots_hwm; i++) {
-    if (slots[i].live == t) {
-      size_t n = strlen(name);
-      if (n >= sizeof(slots[i].name))
-        n = sizeof(slots[i].name) - 1;
-      memcpy(slots[i].name, name, n);
-      slots[i].name[n] = 0;
-    }
-  }
+  for (uint32_t i = 0; i < slots_hwm; i++)
+    if (slots[i].live == t)
+      memcpy(slots[i].name, copy, sizeof(copy));
   ss_spin_unlock(&reg_lock);
 }
