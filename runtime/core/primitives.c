@@ -4,6 +4,7 @@
 #include "thread.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <sys/mman.h>
 
 static inline void ss_cpu_relax(void) {
@@ -16,14 +17,25 @@ static inline void ss_cpu_relax(void) {
 
 /* Holding a runtime lock counts as being inside the runtime (thread.h),
  * from before the acquire to after the release: a hook that a signal
- * handler enters in between never waits for a lock its thread holds. */
+ * handler enters in between never waits for a lock its thread holds.
+ *
+ * A waiter spins a little, then yields: with more runnable threads than
+ * CPUs (thousands of threads on two cores), a holder that was preempted
+ * gets its CPU back instead of every waiter burning a full time slice. */
+#define SPINS_BEFORE_YIELD 128
+
 SS_HIDDEN void ss_spin_lock(ss_spin_t *s) {
   ss_enter_runtime();
+  unsigned spins = 0;
   for (;;) {
     if (!__atomic_exchange_n(&s->v, 1, __ATOMIC_ACQUIRE))
       return;
-    while (__atomic_load_n(&s->v, __ATOMIC_RELAXED))
-      ss_cpu_relax();
+    while (__atomic_load_n(&s->v, __ATOMIC_RELAXED)) {
+      if (++spins < SPINS_BEFORE_YIELD)
+        ss_cpu_relax();
+      else
+        sched_yield();
+    }
   }
 }
 

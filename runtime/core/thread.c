@@ -16,8 +16,17 @@ SS_HIDDEN __thread struct ss_thread ss_self;
 
 /* Registry slots. A slot keeps a thread's description after the thread
  * exits, until a later thread reuses it, so reports can still describe
- * threads that are gone. Slots are handed out round-robin, which keeps the
- * descriptions of exited threads for as long as possible. */
+ * threads that are gone.
+ *
+ * Every operation on a live thread's slot is O(1), full registry included:
+ * never-used slots are handed out first, in order (slots_hwm), then the
+ * slots of exited threads, oldest exit first, from a ring of free slot
+ * numbers; each thread keeps its slot number. So the descriptions of
+ * exited threads are kept for as long as possible, and a registry that is
+ * full is known to be full without looking at a slot: degrading (a thread
+ * past max_threads goes untracked) costs less than the tracking it skips.
+ * Scans (reports, the watchdog) stop at slots_hwm, so a program with a few
+ * threads touches a few slots' pages, not max_threads' worth. */
 struct slot {
   uint32_t tid;
   uint32_t parent;
@@ -27,12 +36,14 @@ struct slot {
   int used;
 };
 
+#define NO_SLOT UINT32_MAX
+
 static ss_spin_t reg_lock SS_RUNTIME_LOCK;
-static struct slot *slots; /* guarded by reg_lock */
-static uint32_t nslots, next_slot, next_tid;
-/* Slots [0, slots_hwm) have ever been used. Scans stop there, so a program
- * with a few threads touches a few slots' pages, not max_threads' worth. */
-static uint32_t slots_hwm; /* guarded by reg_lock */
+static struct slot *slots;  /* [nslots]; guarded by reg_lock */
+static uint32_t *free_ring; /* [nslots] slot numbers; guarded by reg_lock */
+static uint32_t nslots, next_tid;
+static uint32_t slots_hwm;              /* slots [0, slots_hwm) have been used */
+static uint32_t free_head, free_count;  /* guarded by reg_lock */
 static pthread_key_t exit_key;
 static int registry_full_warned;
 static int next_ext_key;
@@ -42,9 +53,29 @@ static void thread_exit_destructor(void *arg);
 static void registry_init(void) {
   nslots = ss_flags.max_threads > 0 ? (uint32_t)ss_flags.max_threads : 1;
   slots = ss_map(nslots * sizeof(struct slot));
-  if (!slots)
+  free_ring = ss_map(nslots * sizeof(uint32_t));
+  if (!slots || !free_ring)
     nslots = 0;
   pthread_key_create(&exit_key, thread_exit_destructor);
+}
+
+/* A slot for a new thread, or NO_SLOT when every slot is live. */
+static uint32_t take_slot(void) {
+  if (slots_hwm < nslots)
+    return slots_hwm++;
+  if (!free_count)
+    return NO_SLOT;
+  uint32_t i = free_ring[free_head];
+  free_head = (free_head + 1) % nslots;
+  free_count--;
+  return i;
+}
+
+/* Slot i's thread has exited (or did not survive a fork). */
+static void free_slot(uint32_t i) {
+  slots[i].live = NULL;
+  free_ring[(free_head + free_count) % nslots] = i;
+  free_count++;
 }
 
 /* Thread ids are handed out at creation, in creation order, as the
@@ -62,20 +93,9 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
   ss_enter_runtime();
   t->tid = tid;
   ss_spin_lock(&reg_lock);
-  struct slot *s = NULL;
-  for (uint32_t i = 0; i < nslots; i++) {
-    struct slot *c = &slots[(next_slot + i) % nslots];
-    if (!c->live) {
-      s = c;
-      next_slot = (uint32_t)(c - slots + 1) % nslots;
-      break;
-    }
-  }
-  /* Round-robin keeps exited threads' descriptions longest; it also walks
-   * fresh slots in order, so slots_hwm grows only as far as threads need. */
-  if (s) {
-    if ((uint32_t)(s - slots) >= slots_hwm)
-      slots_hwm = (uint32_t)(s - slots) + 1;
+  uint32_t i = take_slot();
+  if (i != NO_SLOT) {
+    struct slot *s = &slots[i];
     s->tid = t->tid;
     s->parent = parent;
     s->create_site = site;
@@ -83,8 +103,9 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
     s->live = t;
     s->used = 1;
   }
+  t->slot = i;
   ss_spin_unlock(&reg_lock);
-  if (!s) {
+  if (i == NO_SLOT) {
     t->untracked = 1;
     ss_warn_once(&registry_full_warned,
                  "more than max_threads=%ld live threads; thread T%u and later "
@@ -94,9 +115,9 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
   __atomic_store_n(&t->registered, 1, __ATOMIC_RELEASE);
   if (t->tid != 0)
     pthread_setspecific(exit_key, t);
-  for (unsigned i = 0; i < ss_nfamilies; i++)
-    if (ss_families[i]->thread_start)
-      ss_families[i]->thread_start(t);
+  for (unsigned f = 0; f < ss_nfamilies; f++)
+    if (ss_families[f]->thread_start)
+      ss_families[f]->thread_start(t);
   ss_leave_runtime();
   return t;
 }
@@ -118,9 +139,9 @@ SS_HIDDEN void ss_thread_init_main(void) {
 
 static void unregister(struct ss_thread *t) {
   ss_spin_lock(&reg_lock);
-  for (uint32_t i = 0; i < slots_hwm; i++)
-    if (slots[i].live == t)
-      slots[i].live = NULL;
+  if (t->slot != NO_SLOT && slots[t->slot].live == t)
+    free_slot(t->slot);
+  t->slot = NO_SLOT;
   ss_spin_unlock(&reg_lock);
 }
 
@@ -152,7 +173,7 @@ SS_HIDDEN void ss_threads_fork_child(void) {
   ss_spin_lock(&reg_lock);
   for (uint32_t i = 0; i < slots_hwm; i++)
     if (slots[i].live && slots[i].live != &ss_self)
-      slots[i].live = NULL;
+      free_slot(i);
   ss_spin_unlock(&reg_lock);
 }
 
@@ -271,8 +292,7 @@ SS_EXPORT void syncsan_set_thread_name(const char *name) {
   memcpy(copy, name ? name : "", n);
   copy[n] = 0;
   ss_spin_lock(&reg_lock);
-  for (uint32_t i = 0; i < slots_hwm; i++)
-    if (slots[i].live == t)
-      memcpy(slots[i].name, copy, sizeof(copy));
+  if (t->slot != NO_SLOT && slots[t->slot].live == t)
+    memcpy(slots[t->slot].name, copy, sizeof(copy));
   ss_spin_unlock(&reg_lock);
 }
