@@ -46,10 +46,11 @@ SS_HIDDEN _Noreturn void ss_die(void) { ss_exit_group((int)ss_flags.exitcode); }
 
 /* The closing line; returns the status the process must end with. */
 static int closing(int status) {
-  unsigned long errors = ss_error_count();
+  unsigned long errors = ss_error_count(), printed = ss_errors_printed();
+  ss_report_print_capped();
   if (ss_flags.verbosity >= 1 || errors)
-    ss_printf("==%d==SyncSanitizer: %lu error report%s\n", ss_pid(), errors,
-              errors == 1 ? "" : "s");
+    ss_printf("==%d==SyncSanitizer: %lu error report%s\n", ss_pid(), printed,
+              printed == 1 ? "" : "s");
   return errors ? (int)ss_flags.exitcode : status;
 }
 

@@ -9,17 +9,36 @@
 
 static ss_spin_t report_lock SS_RUNTIME_LOCK;
 static struct ss_report the_report; /* guarded by report_lock */
-static unsigned long error_count;   /* atomic */
+/* Errors found: printed, or past a cap (they still set the exit status).
+ * Written under report_lock, read without it. */
+static unsigned long errors_printed, errors_capped; /* atomic */
 
 /* ---- each distinct problem once ----
- * An open-addressed set of (check, key1, key2) hashes. Full set: we keep
- * reporting (duplicates are better than silence) and warn once. */
+ * A report repeats an earlier one when it has the same check and the same
+ * objects (key1, key2: the locks, classes or thread involved), known when
+ * it begins; or when it reads the same, check and sites: the site it is
+ * about and the sites of its sections, in order, known when it ends. The
+ * second kind is what makes one line that unlocks a million different
+ * never-locked mutexes one report instead of a million: the objects differ,
+ * the report's sites do not. (Two different lock cycles through one helper
+ * function at -O0 differ in their lengths, or, once stacks are captured,
+ * in their sites.) One open-addressed set of hashes holds both kinds of
+ * key. Full set: we keep reporting (duplicates are better than silence,
+ * and the caps below still bound the output) and warn once. */
 #define SEEN_CAP 4096
 static uint64_t seen[SEEN_CAP]; /* guarded by report_lock; 0 = empty */
 static int seen_full_warned;
 
-static int seen_before(const char *check, uintptr_t k1, uintptr_t k2) {
-  uint64_t h = ss_mix64((uintptr_t)check ^ ss_mix64(k1 ^ ss_mix64(k2))) | 1;
+static uint64_t str_hash(const char *s) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+  return h;
+}
+
+/* 1 when h was seen before; else remembers it. */
+static int seen_before(uint64_t h) {
+  h |= 1; /* 0 marks an empty slot */
   for (unsigned i = 0; i < SEEN_CAP; i++) {
     uint64_t *slot = &seen[(h + i) & (SEEN_CAP - 1)];
     if (*slot == h)
@@ -34,6 +53,58 @@ static int seen_before(const char *check, uintptr_t k1, uintptr_t k2) {
                "problems may be reported again\n",
                SEEN_CAP);
   return 0;
+}
+
+static uint64_t objects_key(const char *check, uintptr_t k1, uintptr_t k2) {
+  return ss_mix64(str_hash(check) ^ ss_mix64(k1 ^ ss_mix64(k2)));
+}
+
+static uint64_t sites_key(const struct ss_report *r) {
+  uint64_t h = ss_mix64(~str_hash(r->check) ^ (uintptr_t)r->where);
+  for (unsigned i = 0; i < r->nsec; i++)
+    h = ss_mix64(h ^ (uintptr_t)r->sec[i].site) + i;
+  return ss_mix64(h ^ r->nsec);
+}
+
+/* ---- caps ----
+ * Past max_reports_per_check reports of one check, or max_reports in all,
+ * problems are counted, not printed: a program that breaks a rule in a
+ * loop over ever new objects and sites cannot flood the log (log_path
+ * files stay bounded too). The exit line says how many were left out. */
+#define MAX_CHECKS 64
+static struct {
+  const char *check;
+  unsigned long printed;
+} per_check[MAX_CHECKS];                 /* guarded by report_lock */
+static unsigned long printed_total;      /* guarded by report_lock */
+static unsigned long capped_total;       /* atomic */
+
+/* 1 when one more report of check may be printed (and counts it). */
+static int within_caps(const char *check) {
+  long all = ss_flags.max_reports, each = ss_flags.max_reports_per_check;
+  unsigned i;
+  for (i = 0; i < MAX_CHECKS && per_check[i].check; i++)
+    if (!strcmp(per_check[i].check, check))
+      break;
+  if (i < MAX_CHECKS && !per_check[i].check)
+    per_check[i].check = check;
+  if (all && printed_total >= (unsigned long)all)
+    return 0;
+  if (each && i < MAX_CHECKS && per_check[i].printed >= (unsigned long)each)
+    return 0;
+  printed_total++;
+  if (i < MAX_CHECKS)
+    per_check[i].printed++;
+  return 1;
+}
+
+SS_HIDDEN void ss_report_print_capped(void) {
+  unsigned long n = __atomic_load_n(&capped_total, __ATOMIC_RELAXED);
+  if (n)
+    ss_printf("==%d==SyncSanitizer: %lu more report%s suppressed (max_reports_per_check=%ld, "
+              "max_reports=%ld)\n",
+              ss_pid(), n, n == 1 ? "" : "s", ss_flags.max_reports_per_check,
+              ss_flags.max_reports);
 }
 
 SS_HIDDEN const char *ss_site_loc(const struct syncsan_site *s, char *buf, size_t n) {
@@ -61,7 +132,7 @@ SS_HIDDEN struct ss_report *ss_report_begin_names(const char *check, enum ss_sev
   if (ss_suppressed_names(check, where, names))
     return NULL;
   ss_spin_lock(&report_lock);
-  if (seen_before(check, key1, key2)) {
+  if (seen_before(objects_key(check, key1, key2))) {
     ss_spin_unlock(&report_lock);
     return NULL;
   }
@@ -230,6 +301,18 @@ static void render_json(struct ss_report *r, struct ss_buf *b) {
 }
 
 SS_HIDDEN void ss_report_end(struct ss_report *r) {
+  int fatal = r->sev == SS_SEV_ERROR;
+  if (seen_before(sites_key(r))) {
+    ss_spin_unlock(&report_lock);
+    return;
+  }
+  if (!within_caps(r->check)) {
+    __atomic_fetch_add(&capped_total, 1, __ATOMIC_RELAXED);
+    if (fatal)
+      __atomic_fetch_add(&errors_capped, 1, __ATOMIC_RELAXED);
+    ss_spin_unlock(&report_lock);
+    return;
+  }
   struct ss_buf b = {out_data, sizeof(out_data), 0};
   if (ss_flags.log_format && !strcmp(ss_flags.log_format, "json"))
     render_json(r, &b);
@@ -241,21 +324,28 @@ SS_HIDDEN void ss_report_end(struct ss_report *r) {
     b.len = b.size - 1;
   }
   ss_log_write(out_data, b.len);
-  int fatal = r->sev == SS_SEV_ERROR;
   if (fatal) /* read without the lock by ss_error_count */
-    __atomic_fetch_add(&error_count, 1, __ATOMIC_RELAXED);
+    __atomic_fetch_add(&errors_printed, 1, __ATOMIC_RELAXED);
   ss_spin_unlock(&report_lock);
   if (fatal && ss_flags.halt_on_error)
     ss_die();
 }
 
 SS_HIDDEN unsigned long ss_error_count(void) {
-  return __atomic_load_n(&error_count, __ATOMIC_RELAXED);
+  return __atomic_load_n(&errors_printed, __ATOMIC_RELAXED) +
+         __atomic_load_n(&errors_capped, __ATOMIC_RELAXED);
+}
+
+SS_HIDDEN unsigned long ss_errors_printed(void) {
+  return __atomic_load_n(&errors_printed, __ATOMIC_RELAXED);
 }
 
 SS_HIDDEN void ss_report_fork_child(void) {
   /* The child's exit status is about the child: the parent's errors are
    * the parent's (its own exit says so). Problems already reported stay
-   * de-duplicated: the log has them. */
-  __atomic_store_n(&error_count, 0, __ATOMIC_RELAXED);
+   * de-duplicated (the log has them), and what was printed still counts
+   * against the caps. */
+  __atomic_store_n(&errors_printed, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&errors_capped, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&capped_total, 0, __ATOMIC_RELAXED);
 }

@@ -49,10 +49,19 @@ SS_HIDDEN void ss_report_section(struct ss_report *r, const struct syncsan_site 
     __attribute__((format(printf, 3, 4)));
 /* Mentions a thread: its creation site is described once at the end. */
 SS_HIDDEN void ss_report_thread(struct ss_report *r, uint32_t tid);
-/* Prints, releases the report lock, counts it, and honours halt_on_error. */
+/* Prints, releases the report lock, counts it, and honours halt_on_error.
+ * Not printed: a report whose check and sites (where, and every section's,
+ * in order) repeat an earlier one's, and one past max_reports_per_check or
+ * max_reports (counted: it still sets the exit status, and the exit says
+ * how many were left out). */
 SS_HIDDEN void ss_report_end(struct ss_report *r);
 
+/* Errors found, printed or not (past a cap): they set the exit status. */
 SS_HIDDEN unsigned long ss_error_count(void);
+/* Errors printed. */
+SS_HIDDEN unsigned long ss_errors_printed(void);
+/* "N more reports suppressed" when the caps left any out (at exit). */
+SS_HIDDEN void ss_report_print_capped(void);
 /* In a forked child: it has reported no error yet. */
 SS_HIDDEN void ss_report_fork_child(void);
 
