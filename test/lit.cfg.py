@@ -14,6 +14,9 @@ config.test_source_root = os.path.dirname(__file__)
 config.opt_level = lit_config.params.get("opt", "-O2")
 config.test_exec_root = os.path.join(config.syncsan_obj_root, "test", config.opt_level.lstrip("-"))
 config.available_features.add("opt" + config.opt_level)
+# Tests that make files owned by another user need to be root.
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    config.available_features.add("root")
 
 plugin = os.path.join(config.syncsan_libdir, "syncsan-pass.so")
 utils = os.path.join(config.test_source_root, "utils")
