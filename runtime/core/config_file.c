@@ -8,11 +8,13 @@
 #include <unistd.h>
 
 static _Noreturn void file_error(const struct ss_config *c, const char *what, int err) {
+  char path[1024];
+  ss_esc(path, sizeof(path), c->path);
   if (err)
-    ss_printf("==%d==syncsan: %s %s file '%s' (errno %d)\n", ss_pid(), what, c->option,
-              c->path, err);
+    ss_printf("==%d==syncsan: %s %s file '%s' (errno %d)\n", ss_pid(), what, c->option, path,
+              err);
   else
-    ss_printf("==%d==syncsan: %s file '%s' %s\n", ss_pid(), c->option, c->path, what);
+    ss_printf("==%d==syncsan: %s file '%s' %s\n", ss_pid(), c->option, path, what);
   ss_die();
 }
 
@@ -46,8 +48,9 @@ SS_HIDDEN void ss_config_read(struct ss_config *c, const char *option, const cha
   ssize_t more = n + 1 == size ? read(fd, &extra, 1) : 0;
   close(fd);
   if (more > 0) {
+    char shown[1024];
     ss_printf("==%d==syncsan: %s file '%s' is larger than %zu bytes\n", ss_pid(), option,
-              path, size - 1);
+              ss_esc(shown, sizeof(shown), path), size - 1);
     ss_die();
   }
   buf[n] = 0;
@@ -90,15 +93,15 @@ SS_HIDDEN char *ss_config_line(struct ss_config *c) {
   return NULL;
 }
 
+/* One line: what it quotes of the file (and its name) is escaped, so no
+ * byte of the file can break the line or reach the terminal raw. */
 SS_HIDDEN void ss_config_error(const struct ss_config *c, const char *fmt, ...) {
-  char buf[1024];
-  size_t n = ss_format(buf, sizeof(buf) - 1, "==%d==syncsan: %s:%u: ", ss_pid(), c->path,
-                       c->line);
+  char what[1024], shown[2048], path[1024];
   va_list ap;
   va_start(ap, fmt);
-  n += ss_vformat(buf + n, sizeof(buf) - 1 - n, fmt, ap);
+  ss_vformat(what, sizeof(what), fmt, ap);
   va_end(ap);
-  buf[n++] = '\n';
-  ss_log_write(buf, n);
+  ss_printf("==%d==syncsan: %s:%u: %s\n", ss_pid(), ss_esc(path, sizeof(path), c->path),
+            c->line, ss_esc(shown, sizeof(shown), what));
   ss_die();
 }

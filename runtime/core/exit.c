@@ -44,13 +44,31 @@ SS_HIDDEN _Noreturn void ss_exit_group(int status) {
 
 SS_HIDDEN _Noreturn void ss_die(void) { ss_exit_group((int)ss_flags.exitcode); }
 
-/* The closing line; returns the status the process must end with. */
+/* The closing lines ("N more reports suppressed" when the caps left some
+ * out, "N error reports"; with log_format=json one object with both);
+ * returns the status the process must end with. */
 static int closing(int status) {
   unsigned long errors = ss_error_count(), printed = ss_errors_printed();
-  ss_report_print_capped();
-  if (ss_flags.verbosity >= 1 || errors)
-    ss_printf("==%d==SyncSanitizer: %lu error report%s\n", ss_pid(), printed,
-              printed == 1 ? "" : "s");
+  unsigned long capped = ss_reports_capped();
+  if (ss_log_json()) {
+    if (ss_flags.verbosity >= 1 || errors || capped) {
+      char buf[200];
+      size_t n = ss_format(buf, sizeof(buf),
+                           "{\"tool\":\"syncsan\",\"pid\":%d,\"exit\":{\"error_reports\":%lu,"
+                           "\"reports_suppressed\":%lu,\"status\":%d}}\n",
+                           ss_pid(), printed, capped, errors ? (int)ss_flags.exitcode : status);
+      ss_log_write(buf, n);
+    }
+  } else {
+    if (capped)
+      ss_printf("==%d==SyncSanitizer: %lu more report%s suppressed (max_reports_per_check=%ld, "
+                "max_reports=%ld)\n",
+                ss_pid(), capped, capped == 1 ? "" : "s", ss_flags.max_reports_per_check,
+                ss_flags.max_reports);
+    if (ss_flags.verbosity >= 1 || errors)
+      ss_printf("==%d==SyncSanitizer: %lu error report%s\n", ss_pid(), printed,
+                printed == 1 ? "" : "s");
+  }
   return errors ? (int)ss_flags.exitcode : status;
 }
 

@@ -152,12 +152,24 @@ static void describe_value(char *buf, size_t size, const struct ss_flag_desc *d)
   }
 }
 
+/* s[0, n) as a message may show it: cut to fit, control characters
+ * escaped (an option's value is the program's environment). */
+static const char *escaped(char *buf, size_t size, const char *s, size_t n) {
+  char raw[128];
+  if (n >= sizeof(raw))
+    n = sizeof(raw) - 1;
+  memcpy(raw, s, n);
+  raw[n] = 0;
+  return ss_esc(buf, size, raw);
+}
+
 static int set_flag(const char *name, size_t nlen, const char *val, size_t vlen,
                     const char *origin) {
   const struct ss_flag_desc *d = find_desc(name, nlen);
+  char shown[300]; /* the program's environment, escaped for the message */
   if (!d) {
-    ss_printf("==%d==syncsan: %s: unknown option '%.*s'; ignored (help=1 lists them)\n",
-              ss_pid(), origin, (int)nlen, name);
+    ss_printf("==%d==syncsan: %s: unknown option '%s'; ignored (help=1 lists them)\n",
+              ss_pid(), origin, escaped(shown, sizeof(shown), name, nlen));
     return 0;
   }
   long v;
@@ -186,12 +198,13 @@ static int set_flag(const char *name, size_t nlen, const char *val, size_t vlen,
     return 1;
   }
   }
-  char rule[96], kept[96];
+  char rule[96], kept[96], kept_shown[200];
   describe_rule(rule, sizeof(rule), &d->valid);
   describe_value(kept, sizeof(kept), d);
-  ss_printf("==%d==syncsan: %s: bad value '%.*s' for option '%s'; ignored (valid: %s; "
+  ss_printf("==%d==syncsan: %s: bad value '%s' for option '%s'; ignored (valid: %s; "
             "keeping %s)\n",
-            ss_pid(), origin, (int)vlen, val, d->name, rule, kept);
+            ss_pid(), origin, escaped(shown, sizeof(shown), val, vlen), d->name, rule,
+            ss_esc(kept_shown, sizeof(kept_shown), kept));
   return 0;
 }
 
@@ -211,8 +224,9 @@ SS_HIDDEN int ss_flags_parse(const char *s, const char *origin) {
       s++;
     size_t nlen = (size_t)(s - name);
     if (*s != '=') {
-      ss_printf("==%d==syncsan: %s: option '%.*s' has no value; ignored\n", ss_pid(), origin,
-                (int)nlen, name);
+      char shown[300];
+      ss_printf("==%d==syncsan: %s: option '%s' has no value; ignored\n", ss_pid(), origin,
+                escaped(shown, sizeof(shown), name, nlen));
       ok = 0;
       continue;
     }
@@ -242,15 +256,28 @@ SS_HIDDEN void ss_flags_init(void) {
   ss_flags_parse(ss_getenv("SYNCSAN_OPTIONS"), "SYNCSAN_OPTIONS");
 }
 
+/* help=1 is a listing asked for, not a log: printed as text whatever
+ * log_format says. */
+static void help_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void help_line(const char *fmt, ...) {
+  char buf[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  size_t n = ss_vformat(buf, sizeof(buf), fmt, ap);
+  va_end(ap);
+  ss_log_write(buf, n);
+}
+
 static void print_desc(const struct ss_flag_desc *d) {
-  char rule[96], cur[96];
+  char rule[96], cur[96], esc[200];
   describe_rule(rule, sizeof(rule), &d->valid);
   describe_value(cur, sizeof(cur), d);
-  ss_printf("\t%s\n\t\t- %s (%s; current %s)\n", d->name, d->desc, rule, cur);
+  help_line("\t%s\n\t\t- %s (%s; current %s)\n", d->name, d->desc, rule,
+            ss_esc(esc, sizeof(esc), cur));
 }
 
 SS_HIDDEN void ss_flags_print_help(void) {
-  ss_printf("Available flags for SyncSanitizer (SYNCSAN_OPTIONS=name=value:name=value):\n");
+  help_line("Available flags for SyncSanitizer (SYNCSAN_OPTIONS=name=value:name=value):\n");
   const struct ss_flag_desc *t;
   unsigned n;
   for (unsigned i = 0; (t = descs_at(i, &n)); i++)

@@ -166,20 +166,92 @@ SS_HIDDEN void ss_buf_printf(struct ss_buf *b, const char *fmt, ...) {
   va_end(ap);
 }
 
+/* ---- text from the program ----
+ * Thread names, source file and function names, option values and lines
+ * of configuration files come from the program or its environment. Printed
+ * raw, an ESC[2J would clear the user's terminal and a newline followed by
+ * "==1==ERROR:" would forge a report line. So text output shows control
+ * characters, and bytes that are not UTF-8, as \xNN; JSON output escapes
+ * control characters and replaces bytes that are not UTF-8 with U+FFFD, so
+ * that every line is valid JSON in valid UTF-8. */
+
+/* The length of the valid UTF-8 sequence at s (1 to 4), or 0: overlong
+ * forms, surrogates and code points past U+10FFFF are not valid. */
+static size_t utf8_seq(const unsigned char *s) {
+  if (s[0] < 0x80)
+    return 1;
+  size_t n;
+  uint32_t cp, min;
+  if ((s[0] & 0xe0) == 0xc0) {
+    n = 2, cp = s[0] & 0x1f, min = 0x80;
+  } else if ((s[0] & 0xf0) == 0xe0) {
+    n = 3, cp = s[0] & 0x0f, min = 0x800;
+  } else if ((s[0] & 0xf8) == 0xf0) {
+    n = 4, cp = s[0] & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  for (size_t i = 1; i < n; i++) {
+    if ((s[i] & 0xc0) != 0x80) /* a NUL ends the sequence here too */
+      return 0;
+    cp = cp << 6 | (s[i] & 0x3f);
+  }
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+    return 0;
+  return n;
+}
+
+/* A byte of text as it may reach a terminal: not a control character
+ * (C0, DEL, or a C1 control, U+0080..U+009F, which some terminals obey). */
+static int text_safe(const unsigned char *p, size_t n) {
+  if (n == 1)
+    return p[0] >= 0x20 && p[0] != 0x7f;
+  return !(n == 2 && p[0] == 0xc2 && p[1] < 0xa0);
+}
+
+SS_HIDDEN void ss_buf_text(struct ss_buf *b, const char *s, int newlines) {
+  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+    size_t n = utf8_seq(p);
+    if (n && (text_safe(p, n) || (newlines && *p == '\n'))) {
+      ss_buf_printf(b, "%.*s", (int)n, (const char *)p);
+      p += n;
+    } else {
+      /* One byte at a time: an invalid sequence may hide a control. */
+      ss_buf_printf(b, "\\x%02x", *p);
+      p++;
+    }
+  }
+}
+
+SS_HIDDEN const char *ss_esc(char *buf, size_t size, const char *s) {
+  struct ss_buf b = {buf, size, 0};
+  if (size)
+    buf[0] = 0;
+  ss_buf_text(&b, s, 0);
+  return buf;
+}
+
 SS_HIDDEN void ss_buf_json_string(struct ss_buf *b, const char *s) {
   ss_buf_printf(b, "\"");
-  for (; s && *s; s++) {
-    unsigned char c = (unsigned char)*s;
+  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+    unsigned char c = *p;
+    size_t n = utf8_seq(p);
+    if (!n) {
+      ss_buf_printf(b, "\\ufffd");
+      p++;
+      continue;
+    }
     if (c == '"' || c == '\\')
       ss_buf_printf(b, "\\%c", c);
     else if (c == '\n')
       ss_buf_printf(b, "\\n");
     else if (c == '\t')
       ss_buf_printf(b, "\\t");
-    else if (c < 0x20)
+    else if (c < 0x20 || c == 0x7f)
       ss_buf_printf(b, "\\u%04x", c);
     else
-      ss_buf_printf(b, "%c", c);
+      ss_buf_printf(b, "%.*s", (int)n, (const char *)p);
+    p += n;
   }
   ss_buf_printf(b, "\"");
 }

@@ -45,17 +45,32 @@ struct ss_buf {
 };
 SS_HIDDEN void ss_buf_printf(struct ss_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* A JSON string of s: escaped, and valid UTF-8 (format.c says how). */
 SS_HIDDEN void ss_buf_json_string(struct ss_buf *b, const char *s);
+/* Text from the program (names, paths, option values) for text output:
+ * control characters and bytes that are not UTF-8 as \xNN; newlines kept
+ * when `newlines`. ss_esc makes an escaped copy in buf, for a %s. */
+SS_HIDDEN void ss_buf_text(struct ss_buf *b, const char *s, int newlines);
+SS_HIDDEN const char *ss_esc(char *buf, size_t size, const char *s);
 
 /* ---- output (log.c) ---- */
 /* Opens the log named by log_path= ("stderr", "stdout", or a prefix for
  * <prefix>.<pid>). */
 SS_HIDDEN void ss_log_open(const char *path);
+/* Rendered output (reports, JSON records, help): written as it is. */
 SS_HIDDEN void ss_log_write(const char *s, size_t n);
-/* printf-style diagnostics of the runtime itself ("==PID==syncsan: ..."). */
+/* Messages of the runtime itself, lines "==PID==syncsan: ...",
+ * "==PID==SyncSanitizer: ..." or "==PID==WARNING: SyncSanitizer: ...":
+ * with log_format=json each line becomes one JSON object (log.c). Held
+ * back until ss_log_ready, so that messages about the options follow the
+ * log options. */
 SS_HIDDEN void ss_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 SS_HIDDEN void ss_warn_once(int *once, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+SS_HIDDEN void ss_log_message(const char *s, size_t n);
+SS_HIDDEN void ss_log_ready(void);
+/* log_format=json? */
+SS_HIDDEN int ss_log_json(void);
 SS_HIDDEN int ss_pid(void);
 /* ---- start-up (lifecycle.c) ---- */
 SS_HIDDEN extern int ss_inited;

@@ -24,6 +24,7 @@ static int init_state; /* 0 not started, 1 running, 2 done */
 static void init_once(void) {
   ss_flags_init();
   ss_log_open(ss_flags.log_path);
+  ss_log_ready();
   if (ss_flags.help) {
     ss_flags_print_help();
     ss_exit_group(0);
@@ -95,16 +96,13 @@ static void keep_module_loaded(const void *caller) {
 }
 
 SS_EXPORT void __syncsan_init(uint32_t abi_version) {
+  ss_ensure_init();
   if (abi_version != SYNCSAN_ABI_VERSION) {
-    char msg[256];
-    size_t n = ss_format(msg, sizeof(msg),
-                         "==%d==syncsan: a module was compiled for syncsan ABI %u but "
-                         "this runtime implements ABI %d; rebuild it with this syncsan\n",
-                         ss_pid(), abi_version, SYNCSAN_ABI_VERSION);
-    (void)!write(2, msg, n);
+    ss_printf("==%d==syncsan: a module was compiled for syncsan ABI %u but this runtime "
+              "implements ABI %d; rebuild it with this syncsan\n",
+              ss_pid(), abi_version, SYNCSAN_ABI_VERSION);
     ss_exit_group(1);
   }
-  ss_ensure_init();
   int saved = errno;
   keep_module_loaded(__builtin_return_address(0));
   errno = saved;

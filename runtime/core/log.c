@@ -1,7 +1,7 @@
 /* Where the runtime's output goes: stderr, stdout, or <log_path>.<pid>.
  * Writes use write(2) directly so that output never interleaves with the
  * program's stdio buffers and never allocates. */
-#include "internal.h"
+#include "flags.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -19,12 +19,21 @@ static ss_spin_t log_lock SS_RUNTIME_LOCK;
 
 SS_HIDDEN int ss_pid(void) { return (int)getpid(); }
 
+static size_t json_message(char *out, size_t size, const char *p, const char *end);
+
+/* Called with the log lock held: writes its line itself. */
 static void fall_back(const char *path, const char *why, long detail) {
-  char msg[4400];
-  size_t n = ss_format(msg, sizeof(msg), "==%d==syncsan: log_path: '%s' ", ss_pid(), path);
+  char msg[1200], esc[1024];
+  size_t n = ss_format(msg, sizeof(msg), "==%d==syncsan: log_path: '%s' ", ss_pid(),
+                       ss_esc(esc, sizeof(esc), path));
   n += ss_format(msg + n, sizeof(msg) - n, why, detail);
   n += ss_format(msg + n, sizeof(msg) - n, "; writing to stderr\n");
-  (void)!write(2, msg, n);
+  if (ss_log_json()) {
+    char out[1400];
+    (void)!write(2, out, json_message(out, sizeof(out), msg, msg + n - 1));
+  } else {
+    (void)!write(2, msg, n);
+  }
   log_fd = 2;
 }
 
@@ -111,6 +120,8 @@ static void write_all(int fd, const char *s, size_t n) {
  * program may be about to read it, so whatever the write does to it (a
  * closed stderr, a full disk, a broken pipe) is undone. */
 SS_HIDDEN void ss_log_write(const char *s, size_t n) {
+  if (!n) /* nothing to say: no log file either */
+    return;
   int saved = errno;
   ss_spin_lock(&log_lock);
   if (log_path && (log_fd < 0 || log_fd_pid != ss_pid()))
@@ -120,13 +131,100 @@ SS_HIDDEN void ss_log_write(const char *s, size_t n) {
   errno = saved;
 }
 
+/* ---- messages ----
+ * What the runtime says outside reports (warnings, notes such as "ending
+ * the process", option and API messages, the exit line) is written as
+ * lines "==PID==<tag> <text>". With log_format=json each line is a JSON
+ * object instead, {"tool":"syncsan","pid":N,"warning"|"note":"<text>"},
+ * so that a JSON log is JSON Lines from its first line to its last, the
+ * messages of every family included, whoever wrote them. */
+
+SS_HIDDEN int ss_log_json(void) {
+  return ss_flags.log_format && !strcmp(ss_flags.log_format, "json");
+}
+
+static int starts(const char **p, const char *end, const char *prefix) {
+  size_t n = strlen(prefix);
+  if ((size_t)(end - *p) < n || memcmp(*p, prefix, n))
+    return 0;
+  *p += n;
+  return 1;
+}
+
+/* The JSON object of one message line [p, end), into out. */
+static size_t json_message(char *out, size_t size, const char *p, const char *end) {
+  const char *q = p;
+  if (starts(&q, end, "==")) { /* ==PID== */
+    while (q < end && *q >= '0' && *q <= '9')
+      q++;
+    if (starts(&q, end, "=="))
+      p = q;
+  }
+  const char *kind = "note";
+  if (starts(&p, end, "WARNING: SyncSanitizer: "))
+    kind = "warning";
+  else if (!starts(&p, end, "SyncSanitizer: "))
+    starts(&p, end, "syncsan: ");
+  char text[1024];
+  size_t n = (size_t)(end - p) < sizeof(text) - 1 ? (size_t)(end - p) : sizeof(text) - 1;
+  memcpy(text, p, n);
+  text[n] = 0;
+  struct ss_buf b = {out, size, 0};
+  ss_buf_printf(&b, "{\"tool\":\"syncsan\",\"pid\":%d,\"%s\":", ss_pid(), kind);
+  ss_buf_json_string(&b, text);
+  ss_buf_printf(&b, "}\n");
+  if (b.len >= size - 1) { /* cut short: keep it one line */
+    out[size - 2] = '\n';
+    b.len = size - 1;
+  }
+  return b.len;
+}
+
+/* Until the log is set up (log_path=, log_format= parsed and applied),
+ * messages wait here, so that those about the options themselves go where
+ * and as every later line does. */
+static char held_text[8192];
+static size_t held_len;
+static int holding = 1;
+
+static void message(const char *s, size_t n) {
+  if (holding) {
+    if (held_len + n > sizeof(held_text))
+      n = sizeof(held_text) - held_len;
+    memcpy(held_text + held_len, s, n);
+    held_len += n;
+    return;
+  }
+  if (!ss_log_json()) {
+    ss_log_write(s, n);
+    return;
+  }
+  for (const char *p = s, *end = s + n; p < end;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *line_end = nl ? nl : end;
+    if (line_end > p) {
+      char out[1400];
+      ss_log_write(out, json_message(out, sizeof(out), p, line_end));
+    }
+    p = nl ? nl + 1 : end;
+  }
+}
+
+SS_HIDDEN void ss_log_ready(void) {
+  holding = 0;
+  message(held_text, held_len);
+  held_len = 0;
+}
+
+SS_HIDDEN void ss_log_message(const char *s, size_t n) { message(s, n); }
+
 SS_HIDDEN void ss_printf(const char *fmt, ...) {
   char buf[1024];
   va_list ap;
   va_start(ap, fmt);
   size_t n = ss_vformat(buf, sizeof(buf), fmt, ap);
   va_end(ap);
-  ss_log_write(buf, n);
+  message(buf, n);
 }
 
 SS_HIDDEN void ss_warn_once(int *once, const char *fmt, ...) {
@@ -138,5 +236,5 @@ SS_HIDDEN void ss_warn_once(int *once, const char *fmt, ...) {
   va_start(ap, fmt);
   n += ss_vformat(buf + n, sizeof(buf) - n, fmt, ap);
   va_end(ap);
-  ss_log_write(buf, n);
+  message(buf, n);
 }

@@ -98,13 +98,8 @@ static int within_caps(const char *check) {
   return 1;
 }
 
-SS_HIDDEN void ss_report_print_capped(void) {
-  unsigned long n = __atomic_load_n(&capped_total, __ATOMIC_RELAXED);
-  if (n)
-    ss_printf("==%d==SyncSanitizer: %lu more report%s suppressed (max_reports_per_check=%ld, "
-              "max_reports=%ld)\n",
-              ss_pid(), n, n == 1 ? "" : "s", ss_flags.max_reports_per_check,
-              ss_flags.max_reports);
+SS_HIDDEN unsigned long ss_reports_capped(void) {
+  return __atomic_load_n(&capped_total, __ATOMIC_RELAXED);
 }
 
 SS_HIDDEN const char *ss_site_loc(const struct syncsan_site *s, char *buf, size_t n) {
@@ -191,34 +186,54 @@ static void site_what(const struct syncsan_site *s, char *buf, size_t n) {
     ss_format(buf, n, "%s", ss_op_name(s->op));
 }
 
+/* Text rendering escapes every string (format.c): site names and thread
+ * names come from the program, and the headline, titles and notes embed
+ * names; a report must stay the lines it is. */
 static void text_frame(struct ss_buf *b, const struct syncsan_site *s) {
   char loc[512], what[300];
   site_what(s, what, sizeof(what));
+  ss_buf_printf(b, "    #0 ");
+  ss_buf_text(b, s->function, 0);
   /* An entry for a function pointer knows its operation, not its caller:
-   * no line to ask -g for. */
-  if (s->flags & SYNCSAN_SITE_INDIRECT)
-    ss_buf_printf(b, "    #0 %s (%s)\n", s->function, what);
-  else if (s->line == 0)
-    ss_buf_printf(b, "    #0 %s %s (%s; compile with -g for line numbers)\n", s->function,
-                  ss_site_loc(s, loc, sizeof(loc)), what);
-  else
-    ss_buf_printf(b, "    #0 %s %s (%s)\n", s->function, ss_site_loc(s, loc, sizeof(loc)),
-                  what);
+   * no place to print, no line to ask -g for. */
+  if (!(s->flags & SYNCSAN_SITE_INDIRECT)) {
+    ss_buf_printf(b, " ");
+    ss_buf_text(b, ss_site_loc(s, loc, sizeof(loc)), 0);
+  }
+  ss_buf_printf(b, " (");
+  ss_buf_text(b, what, 0);
+  ss_buf_printf(b, s->line == 0 && !(s->flags & SYNCSAN_SITE_INDIRECT)
+                       ? "; compile with -g for line numbers)\n"
+                       : ")\n");
+}
+
+static void text_thread_name(struct ss_buf *b, const struct ss_thread_info *ti) {
+  if (!ti->name[0])
+    return;
+  ss_buf_printf(b, " '");
+  ss_buf_text(b, ti->name, 0);
+  ss_buf_printf(b, "'");
 }
 
 static void render_text(struct ss_report *r, struct ss_buf *b) {
   int pid = ss_pid();
   ss_buf_printf(b, "=================================================================\n");
-  ss_buf_printf(b, "==%d==%s: SyncSanitizer: %s: %s\n", pid,
-                r->sev == SS_SEV_ERROR ? "ERROR" : "WARNING", r->check, r->headline);
+  ss_buf_printf(b, "==%d==%s: SyncSanitizer: %s: ", pid,
+                r->sev == SS_SEV_ERROR ? "ERROR" : "WARNING", r->check);
+  ss_buf_text(b, r->headline, 0);
+  ss_buf_printf(b, "\n");
   for (unsigned i = 0; i < r->nsec; i++) {
-    ss_buf_printf(b, "  %s%s\n", r->sec[i].title, r->sec[i].site ? ":" : "");
+    ss_buf_printf(b, "  ");
+    ss_buf_text(b, r->sec[i].title, 0);
+    ss_buf_printf(b, "%s\n", r->sec[i].site ? ":" : "");
     if (r->sec[i].site)
       text_frame(b, r->sec[i].site);
   }
-  if (r->notes.len)
-    ss_buf_printf(b, "%s%s", r->notes_data,
-                  r->notes_data[r->notes.len - 1] == '\n' ? "" : "\n");
+  if (r->notes.len) {
+    ss_buf_text(b, r->notes_data, 1);
+    if (r->notes_data[r->notes.len - 1] != '\n')
+      ss_buf_printf(b, "\n");
+  }
   for (unsigned i = 0; i < r->nthreads; i++) {
     struct ss_thread_info ti;
     if (!ss_thread_info(r->threads[i], &ti))
@@ -227,13 +242,13 @@ static void render_text(struct ss_report *r, struct ss_buf *b) {
       ss_buf_printf(b, "  Thread T0 is the main thread\n");
       continue;
     }
+    ss_buf_printf(b, "  Thread T%u", ti.tid);
+    text_thread_name(b, &ti);
     if (ti.create_site) {
-      ss_buf_printf(b, "  Thread T%u%s%s%s created by T%u at:\n", ti.tid,
-                    ti.name[0] ? " '" : "", ti.name, ti.name[0] ? "'" : "", ti.parent);
+      ss_buf_printf(b, " created by T%u at:\n", ti.parent);
       text_frame(b, ti.create_site);
     } else {
-      ss_buf_printf(b, "  Thread T%u%s%s%s was not created by instrumented code\n",
-                    ti.tid, ti.name[0] ? " '" : "", ti.name, ti.name[0] ? "'" : "");
+      ss_buf_printf(b, " was not created by instrumented code\n");
     }
   }
   char loc[512];
@@ -243,8 +258,11 @@ static void render_text(struct ss_report *r, struct ss_buf *b) {
     ss_format(loc, sizeof(loc), "%s", r->where->file);
   else
     ss_format(loc, sizeof(loc), "<unknown>");
-  ss_buf_printf(b, "SUMMARY: SyncSanitizer: %s %s in %s\n", r->check, loc,
-                r->where ? r->where->function : "<unknown>");
+  ss_buf_printf(b, "SUMMARY: SyncSanitizer: %s ", r->check);
+  ss_buf_text(b, loc, 0);
+  ss_buf_printf(b, " in ");
+  ss_buf_text(b, r->where ? r->where->function : "<unknown>", 0);
+  ss_buf_printf(b, "\n");
   ss_buf_printf(b, "=================================================================\n");
 }
 

@@ -60,8 +60,8 @@ SS_HIDDEN void ss_report_end(struct ss_report *r);
 SS_HIDDEN unsigned long ss_error_count(void);
 /* Errors printed. */
 SS_HIDDEN unsigned long ss_errors_printed(void);
-/* "N more reports suppressed" when the caps left any out (at exit). */
-SS_HIDDEN void ss_report_print_capped(void);
+/* Reports the caps left out. */
+SS_HIDDEN unsigned long ss_reports_capped(void);
 /* In a forked child: it has reported no error yet. */
 SS_HIDDEN void ss_report_fork_child(void);
 

@@ -110,16 +110,38 @@ SS_HIDDEN int ss_suppressed_names(const char *check, const struct syncsan_site *
   return 0;
 }
 
+/* A table in text; with log_format=json one object per suppression used.
+ * Patterns are the file's text: escaped in both, and cut to 1000 bytes,
+ * so that a line always fits its buffer (escaping at most sextuples). */
 SS_HIDDEN void ss_suppress_print_stats(void) {
   if (!ss_flags.print_suppressions)
     return;
-  int any = 0;
+  int json = ss_log_json(), any = 0;
   for (unsigned i = 0; i < nsupps; i++) {
     unsigned long h = __atomic_load_n(&supps[i].hits, __ATOMIC_RELAXED);
     if (!h)
       continue;
-    if (!any++)
-      ss_printf("Suppressions used:\n  count  suppression\n");
-    ss_printf("  %5lu  %s:%s\n", h, supps[i].check, supps[i].pattern);
+    char pattern[1001], buf[8192];
+    size_t n = strnlen(supps[i].pattern, sizeof(pattern) - 1);
+    memcpy(pattern, supps[i].pattern, n);
+    pattern[n] = 0;
+    struct ss_buf b = {buf, sizeof(buf), 0};
+    if (json) {
+      ss_buf_printf(&b, "{\"tool\":\"syncsan\",\"pid\":%d,\"suppression\":{\"check\":",
+                    ss_pid());
+      ss_buf_json_string(&b, supps[i].check);
+      ss_buf_printf(&b, ",\"pattern\":");
+      ss_buf_json_string(&b, pattern);
+      ss_buf_printf(&b, ",\"count\":%lu}}\n", h);
+    } else {
+      if (!any++)
+        ss_buf_printf(&b, "Suppressions used:\n  count  suppression\n");
+      ss_buf_printf(&b, "  %5lu  ", h);
+      ss_buf_text(&b, supps[i].check, 0);
+      ss_buf_printf(&b, ":");
+      ss_buf_text(&b, pattern, 0);
+      ss_buf_printf(&b, "\n");
+    }
+    ss_log_write(buf, b.len);
   }
 }

@@ -58,5 +58,43 @@ static void buffer_and_json(void) {
   CHECK_STR(small, "abcde");
 }
 
+static const char *json_of(const char *in, char *out, size_t n) {
+  struct ss_buf b = {out, n, 0};
+  out[0] = 0;
+  ss_buf_json_string(&b, in);
+  return out;
+}
+
+/* JSON strings are valid UTF-8 whatever the input: valid sequences pass,
+ * anything else becomes U+FFFD, one per byte. */
+static void json_utf8(void) {
+  char o[128];
+  CHECK_STR(json_of("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", o, sizeof(o)),
+            "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"");
+  CHECK_STR(json_of("a\xff" "b", o, sizeof(o)), "\"a\\ufffdb\"");
+  CHECK_STR(json_of("\xc0\xaf", o, sizeof(o)), "\"\\ufffd\\ufffd\""); /* overlong '/' */
+  CHECK_STR(json_of("\xed\xa0\x80", o, sizeof(o)), "\"\\ufffd\\ufffd\\ufffd\""); /* surrogate */
+  CHECK_STR(json_of("\xf4\x90\x80\x80", o, sizeof(o)),
+            "\"\\ufffd\\ufffd\\ufffd\\ufffd\""); /* past U+10FFFF */
+  CHECK_STR(json_of("\xe2\x82", o, sizeof(o)), "\"\\ufffd\\ufffd\""); /* cut short */
+  CHECK_STR(json_of("\x1b[2J\x7f", o, sizeof(o)), "\"\\u001b[2J\\u007f\"");
+}
+
+/* Text output shows control characters (C0, DEL, C1) and bytes that are
+ * not UTF-8 as \xNN; newlines only where the text may have them. */
+static void text_escapes(void) {
+  char o[128];
+  CHECK_STR(ss_esc(o, sizeof(o), "name\x1b[2J\n==1==ERROR"), "name\\x1b[2J\\x0a==1==ERROR");
+  CHECK_STR(ss_esc(o, sizeof(o), "caf\xc3\xa9 \xff \xc2\x9b \x7f\t"),
+            "caf\xc3\xa9 \\xff \\xc2\\x9b \\x7f\\x09");
+  CHECK_STR(ss_esc(o, sizeof(o), NULL), "");
+  struct ss_buf b = {o, sizeof(o), 0};
+  ss_buf_text(&b, "two\nlines\x07\n", 1);
+  CHECK_STR(o, "two\nlines\\x07\n");
+  /* Cut at the buffer, still terminated. */
+  char small[5];
+  CHECK_STR(ss_esc(small, sizeof(small), "\x01\x02"), "\\x01");
+}
+
 UNIT_MAIN(UNIT_TEST(same_as_printf), UNIT_TEST(pointer_format), UNIT_TEST(truncation),
-          UNIT_TEST(buffer_and_json))
+          UNIT_TEST(buffer_and_json), UNIT_TEST(json_utf8), UNIT_TEST(text_escapes))
