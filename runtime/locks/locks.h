@@ -93,11 +93,12 @@ static SS_ALWAYS_INLINE uint64_t *ss_chain_slot(struct ss_lock_thread *t, uint64
   return &t->chain_cache[(key ^ key >> 32) >> 1 & (SS_CHAIN_CACHE - 1)];
 }
 
-/* Each event below counts as a runtime region (core/thread.h): a signal
- * handler that locks while the thread is half-way through updating its
- * held stack runs unchecked instead of writing over the entry. The real
- * operation, between the events, is outside: a handler that interrupts a
- * blocked acquire is checked as usual. */
+/* The acquire events and the slow release path count as runtime regions
+ * (core/thread.h): a signal handler that locks while the thread is
+ * half-way through updating its held stack or its caches runs unchecked
+ * instead of writing over the entry. The real operation, between the
+ * events, is outside: a handler that interrupts a blocked acquire is
+ * checked as usual. */
 static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_lockop *op) {
   /* Read before any call that takes op: the hook's constant, folded. */
   const int timed = op->acq == SS_ACQ_TIMED;
@@ -165,17 +166,19 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struc
 }
 
 static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct ss_lockop *op) {
-  ss_enter_runtime();
   op->site = ss_site(op->site);
   uint32_t n = t->nheld;
-  /* The common case: releasing the innermost lock, held once, untimed. */
+  /* The common case: releasing the innermost lock, held once, untimed.
+   * Two stores that leave the stack whole at every point: a handler that
+   * runs between them finds a consistent stack, so this path needs no
+   * runtime region. */
   if (SS_LIKELY(n && t->held[n - 1].addr == op->addr &&
                 !t->held[n - 1].depth && !ss_timing_on)) {
     __atomic_store_n(&t->held[n - 1].addr, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&t->nheld, n - 1, __ATOMIC_RELEASE);
-    ss_leave_runtime();
     return;
   }
+  ss_enter_runtime();
   ss_unlock_slow(t, op);
   ss_leave_runtime();
 }
