@@ -16,10 +16,12 @@ static const char *log_path; /* the <prefix> of log_path=; NULL: stderr or stdou
 static int log_fd = 2;       /* -1: a log file not opened yet */
 static int log_fd_pid;       /* the pid log_fd was chosen for; re-chosen after fork */
 static ss_spin_t log_lock SS_RUNTIME_LOCK;
+static int broken_pipe; /* a write under log_lock met EPIPE; guarded by log_lock */
 
 SS_HIDDEN int ss_pid(void) { return (int)getpid(); }
 
 static size_t json_message(char *out, size_t size, const char *p, const char *end);
+static int write_all(int fd, const char *s, size_t n);
 
 /* Called with the log lock held: writes its line itself. */
 static void fall_back(const char *path, const char *why, long detail) {
@@ -28,13 +30,13 @@ static void fall_back(const char *path, const char *why, long detail) {
                        ss_esc(esc, sizeof(esc), path));
   n += ss_format(msg + n, sizeof(msg) - n, why, detail);
   n += ss_format(msg + n, sizeof(msg) - n, "; writing to stderr\n");
+  log_fd = 2;
   if (ss_log_json()) {
     char out[1400];
-    (void)!write(2, out, json_message(out, sizeof(out), msg, msg + n - 1));
+    broken_pipe |= write_all(2, out, json_message(out, sizeof(out), msg, msg + n - 1));
   } else {
-    (void)!write(2, msg, n);
+    broken_pipe |= write_all(2, msg, n);
   }
-  log_fd = 2;
 }
 
 /* The log file of this process, opened at its first write: a process that
@@ -85,49 +87,51 @@ SS_HIDDEN void ss_log_open(const char *path) {
 }
 
 /* A write that fails is dropped: the program runs on as it would without
- * syncsan. A pipe whose reader has gone must not kill it with SIGPIPE
- * either: the signal is blocked around the write, and one that the write
- * raised is taken back before it is unblocked (one pending before stays
- * pending for the program). */
-static void write_all(int fd, const char *s, size_t n) {
-  sigset_t pipe_only, old, pending;
-  sigemptyset(&pipe_only);
-  sigaddset(&pipe_only, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &pipe_only, &old);
-  int was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
-  int broken = 0;
+ * syncsan. Returns 1 when it failed on a pipe without a reader. */
+static int write_all(int fd, const char *s, size_t n) {
   while (n) {
     ssize_t w = write(fd, s, n);
     if (w < 0) {
       if (errno == EINTR)
         continue;
-      broken = errno == EPIPE;
-      break;
+      return errno == EPIPE;
     }
     s += w;
     n -= (size_t)w;
   }
+  return 0;
+}
+
+/* Every byte the runtime prints goes through here, from hooks that run
+ * between the program's own calls: errno is the program's, and the
+ * program may be about to read it, so whatever the writes do to it (a
+ * closed stderr, a full disk, a broken pipe) is undone. A pipe whose
+ * reader has gone must not kill the program with SIGPIPE either: the
+ * signal is blocked while the log is opened and written, and one that a
+ * write raised is taken back before it is unblocked (one pending before
+ * stays pending for the program). */
+SS_HIDDEN void ss_log_write(const char *s, size_t n) {
+  if (!n) /* nothing to say: no log file either */
+    return;
+  int saved = errno;
+  sigset_t pipe_only, old, pending;
+  sigemptyset(&pipe_only);
+  sigaddset(&pipe_only, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_only, &old);
+  int was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
+  ss_spin_lock(&log_lock);
+  broken_pipe = 0;
+  if (log_path && (log_fd < 0 || log_fd_pid != ss_pid()))
+    open_log_file();
+  broken_pipe |= write_all(log_fd, s, n);
+  int broken = broken_pipe;
+  ss_spin_unlock(&log_lock);
   if (broken && !was_pending) {
     const struct timespec now = {0, 0};
     while (sigtimedwait(&pipe_only, NULL, &now) < 0 && errno == EINTR) {
     }
   }
   pthread_sigmask(SIG_SETMASK, &old, NULL);
-}
-
-/* Every byte the runtime prints goes through here, from hooks that run
- * between the program's own calls: errno is the program's, and the
- * program may be about to read it, so whatever the write does to it (a
- * closed stderr, a full disk, a broken pipe) is undone. */
-SS_HIDDEN void ss_log_write(const char *s, size_t n) {
-  if (!n) /* nothing to say: no log file either */
-    return;
-  int saved = errno;
-  ss_spin_lock(&log_lock);
-  if (log_path && (log_fd < 0 || log_fd_pid != ss_pid()))
-    open_log_file();
-  write_all(log_fd, s, n);
-  ss_spin_unlock(&log_lock);
   errno = saved;
 }
 

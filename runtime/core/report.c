@@ -278,12 +278,18 @@ static void json_site(struct ss_buf *b, const struct syncsan_site *s) {
   ss_buf_printf(b, "}");
 }
 
-static void render_json(struct ss_report *r, struct ss_buf *b) {
+/* The whole report, or (whole = 0) what always fits the buffer: the
+ * headline is at most 400 bytes, and so at most 2400 escaped. */
+static void render_json(struct ss_report *r, struct ss_buf *b, int whole) {
   ss_buf_printf(b, "{\"tool\":\"syncsan\",\"pid\":%d,\"severity\":\"%s\",\"check\":", ss_pid(),
                 r->sev == SS_SEV_ERROR ? "error" : "warning");
   ss_buf_json_string(b, r->check);
   ss_buf_printf(b, ",\"message\":");
   ss_buf_json_string(b, r->headline);
+  if (!whole) {
+    ss_buf_printf(b, ",\"truncated\":true}\n");
+    return;
+  }
   ss_buf_printf(b, ",\"sections\":[");
   for (unsigned i = 0; i < r->nsec; i++) {
     ss_buf_printf(b, "%s{\"title\":", i ? "," : "");
@@ -332,12 +338,17 @@ SS_HIDDEN void ss_report_end(struct ss_report *r) {
     return;
   }
   struct ss_buf b = {out_data, sizeof(out_data), 0};
-  if (ss_flags.log_format && !strcmp(ss_flags.log_format, "json"))
-    render_json(r, &b);
-  else
+  if (ss_log_json()) {
+    render_json(r, &b, 1);
+    if (b.len >= b.size - 1) { /* cut JSON is no JSON: the part that fits */
+      b.len = 0;
+      render_json(r, &b, 0);
+    }
+  } else {
     render_text(r, &b);
+  }
   if (b.len >= b.size - 1) {
-    /* Truncated: keep the output parseable by ending it with a newline. */
+    /* Truncated text: end it with a newline. */
     out_data[b.size - 2] = '\n';
     b.len = b.size - 1;
   }
