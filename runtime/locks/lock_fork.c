@@ -5,13 +5,12 @@
  * still the parent's: the child that locks it waits for the parent, as any
  * other process would. So the child forgets its process-shared entries.
  *
- * pthread_atfork's child handler does that right after fork(). A child made
+ * The family's fork_child callback does that right after fork(). A child made
  * without the handlers (_Fork, a raw clone) is caught later, on the slow
  * path of an acquisition of a process-shared lock the stack shows held:
  * the thread's pid says whether the stack is this process's. */
 #include "lock_fork.h"
 
-#include <pthread.h>
 #include <unistd.h>
 
 static void drop_shared(struct ss_lock_thread *t) {
@@ -21,11 +20,8 @@ static void drop_shared(struct ss_lock_thread *t) {
   t->pid = (uint32_t)getpid();
 }
 
-/* In the child, single-threaded: the thread's own state only, no lock of
- * the runtime's taken (another thread may have held one at the fork). */
-static void fork_child(void) { drop_shared(&ss_lock_self); }
-
-SS_HIDDEN void ss_lock_fork_init(void) { pthread_atfork(NULL, NULL, fork_child); }
+/* In the child, single-threaded: the thread's own state only. */
+SS_HIDDEN void ss_lock_fork_child(void) { drop_shared(&ss_lock_self); }
 
 SS_HIDDEN int ss_lock_fork_unseen(struct ss_lock_thread *t) {
   if (t->pid == (uint32_t)getpid())

@@ -3,8 +3,9 @@
 #define SYNCSAN_LOCK_FORK_H
 #include "locks.h"
 
-/* Registers the fork handler (start-up). */
-SS_HIDDEN void ss_lock_fork_init(void);
+/* In the child of a fork (the family's fork_child): the forking thread's
+ * process-shared entries are the parent's. */
+SS_HIDDEN void ss_lock_fork_child(void);
 /* Slow path: t's stack shows a process-shared lock held. When the stack was
  * inherited through a fork that no handler saw, drops its process-shared
  * entries and returns 1. */

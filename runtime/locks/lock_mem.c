@@ -31,7 +31,7 @@
 #define WORD_OF SS_MEM_WORD_OF
 
 SS_HIDDEN uint64_t **ss_mem_l1[1u << (SS_MEM_ADDR_BITS - SS_MEM_L1_SHIFT)];
-static ss_spin_t map_lock;
+static ss_spin_t map_lock SS_RUNTIME_LOCK;
 static uint64_t *chunk;     /* guarded by map_lock */
 static uint32_t chunk_used; /* guarded by map_lock */
 static uint32_t nregions;   /* guarded by map_lock */

@@ -22,7 +22,7 @@ struct pending {
   uint32_t ordered;
 };
 
-static ss_spin_t lock;
+static ss_spin_t lock SS_RUNTIME_LOCK;
 static struct pending *pool;      /* CAP entries, mapped on first use */
 static struct pending **buckets;  /* NBUCKETS chains */
 static struct pending *free_list; /* guarded by lock */

@@ -36,7 +36,6 @@ static void locks_init(void) {
   ss_graph_init();
   ss_profile_init();
   ss_lock_threads_init();
-  ss_lock_fork_init();
   ss_mem_hooks_init();
 }
 
@@ -63,6 +62,7 @@ static void locks_thread_exit(struct ss_thread *t, int process_exit) {
  * condvar and no watchdog runs (the core has already dropped the other
  * threads, and so their held locks, from the registry). */
 static void locks_fork_child(void) {
+  ss_lock_fork_child();
   ss_cond_table_fork_child();
   ss_watchdog_fork_child();
 }
