@@ -197,24 +197,40 @@ SS_HIDDEN void ss_profile_finish(void) {
   int json = ss_flags.log_format && !strcmp(ss_flags.log_format, "json");
   char label[200], loc[512];
   if (json) {
+    /* One JSON object, valid however many classes there are: a row that
+     * would not fit is left out, and the object says how many were. */
     static char buf[1 << 16];
+    char rowbuf[1024];
     struct ss_buf b = {buf, sizeof(buf), 0};
     ss_buf_printf(&b, "{\"tool\":\"syncsan\",\"pid\":%d,\"profile\":[", ss_pid());
+    uint32_t shown = 0;
     for (uint32_t i = 0; i < nrows; i++) {
       const struct row *r = &rows[i];
-      ss_buf_printf(&b, "%s{\"class\":", i ? "," : "");
-      ss_buf_json_string(&b, ss_node_label(r->node, label, sizeof(label)));
-      ss_buf_printf(&b,
+      struct ss_buf rb = {rowbuf, sizeof(rowbuf), 0};
+      ss_buf_printf(&rb, "%s{\"class\":", shown ? "," : "");
+      ss_buf_json_string(&rb, ss_node_label(r->node, label, sizeof(label)));
+      ss_buf_printf(&rb,
                     ",\"acquisitions\":%llu,\"contended\":%llu,\"wait_total_ns\":%llu,"
                     "\"wait_max_ns\":%llu,\"hold_max_ns\":%llu,\"hottest\":",
                     (unsigned long long)r->sum.acquisitions,
                     (unsigned long long)r->sum.contended,
                     (unsigned long long)r->sum.wait_total, (unsigned long long)r->sum.wait_max,
                     (unsigned long long)r->sum.hold_max);
-      ss_buf_json_string(&b, ss_site_loc(r->hot, loc, sizeof(loc)));
-      ss_buf_printf(&b, "}");
+      ss_buf_json_string(&rb, ss_site_loc(r->hot, loc, sizeof(loc)));
+      ss_buf_printf(&rb, "}");
+      /* A row cut by its own buffer, or one that leaves no room for the
+       * closing text, is left out whole. */
+      if (rb.len + 1 >= rb.size || b.len + rb.len + 64 >= b.size)
+        break;
+      memcpy(b.data + b.len, rowbuf, rb.len);
+      b.len += rb.len;
+      b.data[b.len] = 0;
+      shown++;
     }
-    ss_buf_printf(&b, "]}\n");
+    if (shown < nrows)
+      ss_buf_printf(&b, "],\"rows_omitted\":%u}\n", nrows - shown);
+    else
+      ss_buf_printf(&b, "]}\n");
     ss_log_write(buf, b.len);
     return;
   }
