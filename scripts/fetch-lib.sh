@@ -119,11 +119,22 @@ syncsan_fetch_sources_locked() {
   if [ $_rc = 0 ]; then
     _tmp=$(mktemp -d "$_dir/.fetch.XXXXXX") || _rc=1
   fi
-  # shellcheck disable=SC2086
-  if [ $_rc = 0 ] && ! (cd "$_tmp" && apt-get $_aptopts -q source $_need >&2); then
-    echo "syncsan: apt-get source$_need failed" >&2
+  # One package at a time: a mirror can list a security update's source and
+  # not serve it (404), and then the release's own version is the next best.
+  _release=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
+  for _p in $_need; do
+    [ $_rc = 0 ] || break
+    # shellcheck disable=SC2086
+    (cd "$_tmp" && apt-get $_aptopts -q source "$_p" >&2) && continue
+    # shellcheck disable=SC2086
+    if [ -n "$_release" ] &&
+      (cd "$_tmp" && rm -rf "$_p"-*/ && apt-get $_aptopts -q source "$_p/$_release" >&2); then
+      echo "syncsan: took $_p from $_release itself (its newest source could not be fetched)" >&2
+      continue
+    fi
+    echo "syncsan: apt-get source $_p failed" >&2
     _rc=1
-  fi
+  done
   if [ -n "${_tmp:-}" ] && [ -d "$_tmp" ]; then
     for _p in $_need; do
       for _t in "$_tmp/$_p"-*/; do
