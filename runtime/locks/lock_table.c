@@ -44,6 +44,15 @@ static inline uint32_t hash_addr(uintptr_t a) {
   return (uint32_t)(h >> 40);
 }
 
+/* The record of addr in its bucket, or NULL. The caller holds the stripe
+ * of h. */
+static struct ss_lock *bucket_find(uint32_t h, uintptr_t addr) {
+  struct ss_lock *l = buckets[h % NBUCKETS];
+  while (l && l->addr != addr)
+    l = l->next;
+  return l;
+}
+
 SS_HIDDEN void ss_lock_table_init(void) {
   buckets = ss_map(NBUCKETS * sizeof(*buckets));
 }
@@ -83,10 +92,7 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
   uint32_t h = hash_addr(addr);
   ss_spin_t *s = &stripes[h % NSTRIPES];
   ss_spin_lock(s);
-  struct ss_lock *l;
-  for (l = buckets[h % NBUCKETS]; l; l = l->next)
-    if (l->addr == addr)
-      break;
+  struct ss_lock *l = bucket_find(h, addr);
   if (l) {
     /* Learn what the first sight did not know (a call through a pointer
      * names no global). */
@@ -135,12 +141,10 @@ SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out) {
   ss_spin_t *s = &stripes[h % NSTRIPES];
   int found = 0;
   ss_spin_lock(s);
-  for (struct ss_lock *l = buckets[h % NBUCKETS]; l; l = l->next) {
-    if (l->addr == addr) {
-      *out = *l;
-      found = 1;
-      break;
-    }
+  struct ss_lock *l = bucket_find(h, addr);
+  if (l) {
+    *out = *l;
+    found = 1;
   }
   ss_spin_unlock(s);
   return found;
@@ -182,14 +186,11 @@ SS_HIDDEN uint32_t ss_lock_push_instance(uintptr_t addr, uint32_t gen, uint32_t 
   uint32_t h = hash_addr(addr), prev = UINT32_MAX;
   ss_spin_t *s = &stripes[h % NSTRIPES];
   ss_spin_lock(s);
-  for (struct ss_lock *l = buckets[h % NBUCKETS]; l; l = l->next)
-    if (l->addr == addr) {
-      if (l->gen == gen) {
-        prev = l->instances;
-        l->instances = node;
-      }
-      break;
-    }
+  struct ss_lock *l = bucket_find(h, addr);
+  if (l && l->gen == gen) {
+    prev = l->instances;
+    l->instances = node;
+  }
   ss_spin_unlock(s);
   return prev;
 }
@@ -215,10 +216,7 @@ SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int32_t level, int ordered) {
   /* Under the stripe, so that a record created meanwhile (which takes a
    * pending level under the same stripe) cannot miss this one. */
   ss_spin_lock(s);
-  struct ss_lock *l;
-  for (l = buckets[h % NBUCKETS]; l; l = l->next)
-    if (l->addr == addr)
-      break;
+  struct ss_lock *l = bucket_find(h, addr);
   if (l) {
     l->level = level;
     l->flags = (uint16_t)((l->flags & ~SS_LOCK_LEVEL_ORDERED) |
