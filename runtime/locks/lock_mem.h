@@ -19,7 +19,11 @@ SS_HIDDEN extern uint64_t **ss_mem_l1[1u << (SS_MEM_ADDR_BITS - SS_MEM_L1_SHIFT)
 
 /* The region bitmap of addr, or NULL when no lock was tracked there. */
 static SS_ALWAYS_INLINE uint64_t *ss_mem_bitmap(uintptr_t addr) {
-  uint64_t **l2 = __atomic_load_n(&ss_mem_l1[addr >> SS_MEM_L1_SHIFT], __ATOMIC_ACQUIRE);
+  /* Callers pass addresses below 2^47; the mask keeps the index in range
+   * for the compiler's analysis too (GCC warns on a constant high address
+   * it cannot see excluded). */
+  uint64_t **l2 = __atomic_load_n(
+      &ss_mem_l1[(addr >> SS_MEM_L1_SHIFT) & (SS_ARRAY_SIZE(ss_mem_l1) - 1)], __ATOMIC_ACQUIRE);
   if (!l2)
     return NULL;
   return __atomic_load_n(&l2[(addr >> SS_MEM_REGION_SHIFT) & (SS_MEM_L2_SIZE - 1)],
