@@ -76,7 +76,7 @@ SS_HIDDEN int ss_pid(void);
 SS_HIDDEN extern int ss_inited;
 SS_HIDDEN void ss_ensure_init(void);
 
-/* ---- the process (process.c) ---- */
+/* ---- the environment (process.c) and the end (exit.c) ---- */
 /* getenv that also works during .preinit_array, before libc's environ is set. */
 SS_HIDDEN const char *ss_getenv(const char *name);
 /* While start-up runs from .preinit_array: the environment it was given. */

@@ -1,7 +1,7 @@
 /* The process's environment as the runtime sees it, also during
  * .preinit_array, before libc has set `environ`. (How the process ends is
  * exit.c's.) */
-#include "flags.h"
+#include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
