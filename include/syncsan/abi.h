@@ -109,6 +109,15 @@ enum syncsan_op {
 #define SYNCSAN_SITE_INDIRECT 0x10u     /* reached through a function pointer (an
                                            __syncsan_indirect_* entry): the site
                                            says which operation, not where */
+#define SYNCSAN_SITE_WRAPPER 0x20u     /* inside a lock wrapper the pass recognised
+                                           (a function that only forwards its
+                                           argument to the operation, or
+                                           allocates and initialises a lock):
+                                           reports and classes use the first
+                                           frame above wrappers */
+#define SYNCSAN_SITE_DYNAMIC 0x40u     /* runtime-only: made for an interposed
+                                           call from uninstrumented code; never
+                                           emitted by the pass */
 /* Bits 16..31: the lock level declared on the object's declaration with
  * SYNCSAN_LOCK_LEVEL(n) (0: none). */
 #define SYNCSAN_SITE_LEVEL_SHIFT 16
@@ -144,6 +153,11 @@ struct syncsan_global {
   uint32_t stride;   /* an array's element size (its elements share a class), or 0 */
 };
 void __syncsan_register_globals(const struct syncsan_global *globals, uint64_t n);
+
+/* The names (demangled, as in site records) of the lock wrappers a module
+ * defines, registered from its constructor, so that reports skip their
+ * frames above the innermost one. */
+void __syncsan_register_wrappers(const char *const *names, uint64_t n);
 
 /* Where the user called a system-header wrapper from. Without inlining
  * (-O0), std::mutex::lock() reaches pthread_mutex_lock inside libstdc++'s
