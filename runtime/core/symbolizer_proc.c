@@ -5,17 +5,20 @@
  *
  * Nothing here may malloc or take a lock the program could hold: requests
  * come from report paths, inside the runtime's own critical sections.
- *   - Start: clone(CLONE_VM | CLONE_VFORK) on a static stack, then dup2
- *     and execve in the child. fork() would run the program's atfork
- *     handlers (which may take its locks) and copy the address space;
- *     posix_spawn allocates its file actions. The child shares our memory
- *     until execve, so it only makes system calls: it resets the signal
- *     handlers the program installed (a signal delivered to it before
- *     execve must not run the program's handler on our memory) with every
- *     signal blocked meanwhile, and records a failed execve for us to read
- *     once CLONE_VFORK lets us run again. No exit signal: the program's
- *     wait() and SIGCHLD handler never see this child (we reap it with
- *     __WALL).
+ *   - Start: clone(CLONE_VM | CLONE_VFORK) on a static stack, twice: the
+ *     first child starts the second, which does dup2 and execve, and then
+ *     exits. fork() would run the program's atfork handlers (which may take
+ *     its locks) and copy the address space; posix_spawn allocates its file
+ *     actions. The symbolizer is thus the program's grandchild, adopted by
+ *     init (or a subreaper) once the first child exits: the program's
+ *     wait() never waits for it and no SIGCHLD of its comes to the program
+ *     (the first child has no exit signal, and we reap it with __WALL
+ *     before clone returns to the program's code). Both children share our
+ *     memory until execve, so they only make system calls: the first
+ *     resets the signal handlers the program installed (a signal delivered
+ *     before execve must not run the program's handler on our memory), with
+ *     every signal blocked meanwhile; a failed execve is recorded for us to
+ *     read once CLONE_VFORK lets us run again.
  *   - Talk: a socketpair, close-on-exec on our end; sends with
  *     MSG_NOSIGNAL, so a dead symbolizer gives EPIPE, never SIGPIPE; every
  *     read waits in poll() with a deadline.
@@ -46,18 +49,20 @@ static int state = IDLE;
 static int sock = -1;
 static pid_t child_pid;
 static int failed_warned;
-static char spawn_stack[64 * 1024] __attribute__((aligned(64)));
+static char spawn_stack[2][32 * 1024] __attribute__((aligned(64)));
 
 static const char default_path[] = "/usr/lib/llvm-19/bin/llvm-symbolizer";
 
-static void give_up(const char *why) {
+/* Closing our end ends a symbolizer that still reads (EOF on its input).
+ * One that stopped answering is killed as well: it is alive, so its pid is
+ * still its own (init, its parent now, reaps it). One that exited is left
+ * alone: its pid may be another process's by now. */
+static void give_up(const char *why, int stuck) {
   if (sock >= 0)
     close(sock);
   sock = -1;
-  if (child_pid > 0) {
+  if (stuck && child_pid > 0)
     kill(child_pid, SIGKILL);
-    waitpid(child_pid, NULL, __WALL);
-  }
   child_pid = 0;
   state = DEAD;
   if (ss_flags.verbosity >= 1)
@@ -101,21 +106,13 @@ static int find_symbolizer(char *out, size_t size) {
 struct spawn {
   const char *path;
   int fd, devnull;
-  int exec_errno; /* written by the child when execve fails */
+  int exec_errno; /* written by the symbolizer's process when execve fails */
+  pid_t pid;      /* the symbolizer's, written by the first child */
 };
 
-/* Runs on spawn_stack in our memory until execve: system calls only. */
-static int spawn_child(void *arg) {
+/* The symbolizer's process: on spawn_stack[1], in our memory until execve. */
+static int exec_child(void *arg) {
   struct spawn *s = arg;
-  struct sigaction dfl;
-  memset(&dfl, 0, sizeof(dfl));
-  dfl.sa_handler = SIG_DFL;
-  for (int sig = 1; sig < NSIG; sig++) {
-    struct sigaction old;
-    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler != SIG_DFL &&
-        old.sa_handler != SIG_IGN)
-      sigaction(sig, &dfl, NULL);
-  }
   dup2(s->fd, 0);
   dup2(s->fd, 1);
   if (s->devnull >= 0)
@@ -131,32 +128,55 @@ static int spawn_child(void *arg) {
   _exit(127);
 }
 
+/* The first child: on spawn_stack[0], in our memory; system calls only. */
+static int spawn_child(void *arg) {
+  struct spawn *s = arg;
+  struct sigaction dfl;
+  memset(&dfl, 0, sizeof(dfl));
+  dfl.sa_handler = SIG_DFL;
+  for (int sig = 1; sig < NSIG; sig++) {
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler != SIG_DFL &&
+        old.sa_handler != SIG_IGN)
+      sigaction(sig, &dfl, NULL);
+  }
+  /* The symbolizer gets SIGCHLD as its exit signal: its parent, once we
+   * are gone, is init (or a subreaper), which reaps by SIGCHLD. */
+  s->pid = clone(exec_child, spawn_stack[1] + sizeof(spawn_stack[1]),
+                 CLONE_VM | CLONE_VFORK | SIGCHLD, s);
+  _exit(0);
+}
+
 static int start(void) {
   char path[4096];
   if (!find_symbolizer(path, sizeof(path))) {
     give_up("no llvm-symbolizer found (external_symbolizer_path, "
-            "/usr/lib/llvm-19/bin, PATH)");
+            "/usr/lib/llvm-19/bin, PATH)", 0);
     return 0;
   }
   int sv[2];
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
-    give_up("socketpair failed");
+    give_up("socketpair failed", 0);
     return 0;
   }
-  struct spawn s = {path, sv[1], open("/dev/null", O_WRONLY | O_CLOEXEC), 0};
+  struct spawn s = {path, sv[1], open("/dev/null", O_WRONLY | O_CLOEXEC), 0, -1};
   sigset_t all, old;
   sigfillset(&all);
   pthread_sigmask(SIG_SETMASK, &all, &old);
-  pid_t pid = clone(spawn_child, spawn_stack + sizeof(spawn_stack), CLONE_VM | CLONE_VFORK, &s);
+  pid_t first = clone(spawn_child, spawn_stack[0] + sizeof(spawn_stack[0]),
+                      CLONE_VM | CLONE_VFORK, &s);
+  if (first > 0)
+    while (waitpid(first, NULL, __WALL) < 0 && errno == EINTR) {
+    }
   pthread_sigmask(SIG_SETMASK, &old, NULL);
   close(sv[1]);
   if (s.devnull >= 0)
     close(s.devnull);
   sock = sv[0];
-  if (pid > 0)
-    child_pid = pid;
-  if (pid <= 0 || s.exec_errno) {
-    give_up(pid <= 0 ? "cannot start a process" : "cannot run llvm-symbolizer");
+  if (s.pid > 0)
+    child_pid = s.pid;
+  if (first <= 0 || s.pid <= 0 || s.exec_errno) {
+    give_up(first <= 0 || s.pid <= 0 ? "cannot start a process" : "cannot run llvm-symbolizer", 0);
     return 0;
   }
   state = RUNNING;
@@ -191,7 +211,7 @@ static size_t read_answer(char *buf, size_t size) {
   for (;;) {
     long left = deadline - now_ms();
     if (left <= 0) {
-      give_up("llvm-symbolizer did not answer in time");
+      give_up("llvm-symbolizer did not answer in time", 1);
       return 0;
     }
     struct pollfd p = {sock, POLLIN, 0};
@@ -205,7 +225,7 @@ static size_t read_answer(char *buf, size_t size) {
     if (n < 0 && errno == EINTR)
       continue;
     if (n <= 0) {
-      give_up("llvm-symbolizer exited");
+      give_up("llvm-symbolizer exited", 0);
       return 0;
     }
     for (ssize_t i = 0; i < n; i++) {
@@ -237,7 +257,7 @@ SS_HIDDEN size_t ss_symbolizer_ask(const char *module, uintptr_t offset, char *b
     if (len + 1 >= sizeof(req))
       n = 0;
     else if (!send_all(req, len))
-      give_up("llvm-symbolizer exited");
+      give_up("llvm-symbolizer exited", 0);
     else
       n = read_answer(buf, size);
   }
@@ -247,7 +267,7 @@ SS_HIDDEN size_t ss_symbolizer_ask(const char *module, uintptr_t offset, char *b
 
 SS_HIDDEN void ss_symbolizer_fork_child(void) {
   /* The parent's socket end and process: close our copy of the socket,
-   * never signal or reap the parent's child. */
+   * never signal the parent's symbolizer. */
   if (sock >= 0)
     close(sock);
   sock = -1;
