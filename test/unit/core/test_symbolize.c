@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/dynsite.h"
 #include "core/flags.h"
 #include "core/stack.h"
 #include "core/symbolize.h"
@@ -18,6 +19,8 @@ static __attribute__((noinline)) ss_stack_id lock_wrapper_fn(void) {
   __asm__ volatile("" ::: "memory");
   return id;
 }
+
+enum { CALL_LINE = __LINE__ + 3 }; /* the line of the call in a_caller */
 
 static __attribute__((noinline)) ss_stack_id a_caller(void) {
   ss_stack_id id = lock_wrapper_fn();
@@ -38,7 +41,7 @@ static void names_functions_and_lines(void) {
   CHECK(n >= 1);
   CHECK_STR(f[0].function, "a_caller");
   CHECK(f[0].file && ends_with(f[0].file, "test_symbolize.c"));
-  CHECK(f[0].line == 23); /* the call in a_caller */
+  CHECK(f[0].line == CALL_LINE);
   CHECK(f[0].module != NULL);
   /* Cached: the same strings again. */
   struct ss_frame g[8];
@@ -79,6 +82,19 @@ static void wrapper_rule(void) {
   CHECK(ss_first_user_frame(pcs + w - 1, 1, 1) == 1); /* all wrappers: n */
 }
 
+/* A dynamic site names "??" in "<unknown>" until a report resolves it. */
+static void dynamic_site_resolves(void) {
+  a_caller();
+  const struct syncsan_site *s = ss_site_for_pc(ret_in_lock_wrapper_fn, SYNCSAN_OP_MUTEX_LOCK);
+  CHECK_STR(s->function, "??");
+  ss_dynsite_resolve(s);
+  CHECK_STR(s->function, "a_caller");
+  CHECK(ends_with(s->file, "test_symbolize.c"));
+  CHECK(s->line == CALL_LINE);
+  CHECK(s->flags & SYNCSAN_SITE_DYNAMIC);
+  CHECK(ss_site_pc(s) == ret_in_lock_wrapper_fn);
+}
+
 static void fallbacks(void) {
   struct ss_frame f[4];
   CHECK(ss_flags_parse("symbolize=0", "test"));
@@ -99,4 +115,5 @@ static void fallbacks(void) {
   CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 }
 
-UNIT_MAIN(UNIT_TEST(names_functions_and_lines), UNIT_TEST(wrapper_rule), UNIT_TEST(fallbacks))
+UNIT_MAIN(UNIT_TEST(names_functions_and_lines), UNIT_TEST(wrapper_rule),
+          UNIT_TEST(dynamic_site_resolves), UNIT_TEST(fallbacks))
