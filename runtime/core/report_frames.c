@@ -23,7 +23,7 @@
 
 #include "dynsite.h"
 
-#define MATCH_PCS 8 /* how far up the site's frame is looked for */
+#define MATCH_PCS 16 /* how far up the site's frame is looked for */
 #define MAX_INLINE 16
 
 static const char *base_name(const char *p) {
