@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "dynsite.h"
 #include "flags.h"
 #include "report_frames.h"
 #include "suppress.h"
@@ -129,6 +130,9 @@ SS_HIDDEN struct ss_report *ss_report_begin_names(const char *check, enum ss_sev
                                                   const struct syncsan_site *where,
                                                   const char *const *names,
                                                   uintptr_t key1, uintptr_t key2) {
+  /* A dynamic site names its function once symbolized: suppressions
+   * match that name. */
+  ss_dynsite_resolve(where);
   if (ss_suppressed_names(check, where, names))
     return NULL;
   ss_spin_lock(&report_lock);
