@@ -11,6 +11,7 @@
 
 #include "family.h"
 #include "flags.h"
+#include "real.h"
 
 SS_HIDDEN __thread struct ss_thread ss_self;
 
@@ -244,7 +245,7 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
   struct start_args *a = malloc(sizeof(*a));
   if (!a) { /* Out of memory: create the thread unobserved rather than fail. */
     errno = saved;
-    return pthread_create(th, attr, fn, arg);
+    return SS_REAL(pthread_create)(th, attr, fn, arg);
   }
   a->fn = fn;
   a->c11_fn = NULL;
@@ -252,7 +253,7 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
   a->parent = self->tid;
   a->site = ss_site(site);
   a->tid = new_tid();
-  int rc = pthread_create(th, attr, pthread_trampoline, a);
+  int rc = SS_REAL(pthread_create)(th, attr, pthread_trampoline, a);
   if (rc != 0)
     free(a);
   return rc;
@@ -265,7 +266,7 @@ SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
   struct start_args *a = malloc(sizeof(*a));
   if (!a) {
     errno = saved;
-    return thrd_create(th, fn, arg);
+    return SS_REAL(thrd_create)(th, fn, arg);
   }
   a->fn = NULL;
   a->c11_fn = fn;
@@ -273,7 +274,7 @@ SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
   a->parent = self->tid;
   a->site = ss_site(site);
   a->tid = new_tid();
-  int rc = thrd_create(th, c11_trampoline, a);
+  int rc = SS_REAL(thrd_create)(th, c11_trampoline, a);
   if (rc != thrd_success)
     free(a);
   return rc;

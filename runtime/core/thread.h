@@ -22,6 +22,7 @@ struct ss_thread {
   uint8_t untracked;  /* the registry was full: checks that need it are off */
   uint16_t in_hook;   /* depth of runtime regions this thread is inside */
   uint32_t slot;      /* its registry slot (thread.c); guarded by the registry lock */
+  uint16_t forwarding; /* depth of forwarded library calls (real.h: ss_forward_begin) */
   void *ext[SS_THREAD_EXT_MAX]; /* atomic release stores; read with acquire */
 };
 
