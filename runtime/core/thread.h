@@ -6,6 +6,8 @@
  * lock, and only through fields that the owner writes with atomic stores. */
 #ifndef SYNCSAN_THREAD_H
 #define SYNCSAN_THREAD_H
+#include <pthread.h>
+
 #include "internal.h"
 
 /* Per-family per-thread state that other threads read on slow paths (the
@@ -84,6 +86,13 @@ static SS_ALWAYS_INLINE void ss_leave_runtime(void) {
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
   ss_self.in_hook--;
 }
+
+/* A name the program gave a thread (pthread_setname_np, prctl), for
+ * reports: the calling thread's, at most max bytes of it; or the thread
+ * th's, which may not have registered yet (it then takes the name when it
+ * does). Slow paths: naming is rare. */
+SS_HIDDEN void ss_thread_named_self(const char *name, size_t max);
+SS_HIDDEN void ss_thread_named(pthread_t th, const char *name);
 
 /* In a forked child: every thread but the calling one leaves the registry
  * (they do not exist in the child); their descriptions stay. */
