@@ -12,6 +12,7 @@
 #include "family.h"
 #include "flags.h"
 #include "real.h"
+#include "stack.h"
 
 SS_HIDDEN __thread struct ss_thread ss_self;
 
@@ -32,6 +33,7 @@ struct slot {
   uint32_t tid;
   uint32_t parent;
   const struct syncsan_site *create_site;
+  ss_stack_id create_stack;
   char name[32];
   struct ss_thread *live; /* NULL once the thread has exited */
   pthread_t pth;          /* the thread's pthread_t, to find it by (names) */
@@ -113,7 +115,7 @@ static uint32_t new_tid(void) { return __atomic_fetch_add(&next_tid, 1, __ATOMIC
 /* `names_after`: the thread takes a pending name made after that point
  * (name_seq's value when its creation began; 0 when it is not known). */
 static struct ss_thread *register_self(uint32_t parent, const struct syncsan_site *site,
-                                       uint32_t tid, uint64_t names_after) {
+                                       ss_stack_id stack, uint32_t tid, uint64_t names_after) {
   struct ss_thread *t = &ss_self;
   if (t->registered)
     return t;
@@ -128,6 +130,7 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
     s->tid = t->tid;
     s->parent = parent;
     s->create_site = site;
+    s->create_stack = stack;
     s->name[0] = 0;
     s->live = t;
     s->pth = pthread_self();
@@ -165,12 +168,12 @@ SS_HIDDEN struct ss_thread *ss_thread_register_unseen(void) {
   if (ss_in_hook())
     return &ss_self;
   /* A thread created by code the pass did not see: no parent, no site. */
-  return register_self(0, NULL, new_tid(), 0);
+  return register_self(0, NULL, 0, new_tid(), 0);
 }
 
 SS_HIDDEN void ss_thread_init_main(void) {
   registry_init();
-  register_self(0, NULL, new_tid(), 0);
+  register_self(0, NULL, 0, new_tid(), 0);
 }
 
 static void unregister(struct ss_thread *t) {
@@ -222,6 +225,7 @@ SS_HIDDEN int ss_thread_info(uint32_t tid, struct ss_thread_info *out) {
       out->tid = s->tid;
       out->parent = s->parent;
       out->create_site = s->create_site;
+      out->create_stack = s->create_stack;
       memcpy(out->name, s->name, sizeof(out->name));
       out->live = s->live != NULL;
       found = 1;
@@ -257,20 +261,21 @@ struct start_args {
   uint32_t tid;
   uint32_t parent;
   const struct syncsan_site *site;
+  ss_stack_id stack;
   uint64_t names_after; /* see pending[] */
 };
 
 static void *pthread_trampoline(void *p) {
   struct start_args a = *(struct start_args *)p;
   free(p);
-  register_self(a.parent, a.site, a.tid, a.names_after);
+  register_self(a.parent, a.site, a.stack, a.tid, a.names_after);
   return a.fn(a.arg);
 }
 
 static int c11_trampoline(void *p) {
   struct start_args a = *(struct start_args *)p;
   free(p);
-  register_self(a.parent, a.site, a.tid, a.names_after);
+  register_self(a.parent, a.site, a.stack, a.tid, a.names_after);
   return a.c11_fn(a.arg);
 }
 
@@ -289,6 +294,8 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
   a->arg = arg;
   a->parent = self->tid;
   a->site = ss_site(site);
+  /* Creating a thread costs far more than this capture. */
+  a->stack = ss_stack_capture_site(site, (uintptr_t)__builtin_return_address(0));
   a->tid = new_tid();
   a->names_after = __atomic_load_n(&name_seq, __ATOMIC_ACQUIRE);
   int rc = SS_REAL(pthread_create)(th, attr, pthread_trampoline, a);
@@ -311,6 +318,7 @@ SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
   a->arg = arg;
   a->parent = self->tid;
   a->site = ss_site(site);
+  a->stack = ss_stack_capture_site(site, (uintptr_t)__builtin_return_address(0));
   a->tid = new_tid();
   a->names_after = __atomic_load_n(&name_seq, __ATOMIC_ACQUIRE); /* thrd_t is a pthread_t */
   int rc = SS_REAL(thrd_create)(th, c11_trampoline, a);

@@ -127,6 +127,7 @@ static inline int conflict(uint32_t a, uint32_t b) {
 struct cycle_edge {
   uint32_t src, dst, tid, hold_mode, acq_mode;
   const struct syncsan_site *src_site, *dst_site;
+  ss_stack_id stack; /* above dst_site */
   uintptr_t gates[SS_MAX_GATES];
   uint32_t ngates;
 };
@@ -146,6 +147,7 @@ static void copy_edge(struct cycle_edge *c, const struct ss_edge *e, uint32_t ho
   c->acq_mode = acq;
   c->src_site = e->src_site;
   c->dst_site = e->dst_site;
+  c->stack = e->stack;
   c->ngates = e->ngates;
   memcpy(c->gates, e->gates, sizeof(c->gates));
 }
@@ -311,10 +313,12 @@ static void report_cycle(struct ss_lock_thread *t, const struct ss_lockop *op, c
     ss_node_label(e->src, a, sizeof(a));
     ss_node_label(e->dst, b, sizeof(b));
     if (i == 0)
-      ss_report_section(r, e->dst_site, "Thread T%u acquires %s while holding %s (this closes the cycle)",
-                        e->tid, b, a);
+      ss_report_section_stack(r, e->dst_site, e->stack,
+                              "Thread T%u acquires %s while holding %s (this closes the cycle)",
+                              e->tid, b, a);
     else
-      ss_report_section(r, e->dst_site, "Thread T%u acquired %s while holding %s", e->tid, b, a);
+      ss_report_section_stack(r, e->dst_site, e->stack, "Thread T%u acquired %s while holding %s",
+                              e->tid, b, a);
     ss_report_section(r, e->src_site, "%s was acquired by T%u before, at", a, e->tid);
     ss_report_thread(r, e->tid);
   }
@@ -350,11 +354,28 @@ static void set_gates(struct ss_edge *e, int fresh, struct ss_lock_thread *t, ui
   e->ngates = k;
 }
 
+/* The call stack of the acquisition that learns edges, captured once per
+ * ss_graph_learn and only if it learns one: an edge is new rarely, and its
+ * stack is what a cycle report prints for it. */
+struct here {
+  const struct ss_lockop *op;
+  ss_stack_id id;
+  int taken;
+};
+
+static ss_stack_id here_stack(struct here *h) {
+  if (!h->taken) {
+    h->id = ss_stack_capture_site(h->op->site, ss_self.hook_pc);
+    h->taken = 1;
+  }
+  return h->id;
+}
+
 /* Adds (or extends) edge src -> dst; returns it when it gained a mode
  * combination, i.e. when a new cycle may have closed. */
 static struct ss_edge *learn_edge(struct ss_lock_thread *t, const struct ss_held *h,
                                   const struct ss_lockop *op, uint32_t src, uint32_t dst,
-                                  uint32_t combo) {
+                                  uint32_t combo, struct here *here) {
   struct ss_edge *e = edge_find(src, dst);
   int fresh = 0;
   if (!e) {
@@ -369,6 +390,7 @@ static struct ss_edge *learn_edge(struct ss_lock_thread *t, const struct ss_held
     e->tid = t->tid;
     e->src_site = h->site;
     e->dst_site = op->site;
+    e->stack = here_stack(here);
     fresh = 1;
   }
   set_gates(e, fresh, t, h->addr, op->addr);
@@ -389,6 +411,7 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
     return;
   uint32_t held = t->nheld;
   int instance_done = 0;
+  struct here here = {op, 0, 0};
   ss_spin_lock(&graph_lock);
   for (uint32_t i = held; i-- > 0;) {
     struct ss_held *h = &t->held[i];
@@ -411,13 +434,14 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
       continue;
     }
     uint32_t combo = (uint32_t)h->mode * 2 + op->mode;
-    struct ss_edge *e = learn_edge(t, h, op, src, dst, combo);
+    struct ss_edge *e = learn_edge(t, h, op, src, dst, combo, &here);
     if (e && nfound < MAX_CYCLES_PER_ACQUIRE && find_cycle(e, h->mode, op->mode, &cycle) &&
         !gated(&cycle)) {
       /* The closing edge may be an old edge with a new mode: name this
        * acquisition, not the edge's first one. */
       cycle.e[0].src_site = h->site;
       cycle.e[0].dst_site = op->site;
+      cycle.e[0].stack = here_stack(&here);
       cycle.e[0].tid = t->tid;
       nfound++;
       report_cycle(t, op, &cycle);

@@ -28,6 +28,7 @@ SS_EXPORT int __syncsan_pthread_mutex_init(pthread_mutex_t *m, const pthread_mut
   if (rc == 0 && !ss_in_hook()) {
     struct ss_lockop op;
     mutex_op(&op, m, SS_ACQ_BLOCKING, site);
+    SS_NOTE_HOOK_PC();
     ss_lock_created(t, &op);
   }
   return rc;
@@ -39,6 +40,7 @@ SS_EXPORT int __syncsan_pthread_mutex_destroy(pthread_mutex_t *m,
   if (!ss_in_hook()) {
     struct ss_lockop op;
     mutex_op(&op, m, SS_ACQ_BLOCKING, site);
+    SS_NOTE_HOOK_PC();
     ss_lock_destroyed(t, &op);
   }
   return SS_REAL(pthread_mutex_destroy)(m);
