@@ -264,6 +264,10 @@ static void text_frame(struct ss_buf *b, const struct syncsan_site *s) {
   ss_buf_printf(b, no_line ? "; compile with -g for line numbers)\n" : ")\n");
 }
 
+/* A frame's offset as printed: the return address's own, as its pc is
+ * (the symbolizer was asked about the byte before it, inside the call). */
+static uintptr_t shown_offset(const struct ss_rframe *r) { return r->pc ? r->f.offset + 1 : 0; }
+
 /* "#N function file:line:col", or "#N 0xPC (module+0xOFF)" without a name. */
 static void text_stack_frame(struct ss_buf *b, unsigned idx, const struct ss_rframe *r) {
   const struct ss_frame *f = &r->f;
@@ -286,7 +290,7 @@ static void text_stack_frame(struct ss_buf *b, unsigned idx, const struct ss_rfr
   } else if (f->module) {
     ss_buf_printf(b, " (");
     ss_buf_text(b, f->module, 0);
-    ss_buf_printf(b, "+0x%zx)", (size_t)f->offset);
+    ss_buf_printf(b, "+0x%zx)", (size_t)shown_offset(r));
   }
   ss_buf_printf(b, "\n");
 }
@@ -331,7 +335,7 @@ static void summary_loc(const struct ss_report *r, char *loc, size_t n, const ch
     else if (f->file)
       ss_format(loc, n, "%s", f->file);
     else if (f->module)
-      ss_format(loc, n, "(%s+0x%zx)", f->module, (size_t)f->offset);
+      ss_format(loc, n, "(%s+0x%zx)", f->module, (size_t)shown_offset(u));
     else
       ss_format(loc, n, "<unknown>");
     *fn = f->function ? f->function : "??";
@@ -418,7 +422,7 @@ static void json_stack_frame(struct ss_buf *b, const struct ss_rframe *r) {
   if (f->module) {
     ss_buf_printf(b, ",\"module\":");
     ss_buf_json_string(b, f->module);
-    ss_buf_printf(b, ",\"offset\":\"0x%zx\"", (size_t)f->offset);
+    ss_buf_printf(b, ",\"offset\":\"0x%zx\"", (size_t)shown_offset(r));
   }
   ss_buf_printf(b, "%s}", r->inlined ? ",\"inlined\":true" : "");
 }
