@@ -10,7 +10,9 @@
 // CHECK: loaded
 // CHECK: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): 'm2' -> 'm1' -> 'm2'
 // CHECK: Thread T0 acquires 'm1' while holding 'm2' (this closes the cycle):
-// CHECK: SUMMARY: SyncSanitizer: lock-order-inversion
+// CHECK-NEXT: #0 lib_lock_pair {{.*}}pair-lib.c:10:3 (pthread_mutex_lock)
+// CHECK-NEXT: #1 main {{.*}}dlopen-plugin.c
+// CHECK: SUMMARY: SyncSanitizer: lock-order-inversion {{.*}}pair-lib.c:10 in lib_lock_pair
 // SILENT: loaded
 // SILENT-NOT: SyncSanitizer
 #include <dlfcn.h>

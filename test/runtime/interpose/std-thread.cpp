@@ -1,13 +1,16 @@
 // std::thread creates its threads inside libstdc++ (std::thread::
 // _M_start_thread calls pthread_create there), which the pass never
 // compiles: the pthread_create interposer registers them, with their
-// parent and creation site, so reports describe them like the threads of
+// parent and creation site (the call in libstdc++, with the stack above it
+// up to the program's line), so reports describe them like the threads of
 // instrumented pthread_create calls.
 // RUN: %syncsan-cxx %O -g %s -o %t
 // RUN: %expect-exit 66 %t 2>&1 | FileCheck %s
 // CHECK: ERROR: SyncSanitizer: unlock-not-held: thread T1 releases
 // CHECK: Thread T1 created by T0 at:
+// CHECK-NEXT: #0 std::thread::_M_start_thread{{.*}}libstdc++{{.*}} (pthread_create)
 // CHECK-NOT: not created by instrumented code
+// CHECK: #{{[0-9]+}} main {{.*}}std-thread.cpp:[[#@LINE+15]]
 // CHECK: SUMMARY: SyncSanitizer: unlock-not-held
 // CHECK: ERROR: SyncSanitizer: lock-order-inversion
 // CHECK: Thread T3 created by T0 at:
