@@ -36,7 +36,8 @@
  * address, as the members tail-call), and a C program must not define the
  * C++ symbols that libstdc++ binds its own calls to. SS_IF_CXX(op, text)
  * is text for those rows and nothing for the others; SS_UNLESS_CXX the
- * reverse. A new libstdc++ row is one more line here. */
+ * reverse. A new libstdc++ row is one more line here
+ * (test/unit/abi/test_intercept_table.c checks that none is missing). */
 #define SS_CXX_OP_CXX_CONDVAR_INIT ~, 1
 #define SS_CXX_OP_CXX_CONDVAR_DESTROY ~, 1
 #define SS_CXX_OP_CXX_CONDVAR_WAIT ~, 1
