@@ -6,6 +6,13 @@
 // instrumented pthread_create calls.
 // RUN: %syncsan-cxx %O -g %s -o %t
 // RUN: %expect-exit 66 %t 2>&1 | FileCheck %s
+// With libstdc++ linked statically into the program, its pthread_create
+// call binds to the interposer at link time: the same registration.
+// RUN: %syncsan-cxx %O -g -static-libstdc++ %s -o %t-static-libstdcxx
+// RUN: %expect-exit 66 %t-static-libstdcxx 2>&1 | FileCheck %s --check-prefix=STATIC-LIBSTDCXX
+// STATIC-LIBSTDCXX: Thread T1 created by T0 at:
+// STATIC-LIBSTDCXX-NOT: not created by instrumented code
+// STATIC-LIBSTDCXX: SUMMARY: SyncSanitizer: lock-order-inversion
 // CHECK: ERROR: SyncSanitizer: unlock-not-held: thread T1 releases
 // CHECK: Thread T1 created by T0 at:
 // CHECK-NEXT: #0 std::thread::_M_start_thread{{.*}}libstdc++{{.*}} (pthread_create)
