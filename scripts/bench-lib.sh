@@ -38,7 +38,8 @@ bench_syncsan_build() {
     return 0
   fi
   b=$r/build
-  if [ ! -x "$b/bin/syncsan-cc" ] || [ ! -f "$b/lib/syncsan/libsyncsan_rt.a" ]; then
+  if [ ! -x "$b/bin/syncsan-cc" ] || [ ! -f "$b/lib/syncsan/libsyncsan_rt.a" ] ||
+     [ ! -f "$b/lib/syncsan/libsyncsan_interpose.a" ]; then
     echo "bench: building syncsan into $b" >&2
     cmake -S "$r" -B "$b" -G Ninja -DCMAKE_C_COMPILER=clang-19 \
       -DCMAKE_CXX_COMPILER=clang++-19 >&2

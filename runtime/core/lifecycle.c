@@ -14,6 +14,7 @@
 #include "family.h"
 #include "flags.h"
 #include "fork.h"
+#include "real.h"
 #include "modules.h"
 #include "report.h"
 #include "suppress.h"
@@ -23,6 +24,8 @@ SS_HIDDEN int ss_inited;
 static int init_state; /* 0 not started, 1 running, 2 done */
 
 static void init_once(void) {
+  /* First: every later step may call the C library's intercepted functions. */
+  ss_real_init();
   ss_flags_init();
   ss_log_open(ss_flags.log_path);
   ss_log_ready();

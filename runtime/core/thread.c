@@ -11,6 +11,7 @@
 
 #include "family.h"
 #include "flags.h"
+#include "real.h"
 #include "stack.h"
 
 SS_HIDDEN __thread struct ss_thread ss_self;
@@ -35,6 +36,7 @@ struct slot {
   ss_stack_id create_stack;
   char name[32];
   struct ss_thread *live; /* NULL once the thread has exited */
+  pthread_t pth;          /* the thread's pthread_t, to find it by (names) */
   int used;
 };
 
@@ -49,6 +51,31 @@ static uint32_t free_head, free_count;  /* guarded by reg_lock */
 static pthread_key_t exit_key;
 static int registry_full_warned;
 static int next_ext_key;
+
+/* Names given to a thread by its pthread_t before the thread registered.
+ * `pthread_create(&t, ...); pthread_setname_np(t, "worker");` names a
+ * thread that may not have run its first instruction yet, so it has no
+ * slot to hold the name: the name waits here, and the thread takes it when
+ * it registers (under the registry lock, like the naming, so one of the
+ * two always sees the other).
+ *
+ * An entry left for a thread that never registered (one that was exiting
+ * when named) must not name a later thread that reuses its pthread_t
+ * (glibc reuses thread descriptors). So entries are numbered in the order
+ * they were made, and a thread takes only one made after its creation
+ * began: no one can name a new thread before pthread_create has given its
+ * pthread_t out, so an older entry for the same pthread_t is another
+ * thread's, and is dropped. A full list reuses its entries in turn. */
+#define PENDING_NAMES 8
+struct pending_name {
+  pthread_t pth;
+  uint64_t seq; /* when it was made: name_seq's value then */
+  int used;
+  char name[32];
+};
+static struct pending_name pending[PENDING_NAMES]; /* guarded by reg_lock */
+static unsigned pending_next;                      /* guarded by reg_lock */
+static uint64_t name_seq; /* written under reg_lock; read atomically by creations */
 
 static void thread_exit_destructor(void *arg);
 
@@ -85,8 +112,10 @@ static void free_slot(uint32_t i) {
  * made it); threads the pass did not see get theirs when first seen. */
 static uint32_t new_tid(void) { return __atomic_fetch_add(&next_tid, 1, __ATOMIC_RELAXED); }
 
+/* `names_after`: the thread takes a pending name made after that point
+ * (name_seq's value when its creation began; 0 when it is not known). */
 static struct ss_thread *register_self(uint32_t parent, const struct syncsan_site *site,
-                                       ss_stack_id stack, uint32_t tid) {
+                                       ss_stack_id stack, uint32_t tid, uint64_t names_after) {
   struct ss_thread *t = &ss_self;
   if (t->registered)
     return t;
@@ -104,7 +133,14 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
     s->create_stack = stack;
     s->name[0] = 0;
     s->live = t;
+    s->pth = pthread_self();
     s->used = 1;
+    for (unsigned p = 0; p < PENDING_NAMES; p++)
+      if (pending[p].used && pthread_equal(pending[p].pth, s->pth)) {
+        if (pending[p].seq > names_after)
+          memcpy(s->name, pending[p].name, sizeof(s->name));
+        pending[p].used = 0;
+      }
   }
   t->slot = i;
   ss_spin_unlock(&reg_lock);
@@ -132,12 +168,12 @@ SS_HIDDEN struct ss_thread *ss_thread_register_unseen(void) {
   if (ss_in_hook())
     return &ss_self;
   /* A thread created by code the pass did not see: no parent, no site. */
-  return register_self(0, NULL, 0, new_tid());
+  return register_self(0, NULL, 0, new_tid(), 0);
 }
 
 SS_HIDDEN void ss_thread_init_main(void) {
   registry_init();
-  register_self(0, NULL, 0, new_tid());
+  register_self(0, NULL, 0, new_tid(), 0);
 }
 
 static void unregister(struct ss_thread *t) {
@@ -217,6 +253,7 @@ SS_HIDDEN int ss_thread_ext_key(void) {
 
 /* ---- thread creation hooks ---- */
 
+
 struct start_args {
   void *(*fn)(void *);
   int (*c11_fn)(void *);
@@ -225,19 +262,20 @@ struct start_args {
   uint32_t parent;
   const struct syncsan_site *site;
   ss_stack_id stack;
+  uint64_t names_after; /* see pending[] */
 };
 
 static void *pthread_trampoline(void *p) {
   struct start_args a = *(struct start_args *)p;
   free(p);
-  register_self(a.parent, a.site, a.stack, a.tid);
+  register_self(a.parent, a.site, a.stack, a.tid, a.names_after);
   return a.fn(a.arg);
 }
 
 static int c11_trampoline(void *p) {
   struct start_args a = *(struct start_args *)p;
   free(p);
-  register_self(a.parent, a.site, a.stack, a.tid);
+  register_self(a.parent, a.site, a.stack, a.tid, a.names_after);
   return a.c11_fn(a.arg);
 }
 
@@ -249,7 +287,7 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
   struct start_args *a = malloc(sizeof(*a));
   if (!a) { /* Out of memory: create the thread unobserved rather than fail. */
     errno = saved;
-    return pthread_create(th, attr, fn, arg);
+    return SS_REAL(pthread_create)(th, attr, fn, arg);
   }
   a->fn = fn;
   a->c11_fn = NULL;
@@ -259,7 +297,8 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
   /* Creating a thread costs far more than this capture. */
   a->stack = ss_stack_capture_site(site, (uintptr_t)__builtin_return_address(0));
   a->tid = new_tid();
-  int rc = pthread_create(th, attr, pthread_trampoline, a);
+  a->names_after = __atomic_load_n(&name_seq, __ATOMIC_ACQUIRE);
+  int rc = SS_REAL(pthread_create)(th, attr, pthread_trampoline, a);
   if (rc != 0)
     free(a);
   return rc;
@@ -272,7 +311,7 @@ SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
   struct start_args *a = malloc(sizeof(*a));
   if (!a) {
     errno = saved;
-    return thrd_create(th, fn, arg);
+    return SS_REAL(thrd_create)(th, fn, arg);
   }
   a->fn = NULL;
   a->c11_fn = fn;
@@ -281,26 +320,78 @@ SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
   a->site = ss_site(site);
   a->stack = ss_stack_capture_site(site, (uintptr_t)__builtin_return_address(0));
   a->tid = new_tid();
-  int rc = thrd_create(th, c11_trampoline, a);
+  a->names_after = __atomic_load_n(&name_seq, __ATOMIC_ACQUIRE); /* thrd_t is a pthread_t */
+  int rc = SS_REAL(thrd_create)(th, c11_trampoline, a);
   if (rc != thrd_success)
     free(a);
   return rc;
 }
 
-/* Public API: a name for the calling thread in reports. NULL (or "")
- * clears it; a longer name is cut to its first 31 bytes, and no more than
- * those are read, so a name without a terminating NUL within them is no
- * overrun either. The bytes are kept as given: reports escape them. */
-SS_EXPORT void syncsan_set_thread_name(const char *name) {
+/* ---- names ---- */
+
+/* A copy of name for a slot: at most max bytes of it (no more are read,
+ * so a name without a terminating NUL within them is no overrun), NULL
+ * being "". The bytes are kept as given: reports escape them. */
+static void copy_name(char out[32], const char *name, size_t max) {
+  size_t n = name ? strnlen(name, max) : 0;
+  memcpy(out, name ? name : "", n);
+  out[n] = 0;
+}
+
+static void set_own_name(const char *name, size_t max) {
   struct ss_thread *t = ss_thread_get();
   if (ss_in_hook())
     return;
   char copy[sizeof(slots[0].name)];
-  size_t n = name ? strnlen(name, sizeof(copy) - 1) : 0;
-  memcpy(copy, name ? name : "", n);
-  copy[n] = 0;
+  copy_name(copy, name, max);
   ss_spin_lock(&reg_lock);
   if (t->slot != NO_SLOT && slots[t->slot].live == t)
     memcpy(slots[t->slot].name, copy, sizeof(copy));
+  ss_spin_unlock(&reg_lock);
+}
+
+/* Public API: a name for the calling thread in reports. NULL (or "")
+ * clears it; a longer name is cut to its first 31 bytes. */
+SS_EXPORT void syncsan_set_thread_name(const char *name) {
+  set_own_name(name, sizeof(slots[0].name) - 1);
+}
+
+SS_HIDDEN void ss_thread_named_self(const char *name, size_t max) {
+  set_own_name(name, max < sizeof(slots[0].name) - 1 ? max : sizeof(slots[0].name) - 1);
+}
+
+SS_HIDDEN void ss_thread_named(pthread_t th, const char *name) {
+  if (pthread_equal(th, pthread_self())) {
+    ss_thread_named_self(name, sizeof(slots[0].name) - 1);
+    return;
+  }
+  ss_thread_get();
+  if (ss_in_hook())
+    return;
+  char copy[sizeof(slots[0].name)];
+  copy_name(copy, name, sizeof(copy) - 1);
+  /* A slow path (naming is rare): a scan of the slots in use. */
+  ss_spin_lock(&reg_lock);
+  uint32_t i = 0;
+  while (i < slots_hwm && !(slots[i].live && pthread_equal(slots[i].pth, th)))
+    i++;
+  if (i < slots_hwm) {
+    memcpy(slots[i].name, copy, sizeof(copy));
+  } else {
+    /* Its entry if it was named before, else a free one, else the oldest. */
+    struct pending_name *p = NULL, *free_entry = NULL;
+    for (unsigned k = 0; k < PENDING_NAMES; k++) {
+      if (pending[k].used && pthread_equal(pending[k].pth, th))
+        p = &pending[k];
+      else if (!pending[k].used && !free_entry)
+        free_entry = &pending[k];
+    }
+    if (!p)
+      p = free_entry ? free_entry : &pending[pending_next++ % PENDING_NAMES];
+    p->pth = th;
+    p->seq = __atomic_add_fetch(&name_seq, 1, __ATOMIC_RELEASE);
+    p->used = 1;
+    memcpy(p->name, copy, sizeof(copy));
+  }
   ss_spin_unlock(&reg_lock);
 }

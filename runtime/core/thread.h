@@ -6,6 +6,8 @@
  * lock, and only through fields that the owner writes with atomic stores. */
 #ifndef SYNCSAN_THREAD_H
 #define SYNCSAN_THREAD_H
+#include <pthread.h>
+
 #include "internal.h"
 
 /* Per-family per-thread state that other threads read on slow paths (the
@@ -22,6 +24,7 @@ struct ss_thread {
   uint8_t untracked;  /* the registry was full: checks that need it are off */
   uint16_t in_hook;   /* depth of runtime regions this thread is inside */
   uint32_t slot;      /* its registry slot (thread.c); guarded by the registry lock */
+  uint16_t forwarding; /* depth of forwarded library calls (real.h: ss_forward_begin) */
   /* The return address of the hook whose slow path is running: where a
    * stack captured for a report or a new lock-order edge starts (stack.h).
    * Noted on slow paths only, never on a hook's fast path. */
@@ -91,6 +94,13 @@ static SS_ALWAYS_INLINE void ss_leave_runtime(void) {
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
   ss_self.in_hook--;
 }
+
+/* A name the program gave a thread (pthread_setname_np, prctl), for
+ * reports: the calling thread's, at most max bytes of it; or the thread
+ * th's, which may not have registered yet (it then takes the name when it
+ * does). Slow paths: naming is rare. */
+SS_HIDDEN void ss_thread_named_self(const char *name, size_t max);
+SS_HIDDEN void ss_thread_named(pthread_t th, const char *name);
 
 /* In a forked child: every thread but the calling one leaves the registry
  * (they do not exist in the child); their descriptions stay. */

@@ -17,6 +17,7 @@
 #include "cond_table.h"
 #include "lock_table.h"
 #include "mutex_op.h"
+#include "core/real.h"
 #include "core/report.h"
 #include "wait_sites.h"
 
@@ -131,12 +132,14 @@ struct wait_state {
   int held; /* the thread held the mutex when it called wait */
   struct ss_lock_thread *t;
   uintptr_t cond;
+  int forwarding; /* inside a forwarded libstdc++ wait (ss_forward_begin) */
 };
 
 static void wait_begin(struct ss_lock_thread *t, struct wait_state *w, uintptr_t cond,
                        const void *mutex, int kind, const struct syncsan_site *site) {
   w->t = t;
   w->cond = cond;
+  w->forwarding = 0;
   /* The wait re-acquires the mutex: its entry keeps whether it is shared. */
   w->mop.pshared =
       ss_mutex_pshared(ss_mutex_op(&w->mop, mutex, kind, SS_ACQ_BLOCKING, ss_wait_mutex_site(site)));
@@ -179,6 +182,8 @@ static void wait_end(struct ss_lock_thread *t, struct wait_state *w, uintptr_t c
  * take part in that unwinding; the runtime is not built with exceptions.) */
 static void wait_cancelled(void *arg) {
   struct wait_state *w = arg;
+  if (w->forwarding)
+    ss_forward_end();
   wait_end(w->t, w, w->cond, 1);
 }
 
@@ -211,7 +216,7 @@ static void destroyed(struct ss_lock_thread *t, uintptr_t cond, const struct syn
 
 SS_EXPORT int __syncsan_pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a,
                                           const struct syncsan_site *site) {
-  int rc = pthread_cond_init(c, a);
+  int rc = SS_REAL(pthread_cond_init)(c, a);
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (rc == 0 && !ss_in_hook()) {
     SS_NOTE_HOOK_PC();
@@ -227,7 +232,7 @@ SS_EXPORT int __syncsan_pthread_cond_destroy(pthread_cond_t *c,
     SS_NOTE_HOOK_PC();
     destroyed(t, (uintptr_t)c, ss_site(site));
   }
-  return pthread_cond_destroy(c);
+  return SS_REAL(pthread_cond_destroy)(c);
 }
 
 SS_EXPORT int __syncsan_pthread_cond_signal(pthread_cond_t *c,
@@ -235,7 +240,7 @@ SS_EXPORT int __syncsan_pthread_cond_signal(pthread_cond_t *c,
   (void)site;
   if (!ss_in_hook())
     ss_cond_wake((uintptr_t)c, 0);
-  return pthread_cond_signal(c);
+  return SS_REAL(pthread_cond_signal)(c);
 }
 
 SS_EXPORT int __syncsan_pthread_cond_broadcast(pthread_cond_t *c,
@@ -243,19 +248,19 @@ SS_EXPORT int __syncsan_pthread_cond_broadcast(pthread_cond_t *c,
   (void)site;
   if (!ss_in_hook())
     ss_cond_wake((uintptr_t)c, 1);
-  return pthread_cond_broadcast(c);
+  return SS_REAL(pthread_cond_broadcast)(c);
 }
 
 SS_EXPORT int __syncsan_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m,
                                           const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return pthread_cond_wait(c, m);
+    return SS_REAL(pthread_cond_wait)(c, m);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
-  CANCELLABLE_WAIT(&w, rc = pthread_cond_wait(c, m));
+  CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_wait)(c, m));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
   return rc;
 }
@@ -265,12 +270,12 @@ SS_EXPORT int __syncsan_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_
                                                const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return pthread_cond_timedwait(c, m, ts);
+    return SS_REAL(pthread_cond_timedwait)(c, m, ts);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
-  CANCELLABLE_WAIT(&w, rc = pthread_cond_timedwait(c, m, ts));
+  CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_timedwait)(c, m, ts));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
   return rc;
 }
@@ -280,12 +285,12 @@ SS_EXPORT int __syncsan_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_
                                                const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return pthread_cond_clockwait(c, m, clock, ts);
+    return SS_REAL(pthread_cond_clockwait)(c, m, clock, ts);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
-  CANCELLABLE_WAIT(&w, rc = pthread_cond_clockwait(c, m, clock, ts));
+  CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_clockwait)(c, m, clock, ts));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
   return rc;
 }
@@ -293,7 +298,7 @@ SS_EXPORT int __syncsan_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_
 /* ---- C11 cnd_* ---- */
 
 SS_EXPORT int __syncsan_cnd_init(cnd_t *c, const struct syncsan_site *site) {
-  int rc = cnd_init(c);
+  int rc = SS_REAL(cnd_init)(c);
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (rc == thrd_success && !ss_in_hook()) {
     SS_NOTE_HOOK_PC();
@@ -308,32 +313,32 @@ SS_EXPORT void __syncsan_cnd_destroy(cnd_t *c, const struct syncsan_site *site) 
     SS_NOTE_HOOK_PC();
     destroyed(t, (uintptr_t)c, ss_site(site));
   }
-  cnd_destroy(c);
+  SS_REAL(cnd_destroy)(c);
 }
 
 SS_EXPORT int __syncsan_cnd_signal(cnd_t *c, const struct syncsan_site *site) {
   (void)site;
   if (!ss_in_hook())
     ss_cond_wake((uintptr_t)c, 0);
-  return cnd_signal(c);
+  return SS_REAL(cnd_signal)(c);
 }
 
 SS_EXPORT int __syncsan_cnd_broadcast(cnd_t *c, const struct syncsan_site *site) {
   (void)site;
   if (!ss_in_hook())
     ss_cond_wake((uintptr_t)c, 1);
-  return cnd_broadcast(c);
+  return SS_REAL(cnd_broadcast)(c);
 }
 
 SS_EXPORT int __syncsan_cnd_wait(cnd_t *c, mtx_t *m, const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return cnd_wait(c, m);
+    return SS_REAL(cnd_wait)(c, m);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
   int rc = 0;
-  CANCELLABLE_WAIT(&w, rc = cnd_wait(c, m));
+  CANCELLABLE_WAIT(&w, rc = SS_REAL(cnd_wait)(c, m));
   wait_end(t, &w, (uintptr_t)c, c11_reacquired(rc));
   return rc;
 }
@@ -343,12 +348,12 @@ SS_EXPORT int __syncsan_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
                                       const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return cnd_timedwait(c, m, ts);
+    return SS_REAL(cnd_timedwait)(c, m, ts);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
   int rc = 0;
-  CANCELLABLE_WAIT(&w, rc = cnd_timedwait(c, m, ts));
+  CANCELLABLE_WAIT(&w, rc = SS_REAL(cnd_timedwait)(c, m, ts));
   wait_end(t, &w, (uintptr_t)c, c11_reacquired(rc));
   return rc;
 }
@@ -357,8 +362,14 @@ SS_EXPORT int __syncsan_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
  * The object is a pthread_cond_t at offset 0 (its __condvar member), and a
  * std::unique_lock<std::mutex> starts with its mutex pointer, whose
  * pthread_mutex_t is at offset 0 too: the layouts are part of libstdc++'s
- * ABI. The members are referenced weakly so C programs link without
- * libstdc++; their hooks run only in programs that call them. */
+ * ABI. The real members come from the table of real functions (real.c
+ * references them weakly, so C programs link without libstdc++, and says
+ * so if one is called but missing).
+ *
+ * The members call pthread_cond_* through libstdc++'s PLT, which in a
+ * program with interposers is syncsan's interposer: the operation this
+ * hook has already checked, so the call to the member is forwarding
+ * (real.h), and those nested calls perform the real operation only. */
 #define CV_CTOR1 _ZNSt18condition_variableC1Ev
 #define CV_CTOR2 _ZNSt18condition_variableC2Ev
 #define CV_DTOR1 _ZNSt18condition_variableD1Ev
@@ -366,33 +377,12 @@ SS_EXPORT int __syncsan_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
 #define CV_WAIT _ZNSt18condition_variable4waitERSt11unique_lockISt5mutexE
 #define CV_NOTIFY_ONE _ZNSt18condition_variable10notify_oneEv
 #define CV_NOTIFY_ALL _ZNSt18condition_variable10notify_allEv
-#define SS_CAT(a, b) SS_CAT_(a, b)
-#define SS_CAT_(a, b) a##b
 #define HOOK(name) SS_CAT(__syncsan_, name)
 
-extern void CV_CTOR1(void *cv) __attribute__((weak));
-extern void CV_CTOR2(void *cv) __attribute__((weak));
-extern void CV_DTOR1(void *cv) __attribute__((weak));
-extern void CV_DTOR2(void *cv) __attribute__((weak));
-extern void CV_WAIT(void *cv, void *lock) __attribute__((weak));
-extern void CV_NOTIFY_ONE(void *cv) __attribute__((weak));
-extern void CV_NOTIFY_ALL(void *cv) __attribute__((weak));
-
-/* Weak references do not keep a library linked under --as-needed: in a
- * program whose only uses of libstdc++ went through these hooks, the real
- * member can be missing. Say so rather than call a null pointer. */
-static void require(void (*real)(), const char *what) {
-  if (SS_UNLIKELY(!real)) {
-    ss_printf("==%d==syncsan: %s is not linked into this program (libstdc++ dropped by "
-              "--as-needed?); link with -Wl,--no-as-needed -lstdc++\n",
-              ss_pid(), what);
-    ss_die();
-  }
-}
-
 static void cxx_ctor(void (*real)(void *), void *cv, const struct syncsan_site *site) {
-  require((void (*)())real, "std::condition_variable::condition_variable()");
+  ss_forward_begin();
   real(cv);
+  ss_forward_end();
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (!ss_in_hook()) {
     SS_NOTE_HOOK_PC();
@@ -406,50 +396,57 @@ static void cxx_dtor(void (*real)(void *), void *cv, const struct syncsan_site *
     SS_NOTE_HOOK_PC();
     destroyed(t, (uintptr_t)cv, ss_site(site));
   }
-  require((void (*)())real, "std::condition_variable::~condition_variable()");
+  ss_forward_begin();
   real(cv);
+  ss_forward_end();
 }
 
 SS_EXPORT void HOOK(CV_CTOR1)(void *cv, const struct syncsan_site *site) {
-  cxx_ctor(CV_CTOR1, cv, site);
+  cxx_ctor(SS_REAL(CV_CTOR1), cv, site);
 }
 SS_EXPORT void HOOK(CV_CTOR2)(void *cv, const struct syncsan_site *site) {
-  cxx_ctor(CV_CTOR2, cv, site);
+  cxx_ctor(SS_REAL(CV_CTOR2), cv, site);
 }
 SS_EXPORT void HOOK(CV_DTOR1)(void *cv, const struct syncsan_site *site) {
-  cxx_dtor(CV_DTOR1, cv, site);
+  cxx_dtor(SS_REAL(CV_DTOR1), cv, site);
 }
 SS_EXPORT void HOOK(CV_DTOR2)(void *cv, const struct syncsan_site *site) {
-  cxx_dtor(CV_DTOR2, cv, site);
+  cxx_dtor(SS_REAL(CV_DTOR2), cv, site);
+}
+
+static void cxx_notify(void (*real)(void *), void *cv, int all) {
+  if (!ss_in_hook())
+    ss_cond_wake((uintptr_t)cv, all);
+  ss_forward_begin();
+  real(cv);
+  ss_forward_end();
 }
 
 SS_EXPORT void HOOK(CV_NOTIFY_ONE)(void *cv, const struct syncsan_site *site) {
   (void)site;
-  if (!ss_in_hook())
-    ss_cond_wake((uintptr_t)cv, 0);
-  require((void (*)())CV_NOTIFY_ONE, "std::condition_variable::notify_one()");
-  CV_NOTIFY_ONE(cv);
+  cxx_notify(SS_REAL(CV_NOTIFY_ONE), cv, 0);
 }
 
 SS_EXPORT void HOOK(CV_NOTIFY_ALL)(void *cv, const struct syncsan_site *site) {
   (void)site;
-  if (!ss_in_hook())
-    ss_cond_wake((uintptr_t)cv, 1);
-  require((void (*)())CV_NOTIFY_ALL, "std::condition_variable::notify_all()");
-  CV_NOTIFY_ALL(cv);
+  cxx_notify(SS_REAL(CV_NOTIFY_ALL), cv, 1);
 }
 
 SS_EXPORT void HOOK(CV_WAIT)(void *cv, void *lock, const struct syncsan_site *site) {
-  require((void (*)())CV_WAIT, "std::condition_variable::wait()");
   struct ss_lock_thread *t = ss_lock_thread_get();
   void *m = *(void **)lock; /* unique_lock::_M_device */
   if (SS_UNLIKELY(ss_in_hook()) || !m) {
-    CV_WAIT(cv, lock);
+    ss_forward_begin();
+    SS_REAL(CV_WAIT)(cv, lock);
+    ss_forward_end();
     return;
   }
   struct wait_state w;
   SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)cv, m, SS_KIND_MUTEX, ss_site(site));
-  CANCELLABLE_WAIT(&w, CV_WAIT(cv, lock));
+  w.forwarding = 1;
+  ss_forward_begin();
+  CANCELLABLE_WAIT(&w, SS_REAL(CV_WAIT)(cv, lock));
+  ss_forward_end();
   wait_end(t, &w, (uintptr_t)cv, 1);
 }

@@ -8,6 +8,7 @@
 
 #include "lock_flags.h"
 #include "lock_table.h"
+#include "core/real.h"
 #include "core/report.h"
 
 #define SNAP_HELD 16
@@ -268,8 +269,8 @@ SS_HIDDEN void ss_watchdog_start(void) {
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
   pthread_attr_setstacksize(&attr, 256 * 1024);
   pthread_t th;
-  if (pthread_create(&th, &attr, watchdog, NULL) == 0)
-    pthread_setname_np(th, "syncsan-wdog");
+  if (SS_REAL(pthread_create)(&th, &attr, watchdog, NULL) == 0)
+    SS_REAL(pthread_setname_np)(th, "syncsan-wdog");
   pthread_attr_destroy(&attr);
   pthread_sigmask(SIG_SETMASK, &old, NULL);
 }

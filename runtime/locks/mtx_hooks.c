@@ -4,10 +4,11 @@
 
 #include "syncsan/hooks.h"
 
+#include "core/real.h"
 #include "mutex_op.h"
 
 SS_EXPORT int __syncsan_mtx_init(mtx_t *m, int type, const struct syncsan_site *site) {
-  int rc = mtx_init(m, type);
+  int rc = SS_REAL(mtx_init)(m, type);
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (rc == thrd_success && !ss_in_hook()) {
     struct ss_lockop op;
@@ -26,7 +27,7 @@ SS_EXPORT void __syncsan_mtx_destroy(mtx_t *m, const struct syncsan_site *site) 
     SS_NOTE_HOOK_PC();
     ss_lock_destroyed(t, &op);
   }
-  mtx_destroy(m);
+  SS_REAL(mtx_destroy)(m);
 }
 
 /* thrd_success is the only result that leaves the mutex held. */
@@ -35,11 +36,11 @@ static int acquired(int rc) { return rc == thrd_success ? 0 : rc ? rc : -1; }
 SS_EXPORT int __syncsan_mtx_lock(mtx_t *m, const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return mtx_lock(m);
+    return SS_REAL(mtx_lock)(m);
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
   ss_lock_before(t, &op);
-  int rc = mtx_lock(m);
+  int rc = SS_REAL(mtx_lock)(m);
   ss_lock_after(t, &op, acquired(rc));
   return rc;
 }
@@ -47,11 +48,11 @@ SS_EXPORT int __syncsan_mtx_lock(mtx_t *m, const struct syncsan_site *site) {
 SS_EXPORT int __syncsan_mtx_trylock(mtx_t *m, const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return mtx_trylock(m);
+    return SS_REAL(mtx_trylock)(m);
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_TRY, ss_site(site));
   ss_lock_before(t, &op);
-  int rc = mtx_trylock(m);
+  int rc = SS_REAL(mtx_trylock)(m);
   ss_lock_after(t, &op, acquired(rc));
   return rc;
 }
@@ -60,11 +61,11 @@ SS_EXPORT int __syncsan_mtx_timedlock(mtx_t *restrict m, const struct timespec *
                                       const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return mtx_timedlock(m, ts);
+    return SS_REAL(mtx_timedlock)(m, ts);
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_TIMED, ss_site(site));
   ss_lock_before(t, &op);
-  int rc = mtx_timedlock(m, ts);
+  int rc = SS_REAL(mtx_timedlock)(m, ts);
   ss_lock_after(t, &op, acquired(rc));
   return rc;
 }
@@ -72,9 +73,9 @@ SS_EXPORT int __syncsan_mtx_timedlock(mtx_t *restrict m, const struct timespec *
 SS_EXPORT int __syncsan_mtx_unlock(mtx_t *m, const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return mtx_unlock(m);
+    return SS_REAL(mtx_unlock)(m);
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
   ss_unlock_before(t, &op);
-  return mtx_unlock(m);
+  return SS_REAL(mtx_unlock)(m);
 }

@@ -4,6 +4,7 @@
 
 #include "syncsan/hooks.h"
 
+#include "core/real.h"
 #include "locks.h"
 #include "mutex_op.h"
 
@@ -22,7 +23,7 @@ static inline void mutex_acquire_op(struct ss_lockop *op, pthread_mutex_t *m, in
 
 SS_EXPORT int __syncsan_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a,
                                            const struct syncsan_site *site) {
-  int rc = pthread_mutex_init(m, a);
+  int rc = SS_REAL(pthread_mutex_init)(m, a);
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (rc == 0 && !ss_in_hook()) {
     struct ss_lockop op;
@@ -42,18 +43,18 @@ SS_EXPORT int __syncsan_pthread_mutex_destroy(pthread_mutex_t *m,
     SS_NOTE_HOOK_PC();
     ss_lock_destroyed(t, &op);
   }
-  return pthread_mutex_destroy(m);
+  return SS_REAL(pthread_mutex_destroy)(m);
 }
 
 SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
                                            const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return pthread_mutex_lock(m);
+    return SS_REAL(pthread_mutex_lock)(m);
   struct ss_lockop op;
   mutex_acquire_op(&op, m, SS_ACQ_BLOCKING, site);
   ss_lock_before(t, &op);
-  int rc = pthread_mutex_lock(m);
+  int rc = SS_REAL(pthread_mutex_lock)(m);
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
   return rc;
 }
@@ -62,11 +63,11 @@ SS_EXPORT int __syncsan_pthread_mutex_trylock(pthread_mutex_t *m,
                                               const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return pthread_mutex_trylock(m);
+    return SS_REAL(pthread_mutex_trylock)(m);
   struct ss_lockop op;
   mutex_acquire_op(&op, m, SS_ACQ_TRY, site);
   ss_lock_before(t, &op);
-  int rc = pthread_mutex_trylock(m);
+  int rc = SS_REAL(pthread_mutex_trylock)(m);
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
   return rc;
 }
@@ -75,11 +76,11 @@ SS_EXPORT int __syncsan_pthread_mutex_timedlock(pthread_mutex_t *m, const struct
                                                 const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return pthread_mutex_timedlock(m, ts);
+    return SS_REAL(pthread_mutex_timedlock)(m, ts);
   struct ss_lockop op;
   mutex_acquire_op(&op, m, SS_ACQ_TIMED, site);
   ss_lock_before(t, &op);
-  int rc = pthread_mutex_timedlock(m, ts);
+  int rc = SS_REAL(pthread_mutex_timedlock)(m, ts);
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
   return rc;
 }
@@ -88,9 +89,9 @@ SS_EXPORT int __syncsan_pthread_mutex_unlock(pthread_mutex_t *m,
                                              const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return pthread_mutex_unlock(m);
+    return SS_REAL(pthread_mutex_unlock)(m);
   struct ss_lockop op;
   mutex_op(&op, m, SS_ACQ_BLOCKING, site);
   ss_unlock_before(t, &op);
-  return pthread_mutex_unlock(m);
+  return SS_REAL(pthread_mutex_unlock)(m);
 }

@@ -7,6 +7,7 @@
 
 #include "syncsan/hooks.h"
 
+#include "core/real.h"
 #include "locks.h"
 
 static void rw_op(struct ss_lockop *op, struct ss_lock_thread *t, pthread_rwlock_t *rw, int mode,
@@ -34,7 +35,7 @@ static void rw_op(struct ss_lockop *op, struct ss_lock_thread *t, pthread_rwlock
 SS_EXPORT int __syncsan_pthread_rwlock_init(pthread_rwlock_t *rw,
                                             const pthread_rwlockattr_t *a,
                                             const struct syncsan_site *site) {
-  int rc = pthread_rwlock_init(rw, a);
+  int rc = SS_REAL(pthread_rwlock_init)(rw, a);
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (rc == 0 && !ss_in_hook()) {
     struct ss_lockop op;
@@ -54,7 +55,7 @@ SS_EXPORT int __syncsan_pthread_rwlock_destroy(pthread_rwlock_t *rw,
     SS_NOTE_HOOK_PC();
     ss_lock_destroyed(t, &op);
   }
-  return pthread_rwlock_destroy(rw);
+  return SS_REAL(pthread_rwlock_destroy)(rw);
 }
 
 /* Process-shared (PTHREAD_PROCESS_SHARED): only acquisitions need it, for
@@ -86,56 +87,56 @@ static inline uint8_t rw_pshared(const pthread_rwlock_t *rw) {
 
 SS_EXPORT int __syncsan_pthread_rwlock_rdlock(pthread_rwlock_t *rw,
                                               const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_BLOCKING, pthread_rwlock_rdlock(rw));
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_BLOCKING, SS_REAL(pthread_rwlock_rdlock)(rw));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_tryrdlock(pthread_rwlock_t *rw,
                                                  const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TRY, pthread_rwlock_tryrdlock(rw));
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TRY, SS_REAL(pthread_rwlock_tryrdlock)(rw));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_timedrdlock(pthread_rwlock_t *rw,
                                                    const struct timespec *ts,
                                                    const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TIMED, pthread_rwlock_timedrdlock(rw, ts));
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TIMED, SS_REAL(pthread_rwlock_timedrdlock)(rw, ts));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_clockrdlock(pthread_rwlock_t *rw, clockid_t clock,
                                                    const struct timespec *ts,
                                                    const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TIMED, pthread_rwlock_clockrdlock(rw, clock, ts));
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TIMED, SS_REAL(pthread_rwlock_clockrdlock)(rw, clock, ts));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_wrlock(pthread_rwlock_t *rw,
                                               const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_BLOCKING, pthread_rwlock_wrlock(rw));
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_BLOCKING, SS_REAL(pthread_rwlock_wrlock)(rw));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_trywrlock(pthread_rwlock_t *rw,
                                                  const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TRY, pthread_rwlock_trywrlock(rw));
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TRY, SS_REAL(pthread_rwlock_trywrlock)(rw));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_timedwrlock(pthread_rwlock_t *rw,
                                                    const struct timespec *ts,
                                                    const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TIMED, pthread_rwlock_timedwrlock(rw, ts));
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TIMED, SS_REAL(pthread_rwlock_timedwrlock)(rw, ts));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_clockwrlock(pthread_rwlock_t *rw, clockid_t clock,
                                                    const struct timespec *ts,
                                                    const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TIMED, pthread_rwlock_clockwrlock(rw, clock, ts));
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TIMED, SS_REAL(pthread_rwlock_clockwrlock)(rw, clock, ts));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_unlock(pthread_rwlock_t *rw,
                                               const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return pthread_rwlock_unlock(rw);
+    return SS_REAL(pthread_rwlock_unlock)(rw);
   struct ss_lockop op;
   /* One unlock call releases either side: the held entry knows which. */
   rw_op(&op, t, rw, SS_MODE_WRITE, SS_ACQ_BLOCKING, site);
   ss_unlock_before(t, &op);
-  return pthread_rwlock_unlock(rw);
+  return SS_REAL(pthread_rwlock_unlock)(rw);
 }

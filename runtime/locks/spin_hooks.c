@@ -4,6 +4,7 @@
 
 #include "syncsan/hooks.h"
 
+#include "core/real.h"
 #include "locks.h"
 
 static void spin_op(struct ss_lockop *op, pthread_spinlock_t *s, int acq,
@@ -20,7 +21,7 @@ static void spin_op(struct ss_lockop *op, pthread_spinlock_t *s, int acq,
 
 SS_EXPORT int __syncsan_pthread_spin_init(pthread_spinlock_t *s, int pshared,
                                           const struct syncsan_site *site) {
-  int rc = pthread_spin_init(s, pshared);
+  int rc = SS_REAL(pthread_spin_init)(s, pshared);
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (rc == 0 && !ss_in_hook()) {
     struct ss_lockop op;
@@ -40,18 +41,18 @@ SS_EXPORT int __syncsan_pthread_spin_destroy(pthread_spinlock_t *s,
     SS_NOTE_HOOK_PC();
     ss_lock_destroyed(t, &op);
   }
-  return pthread_spin_destroy(s);
+  return SS_REAL(pthread_spin_destroy)(s);
 }
 
 SS_EXPORT int __syncsan_pthread_spin_lock(pthread_spinlock_t *s,
                                           const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return pthread_spin_lock(s);
+    return SS_REAL(pthread_spin_lock)(s);
   struct ss_lockop op;
   spin_op(&op, s, SS_ACQ_BLOCKING, site);
   ss_lock_before(t, &op);
-  int rc = pthread_spin_lock(s);
+  int rc = SS_REAL(pthread_spin_lock)(s);
   ss_lock_after(t, &op, rc);
   return rc;
 }
@@ -60,11 +61,11 @@ SS_EXPORT int __syncsan_pthread_spin_trylock(pthread_spinlock_t *s,
                                              const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return pthread_spin_trylock(s);
+    return SS_REAL(pthread_spin_trylock)(s);
   struct ss_lockop op;
   spin_op(&op, s, SS_ACQ_TRY, site);
   ss_lock_before(t, &op);
-  int rc = pthread_spin_trylock(s);
+  int rc = SS_REAL(pthread_spin_trylock)(s);
   ss_lock_after(t, &op, rc);
   return rc;
 }
@@ -73,9 +74,9 @@ SS_EXPORT int __syncsan_pthread_spin_unlock(pthread_spinlock_t *s,
                                             const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
-    return pthread_spin_unlock(s);
+    return SS_REAL(pthread_spin_unlock)(s);
   struct ss_lockop op;
   spin_op(&op, s, SS_ACQ_BLOCKING, site);
   ss_unlock_before(t, &op);
-  return pthread_spin_unlock(s);
+  return SS_REAL(pthread_spin_unlock)(s);
 }

@@ -2,11 +2,14 @@
  * runtime it describes: every row has a hook and an entry for calls through
  * function pointers in the runtime archive (taking their addresses does not
  * link otherwise), the row's operation prints as the
- * row's function, and the success convention fits the return type. The
+ * row's function, the success convention fits the return type, and the
+ * rows that core/rows.h keeps from the interposers (libstdc++ members, by
+ * operation) are exactly those with a mangled name. The
  * hook prototypes themselves are checked by compiling the hooks. */
 #include "syncsan/hooks.h"
 
 #include "core/internal.h"
+#include "core/rows.h"
 #include "unit.h"
 
 enum success { ZERO, THRD, VOID };
@@ -22,6 +25,7 @@ struct row {
   enum success success;
   void (*hook)(void);
   void (*indirect)(void);
+  int cxx; /* SS_IS_CXX(op): not interposed */
 };
 
 #define COUNT_PARAMS(...) (sizeof((void *[]){SYNCSAN_HOOK_NULLS(__VA_ARGS__)}) / sizeof(void *))
@@ -41,7 +45,8 @@ struct row {
    handle,                                                                                   \
    success,                                                                                  \
    (void (*)(void))__syncsan_##name,                                                         \
-   (void (*)(void))__syncsan_indirect_##name},
+   (void (*)(void))__syncsan_indirect_##name,                                                \
+   SS_IS_CXX(op)},
 static const struct row rows[] = {SYNCSAN_INTERCEPTED_CALLS(ROW)};
 
 static void every_row_has_a_hook_and_an_indirect_entry(void) {
@@ -79,5 +84,12 @@ static void conventions_fit_the_signature(void) {
   }
 }
 
+/* A libstdc++ row that core/rows.h does not know would be interposed: the
+ * executable would define a C++ member of libstdc++'s. */
+static void libstdcxx_rows_are_not_interposed(void) {
+  for (size_t i = 0; i < SS_ARRAY_SIZE(rows); i++)
+    CHECK(rows[i].cxx == !strncmp(rows[i].name, "_Z", 2));
+}
+
 UNIT_MAIN(UNIT_TEST(every_row_has_a_hook_and_an_indirect_entry), UNIT_TEST(ops_name_their_function),
-          UNIT_TEST(conventions_fit_the_signature))
+          UNIT_TEST(conventions_fit_the_signature), UNIT_TEST(libstdcxx_rows_are_not_interposed))

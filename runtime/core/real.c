@@ -1,0 +1,110 @@
+/* The table of real functions (real.h): the stubs each pointer starts at,
+ * the look-up at start-up, and the default look-up of a program without
+ * interposers. */
+#include "real.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <sys/prctl.h>
+
+/* The libstdc++ members, referenced weakly so that C programs link
+ * without libstdc++; their hooks run only in programs that call them. */
+#define SS_REAL_CXX_DECL(name, op, group, ret, params, handle, success)                     \
+  SS_IF_CXX(op, extern ret name params __attribute__((weak));)
+SYNCSAN_INTERCEPTED_CALLS(SS_REAL_CXX_DECL)
+#undef SS_REAL_CXX_DECL
+
+/* Without interposers (the runtime alone, or a static link, where the
+ * wrapper leaves them out) no definition stands in front of the C
+ * library's: the name the executable resolved is the function. The
+ * interposers' archive defines the strong version. */
+__attribute__((weak)) SS_HIDDEN void *ss_real_lookup(const char *name, void *direct,
+                                                    int interposed) {
+  (void)name;
+  (void)interposed;
+  return direct;
+}
+
+/* Calling a null pointer would be a crash with no word of why. */
+SS_COLD static _Noreturn void missing(const char *name) {
+  if (!strncmp(name, "_Z", 2))
+    ss_printf("==%d==syncsan: %s (a libstdc++ member) is not linked into this program "
+              "(libstdc++ dropped by --as-needed?); link with -Wl,--no-as-needed -lstdc++\n",
+              ss_pid(), name);
+  else
+    ss_printf("==%d==syncsan: cannot find the C library's %s (the real function behind "
+              "syncsan's interposer); a static program must be linked without "
+              "libsyncsan_interpose.a\n",
+              ss_pid(), name);
+  ss_die();
+}
+
+/* resolve_NAME(): the real NAME, stored in the table; missing() if none. */
+#define SS_REAL_RESOLVER(name, interposed)                                                  \
+  static __typeof__(ss_real_fns.name) resolve_##name(void) {                                \
+    __typeof__(ss_real_fns.name) f =                                                        \
+        (__typeof__(f))ss_real_lookup(#name, (void *)&name, interposed);                    \
+    if (SS_UNLIKELY(!f))                                                                     \
+      missing(#name);                                                                       \
+    __atomic_store_n(&ss_real_fns.name, f, __ATOMIC_RELAXED);                               \
+    return f;                                                                               \
+  }
+#define SS_REAL_ROW_RESOLVER(name, op, group, ret, params, handle, success)                 \
+  SS_REAL_RESOLVER(name, !SS_IS_CXX(op))
+SYNCSAN_INTERCEPTED_CALLS(SS_REAL_ROW_RESOLVER)
+#undef SS_REAL_ROW_RESOLVER
+#define SS_REAL_EXTRA_RESOLVER(name, ret, params) SS_REAL_RESOLVER(name, 1)
+SS_REAL_EXTRAS(SS_REAL_EXTRA_RESOLVER)
+#undef SS_REAL_EXTRA_RESOLVER
+
+/* The stubs: what a pointer calls until it has been looked up. */
+#define SS_REAL_STUB(name, op, group, ret, params, handle, success)                         \
+  static ret stub_##name(SS_NAMED params) {                                                 \
+    SS_RETURN_##success resolve_##name()(SS_NAMES params);                                  \
+  }
+SYNCSAN_INTERCEPTED_CALLS(SS_REAL_STUB)
+#undef SS_REAL_STUB
+
+static int stub_pthread_setname_np(pthread_t th, const char *name) {
+  return resolve_pthread_setname_np()(th, name);
+}
+
+/* prctl takes up to four more arguments, as unsigned longs; they are
+ * passed on as they came, whatever the option (glibc's own prctl reads
+ * them the same way). */
+static int stub_prctl(int option, ...) {
+  va_list ap;
+  va_start(ap, option);
+  unsigned long a2 = va_arg(ap, unsigned long), a3 = va_arg(ap, unsigned long),
+                a4 = va_arg(ap, unsigned long), a5 = va_arg(ap, unsigned long);
+  va_end(ap);
+  return resolve_prctl()(option, a2, a3, a4, a5);
+}
+
+SS_HIDDEN struct ss_real_fns ss_real_fns = {
+#define SS_REAL_INIT(name, ...) .name = stub_##name,
+    SYNCSAN_INTERCEPTED_CALLS(SS_REAL_INIT) SS_REAL_EXTRAS(SS_REAL_INIT)
+#undef SS_REAL_INIT
+};
+
+/* Start-up looks every function up, so that no hook of the running
+ * program pays for it. One that is missing (a libstdc++ member in a C
+ * program) keeps its stub: a call, if one ever comes, says what is
+ * missing. */
+SS_HIDDEN void ss_real_init(void) {
+#define SS_REAL_EAGER(name, interposed)                                                     \
+  do {                                                                                      \
+    void *f = ss_real_lookup(#name, (void *)&name, interposed);                             \
+    if (f)                                                                                  \
+      __atomic_store_n(&ss_real_fns.name, (__typeof__(ss_real_fns.name))f,                  \
+                       __ATOMIC_RELAXED);                                                   \
+  } while (0);
+#define SS_REAL_ROW_EAGER(name, op, group, ret, params, handle, success)                    \
+  SS_REAL_EAGER(name, !SS_IS_CXX(op))
+  SYNCSAN_INTERCEPTED_CALLS(SS_REAL_ROW_EAGER)
+#undef SS_REAL_ROW_EAGER
+#define SS_REAL_EXTRA_EAGER(name, ret, params) SS_REAL_EAGER(name, 1)
+  SS_REAL_EXTRAS(SS_REAL_EXTRA_EAGER)
+#undef SS_REAL_EXTRA_EAGER
+#undef SS_REAL_EAGER
+}

@@ -1,0 +1,62 @@
+/* Expanding the rows of <syncsan/intercept.h> into C definitions: a row's
+ * parameter list with names, the names alone, how to return its result,
+ * and which rows are libstdc++ members. The generated files (indirect.c,
+ * real.c, the interposers) share these, so they expand a row alike. */
+#ifndef SYNCSAN_ROWS_H
+#define SYNCSAN_ROWS_H
+
+/* The row's parameter types with names (a0, a1, ...), and the names alone.
+ * __typeof__ names a function-pointer type without a declarator to nest
+ * the name in (pthread_create's start routine). Rows have 1 to 4. */
+#define SS_COUNT(...) SS_COUNT_(__VA_ARGS__, 4, 3, 2, 1, 0)
+#define SS_COUNT_(a, b, c, d, n, ...) n
+#define SS_CAT(a, b) SS_CAT_(a, b)
+#define SS_CAT_(a, b) a##b
+#define SS_NAMED(...) SS_CAT(SS_NAMED_, SS_COUNT(__VA_ARGS__))(__VA_ARGS__)
+#define SS_NAMED_1(t0) __typeof__(t0) a0
+#define SS_NAMED_2(t0, t1) __typeof__(t0) a0, __typeof__(t1) a1
+#define SS_NAMED_3(t0, t1, t2) __typeof__(t0) a0, __typeof__(t1) a1, __typeof__(t2) a2
+#define SS_NAMED_4(t0, t1, t2, t3)                                                          \
+  __typeof__(t0) a0, __typeof__(t1) a1, __typeof__(t2) a2, __typeof__(t3) a3
+#define SS_NAMES(...) SS_CAT(SS_NAMES_, SS_COUNT(__VA_ARGS__))
+#define SS_NAMES_1 a0
+#define SS_NAMES_2 a0, a1
+#define SS_NAMES_3 a0, a1, a2
+#define SS_NAMES_4 a0, a1, a2, a3
+
+/* A void function returns nothing (C has no `return void-expression;`). */
+#define SS_RETURN_ZERO return
+#define SS_RETURN_THRD return
+#define SS_RETURN_VOID
+
+/* Rows whose function is a libstdc++ member (std::condition_variable's),
+ * by operation. They are not interposed: the members are thin wrappers
+ * that call pthread_cond_* through libstdc++'s PLT, which is interposed, so
+ * uninstrumented callers are seen there already (with the caller's return
+ * address, as the members tail-call), and a C program must not define the
+ * C++ symbols that libstdc++ binds its own calls to. SS_IF_CXX(op, text)
+ * is text for those rows and nothing for the others; SS_UNLESS_CXX the
+ * reverse. A new libstdc++ row is one more line here
+ * (test/unit/abi/test_intercept_table.c checks that none is missing). */
+#define SS_CXX_OP_CXX_CONDVAR_INIT ~, 1
+#define SS_CXX_OP_CXX_CONDVAR_DESTROY ~, 1
+#define SS_CXX_OP_CXX_CONDVAR_WAIT ~, 1
+#define SS_CXX_OP_CXX_CONDVAR_NOTIFY_ONE ~, 1
+#define SS_CXX_OP_CXX_CONDVAR_NOTIFY_ALL ~, 1
+#define SS_ROW_SECOND(a, b, ...) b
+#define SS_ROW_PROBE(...) SS_ROW_SECOND(__VA_ARGS__, 0, ~)
+#define SS_IS_CXX(op) SS_ROW_PROBE(SS_CAT(SS_CXX_OP_, op))
+#define SS_IF_CXX(op, ...) SS_CAT(SS_ROW_IF_, SS_IS_CXX(op))(__VA_ARGS__)
+#define SS_UNLESS_CXX(op, ...) SS_CAT(SS_ROW_UNLESS_, SS_IS_CXX(op))(__VA_ARGS__)
+#define SS_ROW_IF_1(...) __VA_ARGS__
+#define SS_ROW_IF_0(...)
+#define SS_ROW_UNLESS_1(...)
+#define SS_ROW_UNLESS_0(...) __VA_ARGS__
+
+/* Functions the runtime interposes that are no rows (the pass has nothing
+ * to rewrite in them: they act on no synchronisation object, and reports
+ * only read what they set, thread names): X(name, ret, params). */
+#define SS_REAL_EXTRAS(X)                                                                   \
+  X(pthread_setname_np, int, (pthread_t, const char *))                                    \
+  X(prctl, int, (int, ...))
+#endif

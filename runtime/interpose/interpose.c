@@ -1,0 +1,45 @@
+/* The interposers: one exported definition of the C library's own name per
+ * row of <syncsan/intercept.h> (libstdc++ members aside, see core/rows.h),
+ * so that calls the pass never rewrote (distribution libraries, libstdc++'s
+ * std::thread, a plugin built with plain clang, code of the program built
+ * without the pass) reach the row's hook too. The executable exports them
+ * (the wrapper passes libsyncsan_interpose.syms, generated from the same
+ * table), and the dynamic linker binds every library's calls to the
+ * executable's definition before libc's, as for the sanitizers'
+ * interceptors.
+ *
+ * Such a call has no static site, so the interposer gives the hook the
+ * dynamic site of its return address (core/dynsite.h): the caller in the
+ * library, named by the symbolizer when a report prints it.
+ *
+ * Never twice: an instrumented call goes to the hook itself and the hook
+ * calls the real function through the table of real functions
+ * (core/real.h), never by its name, so it never comes back here. An
+ * interposed call made while the thread is inside the runtime, or while it
+ * forwards an instrumented call to a libstdc++ member that calls the C
+ * library in turn, performs the real operation only.
+ *
+ * Generated from the table, and compiled against the C library's
+ * prototypes, so an interposer cannot drift from the function it stands
+ * for. */
+#include <pthread.h>
+#include <threads.h>
+
+#include "syncsan/hooks.h"
+
+#include "core/dynsite.h"
+#include "core/real.h"
+
+#define SS_INTERPOSER(name, op, group, ret, params, handle, success)                        \
+  SS_UNLESS_CXX(                                                                            \
+      op, SS_EXPORT ret name(SS_NAMED params) {                                             \
+        if (ss_interposed_bypass()) {                                                       \
+          SS_RETURN_##success SS_REAL(name)(SS_NAMES params);                               \
+        } else {                                                                            \
+          SS_RETURN_##success __syncsan_##name(                                             \
+              SS_NAMES params,                                                              \
+              ss_site_for_pc((uintptr_t)__builtin_return_address(0), SYNCSAN_OP_##op));     \
+        }                                                                                   \
+      })
+SYNCSAN_INTERCEPTED_CALLS(SS_INTERPOSER)
+#undef SS_INTERPOSER
