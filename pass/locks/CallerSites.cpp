@@ -7,6 +7,7 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 
 using namespace llvm;
 
@@ -50,43 +51,80 @@ static GlobalVariable *callerSiteSlot(Module &M) {
                             GlobalValue::InitialExecTLSModel);
 }
 
-void annotateWrapperCalls(Module &M, SiteTable &Sites,
-                          const SmallPtrSetImpl<Function *> &Seeds) {
-  if (Seeds.empty())
-    return;
-  SmallPtrSet<Function *, 16> W = wrapperClosure(M, Seeds);
+/// Code after CB on its normal path, where only CB leads: an invoke's
+/// normal successor may have other predecessors, and is left alone then.
+static Instruction *afterCall(CallBase *CB) {
+  if (isa<CallInst>(CB))
+    return CB->getNextNode();
+  if (auto *II = dyn_cast<InvokeInst>(CB))
+    if (BasicBlock *N = II->getNormalDest(); N->getSinglePredecessor())
+      return &*N->getFirstInsertionPt();
+  return nullptr;
+}
 
-  SmallVector<CallBase *, 16> Calls;
+/// A call inside a lock wrapper that is not one of its lock operations:
+/// the allocation call of an allocator wrapper (sqlite's sqlite3MallocZero
+/// takes locks of its own), a clean-up on a failure path.
+static bool runsOtherCode(const CallBase &CB, const SmallPtrSetImpl<Function *> &W) {
+  if (isa<IntrinsicInst>(CB) || isa<CallBrInst>(CB) || CB.isInlineAsm())
+    return false;
+  Function *Callee = directCallee(CB);
+  if (!Callee)
+    return true;
+  return !W.count(Callee) && !Callee->getName().starts_with("__syncsan_");
+}
+
+void annotateWrapperCalls(Module &M, SiteTable &Sites,
+                          const SmallPtrSetImpl<Function *> &Seeds,
+                          const WrapperScopes &LockWrappers) {
+  SmallPtrSet<Function *, 16> W = wrapperClosure(M, Seeds);
+  W.insert(LockWrappers.Functions.begin(), LockWrappers.Functions.end());
+  if (W.empty())
+    return;
+
+  SmallVector<CallBase *, 16> Calls, Guarded;
   for (Function &F : M) {
     if (F.isDeclaration() || isSystemFunction(F) || F.getName().starts_with("syncsan."))
       continue;
-    for (Instruction &I : instructions(F))
-      if (auto *CB = dyn_cast<CallBase>(&I))
-        if (Function *Callee = directCallee(*CB); Callee && W.count(Callee) &&
-                                                  !isa<CallBrInst>(CB))
-          Calls.push_back(CB);
+    bool InWrapper = W.count(&F);
+    for (Instruction &I : instructions(F)) {
+      auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB || isa<CallBrInst>(CB))
+        continue;
+      if (InWrapper) {
+        // A wrapper's call of a wrapper keeps the outer caller's site.
+        if (runsOtherCode(*CB, W))
+          Guarded.push_back(CB);
+      } else if (Function *Callee = directCallee(*CB); Callee && W.count(Callee)) {
+        Calls.push_back(CB);
+      }
+    }
   }
-  if (Calls.empty())
+  if (Calls.empty() && Guarded.empty())
     return;
 
   GlobalVariable *Slot = callerSiteSlot(M);
-  Constant *Null = ConstantPointerNull::get(PointerType::getUnqual(M.getContext()));
+  Type *Ptr = PointerType::getUnqual(M.getContext());
+  Constant *Null = ConstantPointerNull::get(cast<PointerType>(Ptr));
   for (CallBase *CB : Calls) {
     IRBuilder<> B(CB);
     B.CreateStore(Sites.getCaller(*CB, *directCallee(*CB)), Slot);
     // Clear it afterwards so that a later wrapper call from code the pass
-    // did not see is not attributed to this line. An invoke's normal
-    // successor may have other predecessors: clear there only if not.
-    Instruction *After = nullptr;
-    if (isa<CallInst>(CB))
-      After = CB->getNextNode();
-    else if (auto *II = dyn_cast<InvokeInst>(CB))
-      if (BasicBlock *N = II->getNormalDest(); N->getSinglePredecessor())
-        After = &*N->getFirstInsertionPt();
-    if (After) {
+    // did not see is not attributed to this line.
+    if (Instruction *After = afterCall(CB)) {
       IRBuilder<> A(After);
       A.CreateStore(Null, Slot);
     }
+  }
+  for (CallBase *CB : Guarded) {
+    Instruction *After = afterCall(CB);
+    if (!After)
+      continue; // nowhere to restore: the wrapper's own sites then stand
+    IRBuilder<> B(CB);
+    Value *Outer = B.CreateLoad(Ptr, Slot, "syncsan.caller");
+    B.CreateStore(Null, Slot);
+    IRBuilder<> A(After);
+    A.CreateStore(Outer, Slot);
   }
 }
 

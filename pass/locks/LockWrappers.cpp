@@ -1,0 +1,514 @@
+//===- LockWrappers.cpp - recognise the module's lock wrappers ------------===//
+//
+// Two shapes (docs/design.md, "Lock wrappers", states the rule):
+//  - a forwarder does nothing but lock operations on objects it is handed:
+//    each operation's object (and each pointer passed on to another
+//    wrapper) derives from a parameter;
+//  - an allocator returns a lock it initialised in memory it obtained
+//    from a call (malloc, operator new, the project's allocator) or was
+//    handed.
+// Both are small and loop-free. Anything the rule does not know (an
+// unknown instruction, a call of another kind, a store to shared memory)
+// makes the function an ordinary one: recognition only ever adds a flag,
+// and a missed wrapper only keeps the sites as they were.
+//
+//===----------------------------------------------------------------------===//
+#include "LockWrappers.h"
+
+#include "InterceptedCalls.h"
+
+#include "syncsan/abi.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Operator.h"
+#include "llvm/Support/CommandLine.h"
+
+using namespace llvm;
+
+namespace syncsan {
+
+static cl::opt<bool> RecogniseWrappers(
+    "syncsan-lock-wrappers",
+    cl::desc("Recognise the module's lock wrappers: their sites name their callers"),
+    cl::init(true));
+
+// Bounds on a wrapper's size (instructions other than debug records): a
+// forwarder at -O0 is a dozen, libevent's and sqlite's allocators a few
+// dozen. They keep the walks below cheap on any input.
+static constexpr unsigned MaxForwarderSize = 64;
+static constexpr unsigned MaxAllocatorSize = 160;
+static constexpr unsigned MaxWalkDepth = 24;
+
+namespace {
+
+enum class Kind { None, Forwarder, Allocator };
+
+/// Where a value comes from, looking through address arithmetic, loads of
+/// the function's local variables (the -O0 form) and loads through
+/// pointers (`buf->lock`).
+struct Roots {
+  bool Arg = false;     // a parameter
+  bool Const = false;   // a global or a constant
+  bool Unknown = false; // anything else
+  SmallPtrSet<const CallBase *, 4> Calls; // results of calls
+};
+
+class FunctionShape {
+public:
+  explicit FunctionShape(const Function &F) : F(F) {}
+
+  /// Roots of V; the loads from memory other than local variables that
+  /// the walk went through are remembered (usedLoad).
+  Roots roots(const Value *V) {
+    Roots R;
+    SmallPtrSet<const Value *, 16> Seen;
+    walk(V, R, 0, Seen);
+    return R;
+  }
+  bool usedLoad(const LoadInst *L) const { return UsedLoads.count(L); }
+  static bool isLocalVariable(const Value *P);
+
+private:
+  void walk(const Value *V, Roots &R, unsigned Depth, SmallPtrSetImpl<const Value *> &Seen);
+
+  const Function &F;
+  SmallPtrSet<const LoadInst *, 8> UsedLoads;
+};
+
+} // namespace
+
+// An alloca that is only loaded and stored (a local variable at -O0): what
+// a load of it yields is one of the values stored into it.
+bool FunctionShape::isLocalVariable(const Value *P) {
+  const auto *AI = dyn_cast<AllocaInst>(P);
+  if (!AI)
+    return false;
+  for (const User *U : AI->users()) {
+    if (const auto *L = dyn_cast<LoadInst>(U)) {
+      if (L->getPointerOperand() != AI)
+        return false;
+    } else if (const auto *S = dyn_cast<StoreInst>(U)) {
+      if (S->getPointerOperand() != AI)
+        return false; // its address escapes
+    } else if (const auto *II = dyn_cast<IntrinsicInst>(U)) {
+      if (!II->isLifetimeStartOrEnd() && !isa<DbgInfoIntrinsic>(II))
+        return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+void FunctionShape::walk(const Value *V, Roots &R, unsigned Depth,
+                         SmallPtrSetImpl<const Value *> &Seen) {
+  if (!V || Depth > MaxWalkDepth) {
+    R.Unknown = true;
+    return;
+  }
+  if (!Seen.insert(V).second)
+    return; // a cycle through a phi or a variable adds no root
+  if (isa<Argument>(V)) {
+    R.Arg = true;
+  } else if (isa<Constant>(V) && !isa<ConstantExpr>(V)) {
+    R.Const = true; // globals, null, integers
+  } else if (const auto *GEP = dyn_cast<GEPOperator>(V)) {
+    walk(GEP->getPointerOperand(), R, Depth + 1, Seen);
+  } else if (const auto *Op = dyn_cast<Operator>(V);
+             Op && (Op->getOpcode() == Instruction::BitCast ||
+                    Op->getOpcode() == Instruction::AddrSpaceCast)) {
+    walk(Op->getOperand(0), R, Depth + 1, Seen);
+  } else if (const auto *PN = dyn_cast<PHINode>(V)) {
+    for (const Value *In : PN->incoming_values())
+      walk(In, R, Depth + 1, Seen);
+  } else if (const auto *Sel = dyn_cast<SelectInst>(V)) {
+    walk(Sel->getTrueValue(), R, Depth + 1, Seen);
+    walk(Sel->getFalseValue(), R, Depth + 1, Seen);
+  } else if (const auto *II = dyn_cast<IntrinsicInst>(V)) {
+    // A field with a declared level is reached through llvm.ptr.annotation.
+    if ((II->getIntrinsicID() == Intrinsic::ptr_annotation ||
+         II->getIntrinsicID() == Intrinsic::launder_invariant_group ||
+         II->getIntrinsicID() == Intrinsic::strip_invariant_group) &&
+        II->arg_size() > 0)
+      walk(II->getArgOperand(0), R, Depth + 1, Seen);
+    else
+      R.Unknown = true;
+  } else if (const auto *CB = dyn_cast<CallBase>(V)) {
+    R.Calls.insert(CB);
+  } else if (const auto *L = dyn_cast<LoadInst>(V)) {
+    const Value *P = L->getPointerOperand()->stripPointerCasts();
+    if (isLocalVariable(P) && cast<AllocaInst>(P)->getFunction() == &F) {
+      for (const User *U : P->users())
+        if (const auto *S = dyn_cast<StoreInst>(U))
+          walk(S->getValueOperand(), R, Depth + 1, Seen);
+    } else {
+      UsedLoads.insert(L);
+      walk(L->getPointerOperand(), R, Depth + 1, Seen);
+    }
+  } else {
+    R.Unknown = true;
+  }
+}
+
+static const Function *directCallee(const CallBase &CB) {
+  return dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+}
+
+/// The intercepted lock operation CB is, or nullptr.
+static const InterceptedCall *lockOperation(const CallBase &CB) {
+  const Function *Callee = directCallee(CB);
+  if (!Callee || !Callee->isDeclaration() || !Callee->hasName())
+    return nullptr;
+  const InterceptedCall *C = findInterceptedCall(Callee->getName());
+  if (!C || C->Group != CallGroup::Lock || !matchesCall(*C, CB) || C->Handle >= CB.arg_size())
+    return nullptr;
+  return C;
+}
+
+static bool isInit(uint32_t Op) {
+  switch (Op) {
+  case SYNCSAN_OP_MUTEX_INIT:
+  case SYNCSAN_OP_RWLOCK_INIT:
+  case SYNCSAN_OP_SPIN_INIT:
+  case SYNCSAN_OP_MTX_INIT:
+  case SYNCSAN_OP_COND_INIT:
+  case SYNCSAN_OP_CND_INIT:
+  case SYNCSAN_OP_CXX_CONDVAR_INIT:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static bool isDestroy(uint32_t Op) {
+  switch (Op) {
+  case SYNCSAN_OP_MUTEX_DESTROY:
+  case SYNCSAN_OP_RWLOCK_DESTROY:
+  case SYNCSAN_OP_SPIN_DESTROY:
+  case SYNCSAN_OP_MTX_DESTROY:
+  case SYNCSAN_OP_COND_DESTROY:
+  case SYNCSAN_OP_CND_DESTROY:
+  case SYNCSAN_OP_CXX_CONDVAR_DESTROY:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static bool isWait(uint32_t Op) {
+  switch (Op) {
+  case SYNCSAN_OP_COND_WAIT:
+  case SYNCSAN_OP_COND_TIMEDWAIT:
+  case SYNCSAN_OP_COND_CLOCKWAIT:
+  case SYNCSAN_OP_CND_WAIT:
+  case SYNCSAN_OP_CND_TIMEDWAIT:
+  case SYNCSAN_OP_CXX_CONDVAR_WAIT:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Calls that are no work of their own: debug records, lifetime markers,
+/// annotations and hints.
+static bool isInertIntrinsic(const CallBase &CB) {
+  const auto *II = dyn_cast<IntrinsicInst>(&CB);
+  if (!II)
+    return false;
+  if (isa<DbgInfoIntrinsic>(II) || II->isLifetimeStartOrEnd())
+    return true;
+  switch (II->getIntrinsicID()) {
+  case Intrinsic::ptr_annotation:
+  case Intrinsic::var_annotation:
+  case Intrinsic::assume:
+  case Intrinsic::expect:
+  case Intrinsic::launder_invariant_group:
+  case Intrinsic::strip_invariant_group:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Lock-attribute set-up (pthread_mutexattr_settype, ...) and calls that
+/// do not return (abort, __assert_fail on an error path) are part of
+/// taking or making a lock, not work of their own.
+static bool isLockSetupCall(const CallBase &CB) {
+  const Function *Callee = directCallee(CB);
+  if (!Callee)
+    return false;
+  if (CB.doesNotReturn() || Callee->doesNotReturn())
+    return true;
+  StringRef N = Callee->getName();
+  return Callee->isDeclaration() && N.starts_with("pthread_") && N.contains("attr_");
+}
+
+static unsigned size(const Function &F) {
+  unsigned N = 0;
+  for (const Instruction &I : instructions(F))
+    if (!isa<DbgInfoIntrinsic>(I))
+      ++N;
+  return N;
+}
+
+/// True when F's control flow has no cycle (iterative depth-first search).
+static bool loopFree(const Function &F) {
+  DenseMap<const BasicBlock *, int> State; // 1: on the stack, 2: done
+  SmallVector<std::pair<const BasicBlock *, const_succ_iterator>, 16> Stack;
+  const BasicBlock *Entry = &F.getEntryBlock();
+  State[Entry] = 1;
+  Stack.push_back({Entry, succ_begin(Entry)});
+  while (!Stack.empty()) {
+    auto &[BB, It] = Stack.back();
+    if (It == succ_end(BB)) {
+      State[BB] = 2;
+      Stack.pop_back();
+      continue;
+    }
+    const BasicBlock *S = *It++;
+    int &St = State[S];
+    if (St == 1)
+      return false;
+    if (St == 0) {
+      St = 1;
+      Stack.push_back({S, succ_begin(S)});
+    }
+  }
+  return true;
+}
+
+static bool onlyFrom(const Roots &R, bool Args, bool Consts, bool Calls) {
+  return !R.Unknown && (Args || !R.Arg) && (Consts || !R.Const) && (Calls || R.Calls.empty());
+}
+
+namespace {
+
+/// One function's instructions sorted by the rule's terms.
+struct Survey {
+  SmallVector<std::pair<const CallBase *, const InterceptedCall *>, 4> LockOps;
+  SmallVector<const CallBase *, 4> WrapperCalls;   // of forwarders or allocators
+  SmallVector<const CallBase *, 4> AllocatorCalls; // the subset of allocators
+  SmallVector<const CallBase *, 4> OtherCalls;     // direct calls of anything else
+  SmallVector<const StoreInst *, 4> SharedStores;  // stores outside the frame
+  SmallVector<const LoadInst *, 4> SharedLoads;    // loads outside the frame
+  SmallVector<const ReturnInst *, 2> Returns;
+  bool Foreign = false; // something no wrapper does (atomics, indirect calls, ...)
+};
+
+} // namespace
+
+static bool inFrame(const Value *Ptr, const Function &F) {
+  const auto *AI = dyn_cast<AllocaInst>(Ptr->stripPointerCasts());
+  return AI && AI->getFunction() == &F;
+}
+
+static Survey survey(const Function &F, const DenseMap<const Function *, Kind> &Known) {
+  Survey S;
+  for (const Instruction &I : instructions(F)) {
+    if (const auto *CB = dyn_cast<CallBase>(&I)) {
+      if (isInertIntrinsic(*CB) || isLockSetupCall(*CB))
+        continue;
+      if (isa<CallBrInst>(CB) || CB->isInlineAsm()) {
+        S.Foreign = true;
+      } else if (const InterceptedCall *C = lockOperation(*CB)) {
+        S.LockOps.push_back({CB, C});
+      } else if (const Function *Callee = directCallee(*CB)) {
+        auto It = Known.find(Callee);
+        if (It != Known.end() && It->second != Kind::None) {
+          S.WrapperCalls.push_back(CB);
+          if (It->second == Kind::Allocator)
+            S.AllocatorCalls.push_back(CB);
+        } else {
+          S.OtherCalls.push_back(CB);
+        }
+      } else {
+        S.Foreign = true; // through a pointer: could be anything
+      }
+    } else if (const auto *St = dyn_cast<StoreInst>(&I)) {
+      if (St->isVolatile() || St->isAtomic())
+        S.Foreign = true;
+      else if (!inFrame(St->getPointerOperand(), F))
+        S.SharedStores.push_back(St);
+    } else if (const auto *L = dyn_cast<LoadInst>(&I)) {
+      if (L->isVolatile() || L->isAtomic())
+        S.Foreign = true;
+      else if (!inFrame(L->getPointerOperand(), F))
+        S.SharedLoads.push_back(L);
+    } else if (const auto *R = dyn_cast<ReturnInst>(&I)) {
+      S.Returns.push_back(R);
+    } else if (I.mayHaveSideEffects() && !isa<LandingPadInst>(I) && !isa<ResumeInst>(I)) {
+      S.Foreign = true; // atomics, fences, va_arg, ...
+    }
+  }
+  return S;
+}
+
+static bool isForwarder(const Function &F, const Survey &S) {
+  if (size(F) > MaxForwarderSize || S.Foreign || !S.OtherCalls.empty() ||
+      !S.SharedStores.empty() || (S.LockOps.empty() && S.WrapperCalls.empty()))
+    return false;
+  FunctionShape Shape(F);
+  for (auto [CB, C] : S.LockOps) {
+    if (!onlyFrom(Shape.roots(CB->getArgOperand(C->Handle)), true, false, false))
+      return false;
+    // A wait's mutex is the second object it operates on.
+    if (isWait(C->Op) && (CB->arg_size() < 2 ||
+                          !onlyFrom(Shape.roots(CB->getArgOperand(1)), true, false, false)))
+      return false;
+  }
+  for (const CallBase *CB : S.WrapperCalls)
+    for (const Value *A : CB->args())
+      if (A->getType()->isPointerTy() && !onlyFrom(Shape.roots(A), true, false, false))
+        return false;
+  // Reading shared memory is work unless it fetches a lock to operate on.
+  for (const LoadInst *L : S.SharedLoads)
+    if (!Shape.usedLoad(L))
+      return false;
+  return true;
+}
+
+static bool isAllocator(const Function &F, const Survey &S) {
+  if (!F.getReturnType()->isPointerTy() || size(F) > MaxAllocatorSize || S.Foreign ||
+      S.WrapperCalls.size() != S.AllocatorCalls.size())
+    return false;
+  FunctionShape Shape(F);
+  // The memory each lock is made in: calls' results (allocations) or
+  // parameters; a global alongside them is a static lock handed out by
+  // the same function (sqlite's staticMutexes[]).
+  SmallPtrSet<const CallBase *, 4> Memory;
+  bool Made = false, FromArg = false;
+  for (auto [CB, C] : S.LockOps) {
+    if (isDestroy(C->Op))
+      continue; // a failure path's clean-up
+    if (!isInit(C->Op))
+      return false;
+    Roots R = Shape.roots(CB->getArgOperand(C->Handle));
+    if (R.Unknown || (!R.Arg && R.Calls.empty()))
+      return false;
+    Memory.insert(R.Calls.begin(), R.Calls.end());
+    FromArg |= R.Arg;
+    Made = true;
+  }
+  for (const CallBase *CB : S.AllocatorCalls)
+    Memory.insert(CB);
+  if (!Made && S.AllocatorCalls.empty())
+    return false;
+  // It returns what it made.
+  bool Returned = false;
+  for (const ReturnInst *Ret : S.Returns) {
+    if (!Ret->getReturnValue())
+      return false;
+    Roots R = Shape.roots(Ret->getReturnValue());
+    if (R.Unknown)
+      return false;
+    for (const CallBase *CB : R.Calls)
+      Returned |= Memory.count(CB) != 0;
+    Returned |= FromArg && R.Arg;
+  }
+  if (!Returned)
+    return false;
+  // Memory the function made: a call's result that holds a lock it made
+  // (or, at -O0 where one variable holds either, the static lock).
+  auto InMemory = [&](const Roots &R) {
+    if (R.Unknown || R.Arg || R.Calls.empty())
+      return false;
+    for (const CallBase *CB : R.Calls)
+      if (!Memory.count(CB))
+        return false;
+    return true;
+  };
+  // Other calls: the allocation itself, or clean-up of the new memory (a
+  // free on a failure path), handed nothing else of the program's.
+  for (const CallBase *CB : S.OtherCalls) {
+    if (Memory.count(CB))
+      continue;
+    for (const Value *A : CB->args())
+      if (A->getType()->isPointerTy() && !inFrame(A, F) && !InMemory(Shape.roots(A)))
+        return false;
+  }
+  // Stores into the new object of constants or parameters (sqlite's
+  // p->id = iType); anything else is initialising an object of the
+  // program, not a lock.
+  for (const StoreInst *St : S.SharedStores) {
+    if (!InMemory(Shape.roots(St->getPointerOperand())))
+      return false;
+    if (!onlyFrom(Shape.roots(St->getValueOperand()), true, true, false))
+      return false;
+  }
+  for (const LoadInst *L : S.SharedLoads)
+    if (!Shape.usedLoad(L))
+      return false;
+  return true;
+}
+
+static bool candidate(const Function &F) {
+  return !F.isDeclaration() && !F.isIntrinsic() && !isSystemFunction(F) &&
+         !F.getName().starts_with("syncsan.") && !F.getName().starts_with("__syncsan_") &&
+         F.getName() != "main" && loopFree(F);
+}
+
+SmallVector<Function *, 8> recogniseLockWrappers(Module &M) {
+  SmallVector<Function *, 8> Found;
+  if (!RecogniseWrappers)
+    return Found;
+  // A call of a system-header function that takes a lock (std::mutex::lock
+  // at -O0) is a lock operation for the rule: LOCK(std::mutex &m) is a
+  // forwarder.
+  DenseMap<const Function *, Kind> Known;
+  for (Function &F : M)
+    if (!F.isDeclaration() && isSystemFunction(F))
+      for (const Instruction &I : instructions(F))
+        if (const auto *CB = dyn_cast<CallBase>(&I); CB && lockOperation(*CB)) {
+          Known[&F] = Kind::Forwarder;
+          break;
+        }
+  SmallVector<Function *, 32> Candidates, SystemFunctions;
+  for (Function &F : M) {
+    if (Known.count(&F) || F.isDeclaration())
+      continue;
+    if (isSystemFunction(F))
+      SystemFunctions.push_back(&F);
+    else if (candidate(F))
+      Candidates.push_back(&F);
+  }
+  // To a fixed point, so that a wrapper of wrappers (and a system-header
+  // wrapper's callers among system functions, std::lock_guard's
+  // constructor) is found; each round adds one function at least or ends.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (Function *F : SystemFunctions) {
+      if (Known.count(F))
+        continue;
+      for (const Instruction &I : instructions(*F))
+        if (const auto *CB = dyn_cast<CallBase>(&I)) {
+          const Function *Callee = directCallee(*CB);
+          if (Callee && Known.count(Callee)) {
+            Known[F] = Kind::Forwarder;
+            Changed = true;
+            break;
+          }
+        }
+    }
+    for (Function *F : Candidates) {
+      if (Known.count(F))
+        continue;
+      Survey S = survey(*F, Known);
+      Kind K = isForwarder(*F, S)   ? Kind::Forwarder
+               : isAllocator(*F, S) ? Kind::Allocator
+                                    : Kind::None;
+      if (K != Kind::None) {
+        Known[F] = K;
+        Found.push_back(F);
+        Changed = true;
+      }
+    }
+  }
+  return Found;
+}
+
+} // namespace syncsan
