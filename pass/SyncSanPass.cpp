@@ -53,6 +53,7 @@ PreservedAnalyses SyncSanPass::run(Module &M, ModuleAnalysisManager &) {
   // compiled again): a second pass would register its lock globals twice
   // and wrap hooks in hooks.
   if (M.getFunction(CtorName)) {
+    dropLockWrapperRecord(M);
     reportOptionErrors(M);
     return PreservedAnalyses::all();
   }

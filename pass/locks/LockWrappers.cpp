@@ -48,6 +48,15 @@ namespace {
 
 enum class Kind { None, Forwarder, Allocator };
 
+/// What a wrapper leaves changed for its caller.
+enum Effect : unsigned { Acquires = 1, Releases = 2 };
+
+struct Known {
+  Kind K = Kind::None;
+  unsigned Effects = 0;
+};
+using KnownMap = DenseMap<const Function *, Known>;
+
 /// Where a value comes from, looking through address arithmetic, loads of
 /// the function's local variables (the -O0 form) and loads through
 /// pointers (`buf->lock`).
@@ -200,6 +209,36 @@ static bool isDestroy(uint32_t Op) {
   }
 }
 
+static unsigned effectOf(uint32_t Op) {
+  switch (Op) {
+  case SYNCSAN_OP_MUTEX_UNLOCK:
+  case SYNCSAN_OP_RWLOCK_UNLOCK:
+  case SYNCSAN_OP_SPIN_UNLOCK:
+  case SYNCSAN_OP_MTX_UNLOCK:
+    return Releases;
+  case SYNCSAN_OP_MUTEX_LOCK:
+  case SYNCSAN_OP_MUTEX_TRYLOCK:
+  case SYNCSAN_OP_MUTEX_TIMEDLOCK:
+  case SYNCSAN_OP_MUTEX_CLOCKLOCK:
+  case SYNCSAN_OP_RWLOCK_RDLOCK:
+  case SYNCSAN_OP_RWLOCK_TRYRDLOCK:
+  case SYNCSAN_OP_RWLOCK_TIMEDRDLOCK:
+  case SYNCSAN_OP_RWLOCK_CLOCKRDLOCK:
+  case SYNCSAN_OP_RWLOCK_WRLOCK:
+  case SYNCSAN_OP_RWLOCK_TRYWRLOCK:
+  case SYNCSAN_OP_RWLOCK_TIMEDWRLOCK:
+  case SYNCSAN_OP_RWLOCK_CLOCKWRLOCK:
+  case SYNCSAN_OP_SPIN_LOCK:
+  case SYNCSAN_OP_SPIN_TRYLOCK:
+  case SYNCSAN_OP_MTX_LOCK:
+  case SYNCSAN_OP_MTX_TRYLOCK:
+  case SYNCSAN_OP_MTX_TIMEDLOCK:
+    return Acquires;
+  default:
+    return 0; // init, destroy, waits, signals: no lock left held or released
+  }
+}
+
 static bool isWait(uint32_t Op) {
   switch (Op) {
   case SYNCSAN_OP_COND_WAIT:
@@ -297,6 +336,7 @@ struct Survey {
   SmallVector<const StoreInst *, 4> SharedStores;  // stores outside the frame
   SmallVector<const LoadInst *, 4> SharedLoads;    // loads outside the frame
   SmallVector<const ReturnInst *, 2> Returns;
+  unsigned Effects = 0; // of its lock operations and wrapper calls
   bool Foreign = false; // something no wrapper does (atomics, indirect calls, ...)
 };
 
@@ -307,7 +347,7 @@ static bool inFrame(const Value *Ptr, const Function &F) {
   return AI && AI->getFunction() == &F;
 }
 
-static Survey survey(const Function &F, const DenseMap<const Function *, Kind> &Known) {
+static Survey survey(const Function &F, const KnownMap &Known) {
   Survey S;
   for (const Instruction &I : instructions(F)) {
     if (const auto *CB = dyn_cast<CallBase>(&I)) {
@@ -317,11 +357,13 @@ static Survey survey(const Function &F, const DenseMap<const Function *, Kind> &
         S.Foreign = true;
       } else if (const InterceptedCall *C = lockOperation(*CB)) {
         S.LockOps.push_back({CB, C});
+        S.Effects |= effectOf(C->Op);
       } else if (const Function *Callee = directCallee(*CB)) {
         auto It = Known.find(Callee);
-        if (It != Known.end() && It->second != Kind::None) {
+        if (It != Known.end() && It->second.K != Kind::None) {
           S.WrapperCalls.push_back(CB);
-          if (It->second == Kind::Allocator)
+          S.Effects |= It->second.Effects;
+          if (It->second.K == Kind::Allocator)
             S.AllocatorCalls.push_back(CB);
         } else {
           S.OtherCalls.push_back(CB);
@@ -349,8 +391,12 @@ static Survey survey(const Function &F, const DenseMap<const Function *, Kind> &
 }
 
 static bool isForwarder(const Function &F, const Survey &S) {
+  // Taking and releasing a lock in one function is a critical section,
+  // however empty: a forwarder leaves its lock taken, or released, for its
+  // caller.
   if (size(F) > MaxForwarderSize || S.Foreign || !S.OtherCalls.empty() ||
-      !S.SharedStores.empty() || (S.LockOps.empty() && S.WrapperCalls.empty()))
+      !S.SharedStores.empty() || (S.LockOps.empty() && S.WrapperCalls.empty()) ||
+      S.Effects == (Acquires | Releases))
     return false;
   FunctionShape Shape(F);
   for (auto [CB, C] : S.LockOps) {
@@ -372,9 +418,26 @@ static bool isForwarder(const Function &F, const Survey &S) {
   return true;
 }
 
+/// A lock layer's allocator serves many kinds of object: a table of the
+/// layer's functions holds it, or several functions call it. A constructor
+/// of one kind (inode_new(), called where inodes are made) is not one: its
+/// locks' class is its own init site, one for the kind.
+static bool servesManyPlaces(const Function &F) {
+  if (F.hasAddressTaken())
+    return true;
+  const Function *Caller = nullptr;
+  for (const User *U : F.users())
+    if (const auto *CB = dyn_cast<CallBase>(U)) {
+      if (Caller && CB->getFunction() != Caller)
+        return true;
+      Caller = CB->getFunction();
+    }
+  return false;
+}
+
 static bool isAllocator(const Function &F, const Survey &S) {
   if (!F.getReturnType()->isPointerTy() || size(F) > MaxAllocatorSize || S.Foreign ||
-      S.WrapperCalls.size() != S.AllocatorCalls.size())
+      S.WrapperCalls.size() != S.AllocatorCalls.size() || !servesManyPlaces(F))
     return false;
   FunctionShape Shape(F);
   // The memory each lock is made in: calls' results (allocations) or
@@ -459,14 +522,15 @@ SmallVector<Function *, 8> recogniseLockWrappers(Module &M) {
   // A call of a system-header function that takes a lock (std::mutex::lock
   // at -O0) is a lock operation for the rule: LOCK(std::mutex &m) is a
   // forwarder.
-  DenseMap<const Function *, Kind> Known;
+  KnownMap Known;
   for (Function &F : M)
     if (!F.isDeclaration() && isSystemFunction(F))
       for (const Instruction &I : instructions(F))
-        if (const auto *CB = dyn_cast<CallBase>(&I); CB && lockOperation(*CB)) {
-          Known[&F] = Kind::Forwarder;
-          break;
-        }
+        if (const auto *CB = dyn_cast<CallBase>(&I))
+          if (const InterceptedCall *C = lockOperation(*CB)) {
+            Known[&F].K = Kind::Forwarder;
+            Known[&F].Effects |= effectOf(C->Op);
+          }
   SmallVector<Function *, 32> Candidates, SystemFunctions;
   for (Function &F : M) {
     if (Known.count(&F) || F.isDeclaration())
@@ -484,15 +548,21 @@ SmallVector<Function *, 8> recogniseLockWrappers(Module &M) {
     for (Function *F : SystemFunctions) {
       if (Known.count(F))
         continue;
+      unsigned Effects = 0;
+      bool Calls = false;
       for (const Instruction &I : instructions(*F))
         if (const auto *CB = dyn_cast<CallBase>(&I)) {
           const Function *Callee = directCallee(*CB);
-          if (Callee && Known.count(Callee)) {
-            Known[F] = Kind::Forwarder;
-            Changed = true;
-            break;
+          auto It = Callee ? Known.find(Callee) : Known.end();
+          if (It != Known.end()) {
+            Calls = true;
+            Effects |= It->second.Effects;
           }
         }
+      if (Calls) {
+        Known[F] = {Kind::Forwarder, Effects};
+        Changed = true;
+      }
     }
     for (Function *F : Candidates) {
       if (Known.count(F))
@@ -502,7 +572,7 @@ SmallVector<Function *, 8> recogniseLockWrappers(Module &M) {
                : isAllocator(*F, S) ? Kind::Allocator
                                     : Kind::None;
       if (K != Kind::None) {
-        Known[F] = K;
+        Known[F] = {K, S.Effects};
         Found.push_back(F);
         Changed = true;
       }

@@ -48,6 +48,9 @@ void recordLockWrappers(llvm::Module &M);
 /// did not run, the wrappers recognised now.
 LockWrappers takeLockWrappers(llvm::Module &M);
 
+/// Drops the early pass's record unread (a module already instrumented).
+void dropLockWrapperRecord(llvm::Module &M);
+
 /// Emits a constructor that hands the wrappers' names to
 /// __syncsan_register_wrappers; nothing when there are none.
 void registerLockWrappers(llvm::Module &M, const LockWrappers &W);

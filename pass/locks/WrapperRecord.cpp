@@ -69,6 +69,11 @@ LockWrappers takeLockWrappers(Module &M) {
   return W;
 }
 
+void dropLockWrapperRecord(Module &M) {
+  if (NamedMDNode *Record = M.getNamedMetadata(RecordName))
+    M.eraseNamedMetadata(Record);
+}
+
 void registerLockWrappers(Module &M, const LockWrappers &W) {
   if (W.SiteNames.empty())
     return;
