@@ -395,7 +395,8 @@ static bool isForwarder(const Function &F, const Survey &S) {
   // however empty: a forwarder leaves its lock taken, or released, for its
   // caller.
   if (size(F) > MaxForwarderSize || S.Foreign || !S.OtherCalls.empty() ||
-      !S.SharedStores.empty() || (S.LockOps.empty() && S.WrapperCalls.empty()) ||
+      !S.SharedStores.empty() || !S.AllocatorCalls.empty() ||
+      (S.LockOps.empty() && S.WrapperCalls.empty()) ||
       S.Effects == (Acquires | Releases))
     return false;
   FunctionShape Shape(F);
