@@ -147,9 +147,17 @@ Constant *SiteTable::get(const Instruction &I, uint32_t Op, const Value *Ptr,
   return make(Loc, objectName(Ptr, M.getDataLayout()), Op, Flags);
 }
 
-Constant *SiteTable::getCaller(const Instruction &I, const Function &Callee) {
+Constant *SiteTable::getCaller(const Instruction &I, const Function &Callee,
+                               uint32_t ExtraFlags) {
   return make(sourceLocation(I, &Wrappers), demangle(Callee.getName().str()), SYNCSAN_OP_UNKNOWN,
-              SYNCSAN_SITE_CALLER);
+              SYNCSAN_SITE_CALLER | ExtraFlags);
+}
+
+std::optional<uint32_t> SiteTable::flagsOf(const Value *Site) const {
+  auto It = SiteFlags.find(Site);
+  if (It == SiteFlags.end())
+    return std::nullopt;
+  return It->second;
 }
 
 Constant *SiteTable::make(const SourceLoc &Loc, const std::string &Object, uint32_t Op,
@@ -173,6 +181,7 @@ Constant *SiteTable::make(const SourceLoc &Loc, const std::string &Object, uint3
   auto *GV = new GlobalVariable(M, SiteTy, /*isConstant=*/true, GlobalValue::PrivateLinkage,
                                 Init, "syncsan.site");
   Sites[Key] = GV;
+  SiteFlags[GV] = Flags;
   return GV;
 }
 

@@ -18,6 +18,7 @@
 #include "llvm/IR/Module.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 
@@ -87,7 +88,14 @@ public:
 
   /// The site of a user's call I of the wrapper Callee (a system-header
   /// one or a lock wrapper; SYNCSAN_SITE_CALLER, `object` names it).
-  llvm::Constant *getCaller(const llvm::Instruction &I, const llvm::Function &Callee);
+  /// ExtraFlags: the level the wrapper's operations carry, which the
+  /// runtime reads from the site that stands for them.
+  llvm::Constant *getCaller(const llvm::Instruction &I, const llvm::Function &Callee,
+                            uint32_t ExtraFlags = 0);
+
+  /// The flags of a site record this table made, or nullopt for any other
+  /// value.
+  std::optional<uint32_t> flagsOf(const llvm::Value *Site) const;
 
   llvm::StructType *type() const { return SiteTy; }
 
@@ -104,6 +112,7 @@ private:
                         uint32_t>,
            llvm::Constant *>
       Sites;
+  llvm::DenseMap<const llvm::Value *, uint32_t> SiteFlags; // of the records made
 };
 
 } // namespace syncsan

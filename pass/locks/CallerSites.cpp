@@ -3,6 +3,9 @@
 
 #include "core/Sites.h"
 
+#include "syncsan/abi.h"
+
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
@@ -74,6 +77,56 @@ static bool runsOtherCode(const CallBase &CB, const SmallPtrSetImpl<Function *> 
   return !W.count(Callee) && !Callee->getName().starts_with("__syncsan_");
 }
 
+namespace {
+
+/// The declared level a lock wrapper's operations carry in their sites
+/// (SYNCSAN_SITE_LEVEL_* bits), when they all carry the same: the runtime
+/// reads a lock's level from the site that stands for the operation, and
+/// the caller's site replaces the wrapper's (session_lock(s) on a field
+/// declared SYNCSAN_LOCK_LEVEL(50)). Operations that disagree (lock_both
+/// of two levels) give the caller's site none.
+class WrapperLevels {
+public:
+  WrapperLevels(const SiteTable &Sites, const SmallPtrSetImpl<Function *> &W)
+      : Sites(Sites), W(W) {}
+
+  uint32_t of(Function &F, unsigned Depth = 0) {
+    auto It = Memo.find(&F);
+    if (It != Memo.end())
+      return It->second;
+    Memo[&F] = 0; // a cycle of wrappers adds nothing
+    std::optional<uint32_t> Common;
+    bool Agree = Depth < 8;
+    for (Instruction &I : instructions(F)) {
+      auto *CB = dyn_cast<CallBase>(&I);
+      if (!Agree || !CB || CB->arg_size() == 0)
+        continue;
+      std::optional<uint32_t> L;
+      Function *Callee = directCallee(*CB);
+      if (std::optional<uint32_t> Flags = Sites.flagsOf(CB->getArgOperand(CB->arg_size() - 1)))
+        L = *Flags & LevelBits;
+      else if (Callee && W.count(Callee))
+        L = of(*Callee, Depth + 1);
+      if (L && Common && *L != *Common)
+        Agree = false;
+      if (L)
+        Common = L;
+    }
+    uint32_t Level = Agree && Common ? *Common : 0;
+    Memo[&F] = Level;
+    return Level;
+  }
+
+private:
+  static constexpr uint32_t LevelBits =
+      SYNCSAN_SITE_LEVEL_ORDERED | (0xffffu << SYNCSAN_SITE_LEVEL_SHIFT);
+  const SiteTable &Sites;
+  const SmallPtrSetImpl<Function *> &W;
+  DenseMap<const Function *, uint32_t> Memo;
+};
+
+} // namespace
+
 void annotateWrapperCalls(Module &M, SiteTable &Sites,
                           const SmallPtrSetImpl<Function *> &Seeds,
                           const WrapperScopes &LockWrappers) {
@@ -106,9 +159,11 @@ void annotateWrapperCalls(Module &M, SiteTable &Sites,
   GlobalVariable *Slot = callerSiteSlot(M);
   Type *Ptr = PointerType::getUnqual(M.getContext());
   Constant *Null = ConstantPointerNull::get(cast<PointerType>(Ptr));
+  WrapperLevels Levels(Sites, W);
   for (CallBase *CB : Calls) {
+    Function *Callee = directCallee(*CB);
     IRBuilder<> B(CB);
-    B.CreateStore(Sites.getCaller(*CB, *directCallee(*CB)), Slot);
+    B.CreateStore(Sites.getCaller(*CB, *Callee, Levels.of(*Callee)), Slot);
     // Clear it afterwards so that a later wrapper call from code the pass
     // did not see is not attributed to this line.
     if (Instruction *After = afterCall(CB)) {
