@@ -516,69 +516,103 @@ static bool candidate(const Function &F) {
          F.getName() != "main" && loopFree(F);
 }
 
+/// The functions that call F directly: the ones to look at again when F
+/// becomes a wrapper.
+template <typename Fn> static void forEachCaller(Function &F, Fn Visit) {
+  for (User *U : F.users())
+    if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == &F)
+      Visit(*CB->getFunction());
+}
+
+/// A system-header function is a wrapper for the rule when it has a lock
+/// operation or calls such a function (std::lock_guard's constructor).
+static Known systemWrapper(const Function &F, const KnownMap &Known) {
+  struct Known K;
+  for (const Instruction &I : instructions(F)) {
+    const auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB)
+      continue;
+    if (const InterceptedCall *C = lockOperation(*CB)) {
+      K.K = Kind::Forwarder;
+      K.Effects |= effectOf(C->Op);
+    } else if (const Function *Callee = directCallee(*CB)) {
+      auto It = Known.find(Callee);
+      if (It != Known.end() && It->second.K != Kind::None) {
+        K.K = Kind::Forwarder;
+        K.Effects |= It->second.Effects;
+      }
+    }
+  }
+  return K;
+}
+
 SmallVector<Function *, 8> recogniseLockWrappers(Module &M) {
   SmallVector<Function *, 8> Found;
   if (!RecogniseWrappers)
     return Found;
-  // A call of a system-header function that takes a lock (std::mutex::lock
-  // at -O0) is a lock operation for the rule: LOCK(std::mutex &m) is a
-  // forwarder.
   KnownMap Known;
+  SmallVector<Function *, 64> Work;
+  SmallPtrSet<Function *, 32> Queued;
+  auto Enqueue = [&](Function &F) {
+    if (Queued.insert(&F).second)
+      Work.push_back(&F);
+  };
+
+  // First the system-header wrappers: a call of one (std::mutex::lock at
+  // -O0) is a lock operation for the rule, so LOCK(std::mutex &m) is a
+  // forwarder. A function is looked at again when one it calls changes,
+  // until nothing does (what each leaves taken or released only grows).
   for (Function &F : M)
     if (!F.isDeclaration() && isSystemFunction(F))
-      for (const Instruction &I : instructions(F))
-        if (const auto *CB = dyn_cast<CallBase>(&I))
-          if (const InterceptedCall *C = lockOperation(*CB)) {
-            Known[&F].K = Kind::Forwarder;
-            Known[&F].Effects |= effectOf(C->Op);
-          }
-  SmallVector<Function *, 32> Candidates, SystemFunctions;
-  for (Function &F : M) {
-    if (Known.count(&F) || F.isDeclaration())
+      Enqueue(F);
+  while (!Work.empty()) {
+    Function *F = Work.pop_back_val();
+    Queued.erase(F);
+    struct Known Now = systemWrapper(*F, Known);
+    struct Known &Old = Known[F];
+    if (Now.K == Old.K && Now.Effects == Old.Effects)
       continue;
-    if (isSystemFunction(F))
-      SystemFunctions.push_back(&F);
-    else if (candidate(F))
-      Candidates.push_back(&F);
+    Old = Now;
+    forEachCaller(*F, [&](Function &G) {
+      if (isSystemFunction(G))
+        Enqueue(G);
+    });
   }
-  // To a fixed point, so that a wrapper of wrappers (and a system-header
-  // wrapper's callers among system functions, std::lock_guard's
-  // constructor) is found; each round adds one function at least or ends.
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (Function *F : SystemFunctions) {
-      if (Known.count(F))
-        continue;
-      unsigned Effects = 0;
-      bool Calls = false;
-      for (const Instruction &I : instructions(*F))
-        if (const auto *CB = dyn_cast<CallBase>(&I)) {
-          const Function *Callee = directCallee(*CB);
-          auto It = Callee ? Known.find(Callee) : Known.end();
-          if (It != Known.end()) {
-            Calls = true;
-            Effects |= It->second.Effects;
-          }
-        }
-      if (Calls) {
-        Known[F] = {Kind::Forwarder, Effects};
-        Changed = true;
-      }
+
+  // Then the module's own: each candidate once, and again when a function
+  // it calls becomes a wrapper (so a wrapper of wrappers is found in any
+  // order). A wrapper stays one: its calls were all settled when it was
+  // found.
+  SmallPtrSet<Function *, 32> Candidates;
+  for (Function &F : M)
+    if (candidate(F)) {
+      Candidates.insert(&F);
+      Enqueue(F);
     }
-    for (Function *F : Candidates) {
-      if (Known.count(F))
-        continue;
-      Survey S = survey(*F, Known);
-      Kind K = isForwarder(*F, S)   ? Kind::Forwarder
-               : isAllocator(*F, S) ? Kind::Allocator
-                                    : Kind::None;
-      if (K != Kind::None) {
-        Known[F] = {K, S.Effects};
-        Found.push_back(F);
-        Changed = true;
-      }
-    }
+  while (!Work.empty()) {
+    Function *F = Work.pop_back_val();
+    Queued.erase(F);
+    auto It = Known.find(F);
+    if (It != Known.end() && It->second.K != Kind::None)
+      continue;
+    Survey S = survey(*F, Known);
+    Kind K = isForwarder(*F, S)   ? Kind::Forwarder
+             : isAllocator(*F, S) ? Kind::Allocator
+                                  : Kind::None;
+    if (K == Kind::None)
+      continue;
+    Known[F] = {K, S.Effects};
+    forEachCaller(*F, [&](Function &G) {
+      if (Candidates.count(&G))
+        Enqueue(G);
+    });
   }
+
+  // In the module's order, so that the record does not depend on the walk.
+  for (Function &F : M)
+    if (auto It = Known.find(&F);
+        It != Known.end() && It->second.K != Kind::None && !isSystemFunction(F))
+      Found.push_back(&F);
   return Found;
 }
 
