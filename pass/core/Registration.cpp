@@ -14,9 +14,8 @@ void appendRegistrationCtor(Module &M, StringRef CtorName, StringRef Hook, Const
   LLVMContext &C = M.getContext();
   Type *Ptr = PointerType::getUnqual(C);
   Type *I64 = Type::getInt64Ty(C);
-  Function *Ctor = Function::createWithDefaultAttr(
-      FunctionType::get(Type::getVoidTy(C), false), GlobalValue::InternalLinkage, 0, CtorName,
-      &M);
+  Function *Ctor = Function::createWithDefaultAttr(FunctionType::get(Type::getVoidTy(C), false),
+                                                   GlobalValue::InternalLinkage, 0, CtorName, &M);
   IRBuilder<> B(BasicBlock::Create(C, "", Ctor));
   FunctionCallee Register =
       M.getOrInsertFunction(Hook, FunctionType::get(Type::getVoidTy(C), {Ptr, I64}, false));
@@ -29,8 +28,7 @@ void appendRegistrationCtor(Module &M, StringRef CtorName, StringRef Hook, Const
 
 Constant *privateString(Module &M, StringRef S, StringRef Name) {
   Constant *Init = ConstantDataArray::getString(M.getContext(), S);
-  auto *GV = new GlobalVariable(M, Init->getType(), true, GlobalValue::PrivateLinkage, Init,
-                                Name);
+  auto *GV = new GlobalVariable(M, Init->getType(), true, GlobalValue::PrivateLinkage, Init, Name);
   GV->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
   GV->setAlignment(Align(1));
   return GV;

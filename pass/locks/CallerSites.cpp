@@ -127,8 +127,7 @@ private:
 
 } // namespace
 
-void annotateWrapperCalls(Module &M, SiteTable &Sites,
-                          const SmallPtrSetImpl<Function *> &Seeds,
+void annotateWrapperCalls(Module &M, SiteTable &Sites, const SmallPtrSetImpl<Function *> &Seeds,
                           const WrapperScopes &LockWrappers) {
   SmallPtrSet<Function *, 16> W = wrapperClosure(M, Seeds);
   W.insert(LockWrappers.Functions.begin(), LockWrappers.Functions.end());

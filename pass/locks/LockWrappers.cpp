@@ -16,6 +16,7 @@
 #include "LockWrappers.h"
 
 #include "InterceptedCalls.h"
+#include "ValueRoots.h"
 
 #include "syncsan/abi.h"
 
@@ -25,7 +26,6 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
-#include "llvm/IR/Operator.h"
 #include "llvm/Support/CommandLine.h"
 
 using namespace llvm;
@@ -39,10 +39,9 @@ static cl::opt<bool> RecogniseWrappers(
 
 // Bounds on a wrapper's size (instructions other than debug records): a
 // forwarder at -O0 is a dozen, libevent's and sqlite's allocators a few
-// dozen. They keep the walks below cheap on any input.
+// dozen. They keep the rule's walks (ValueRoots.h) cheap on any input.
 static constexpr unsigned MaxForwarderSize = 64;
 static constexpr unsigned MaxAllocatorSize = 160;
-static constexpr unsigned MaxWalkDepth = 24;
 
 namespace {
 
@@ -57,112 +56,7 @@ struct Known {
 };
 using KnownMap = DenseMap<const Function *, Known>;
 
-/// Where a value comes from, looking through address arithmetic, loads of
-/// the function's local variables (the -O0 form) and loads through
-/// pointers (`buf->lock`).
-struct Roots {
-  bool Arg = false;     // a parameter
-  bool Const = false;   // a global or a constant
-  bool Unknown = false; // anything else
-  SmallPtrSet<const CallBase *, 4> Calls; // results of calls
-};
-
-class FunctionShape {
-public:
-  explicit FunctionShape(const Function &F) : F(F) {}
-
-  /// Roots of V; the loads from memory other than local variables that
-  /// the walk went through are remembered (usedLoad).
-  Roots roots(const Value *V) {
-    Roots R;
-    SmallPtrSet<const Value *, 16> Seen;
-    walk(V, R, 0, Seen);
-    return R;
-  }
-  bool usedLoad(const LoadInst *L) const { return UsedLoads.count(L); }
-  static bool isLocalVariable(const Value *P);
-
-private:
-  void walk(const Value *V, Roots &R, unsigned Depth, SmallPtrSetImpl<const Value *> &Seen);
-
-  const Function &F;
-  SmallPtrSet<const LoadInst *, 8> UsedLoads;
-};
-
 } // namespace
-
-// An alloca that is only loaded and stored (a local variable at -O0): what
-// a load of it yields is one of the values stored into it.
-bool FunctionShape::isLocalVariable(const Value *P) {
-  const auto *AI = dyn_cast<AllocaInst>(P);
-  if (!AI)
-    return false;
-  for (const User *U : AI->users()) {
-    if (const auto *L = dyn_cast<LoadInst>(U)) {
-      if (L->getPointerOperand() != AI)
-        return false;
-    } else if (const auto *S = dyn_cast<StoreInst>(U)) {
-      if (S->getPointerOperand() != AI)
-        return false; // its address escapes
-    } else if (const auto *II = dyn_cast<IntrinsicInst>(U)) {
-      if (!II->isLifetimeStartOrEnd() && !isa<DbgInfoIntrinsic>(II))
-        return false;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
-void FunctionShape::walk(const Value *V, Roots &R, unsigned Depth,
-                         SmallPtrSetImpl<const Value *> &Seen) {
-  if (!V || Depth > MaxWalkDepth) {
-    R.Unknown = true;
-    return;
-  }
-  if (!Seen.insert(V).second)
-    return; // a cycle through a phi or a variable adds no root
-  if (isa<Argument>(V)) {
-    R.Arg = true;
-  } else if (isa<Constant>(V) && !isa<ConstantExpr>(V)) {
-    R.Const = true; // globals, null, integers
-  } else if (const auto *GEP = dyn_cast<GEPOperator>(V)) {
-    walk(GEP->getPointerOperand(), R, Depth + 1, Seen);
-  } else if (const auto *Op = dyn_cast<Operator>(V);
-             Op && (Op->getOpcode() == Instruction::BitCast ||
-                    Op->getOpcode() == Instruction::AddrSpaceCast)) {
-    walk(Op->getOperand(0), R, Depth + 1, Seen);
-  } else if (const auto *PN = dyn_cast<PHINode>(V)) {
-    for (const Value *In : PN->incoming_values())
-      walk(In, R, Depth + 1, Seen);
-  } else if (const auto *Sel = dyn_cast<SelectInst>(V)) {
-    walk(Sel->getTrueValue(), R, Depth + 1, Seen);
-    walk(Sel->getFalseValue(), R, Depth + 1, Seen);
-  } else if (const auto *II = dyn_cast<IntrinsicInst>(V)) {
-    // A field with a declared level is reached through llvm.ptr.annotation.
-    if ((II->getIntrinsicID() == Intrinsic::ptr_annotation ||
-         II->getIntrinsicID() == Intrinsic::launder_invariant_group ||
-         II->getIntrinsicID() == Intrinsic::strip_invariant_group) &&
-        II->arg_size() > 0)
-      walk(II->getArgOperand(0), R, Depth + 1, Seen);
-    else
-      R.Unknown = true;
-  } else if (const auto *CB = dyn_cast<CallBase>(V)) {
-    R.Calls.insert(CB);
-  } else if (const auto *L = dyn_cast<LoadInst>(V)) {
-    const Value *P = L->getPointerOperand()->stripPointerCasts();
-    if (isLocalVariable(P) && cast<AllocaInst>(P)->getFunction() == &F) {
-      for (const User *U : P->users())
-        if (const auto *S = dyn_cast<StoreInst>(U))
-          walk(S->getValueOperand(), R, Depth + 1, Seen);
-    } else {
-      UsedLoads.insert(L);
-      walk(L->getPointerOperand(), R, Depth + 1, Seen);
-    }
-  } else {
-    R.Unknown = true;
-  }
-}
 
 static const Function *directCallee(const CallBase &CB) {
   return dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
@@ -321,10 +215,6 @@ static bool loopFree(const Function &F) {
   return true;
 }
 
-static bool onlyFrom(const Roots &R, bool Args, bool Consts, bool Calls) {
-  return !R.Unknown && (Args || !R.Arg) && (Consts || !R.Const) && (Calls || R.Calls.empty());
-}
-
 namespace {
 
 /// One function's instructions sorted by the rule's terms.
@@ -394,18 +284,17 @@ static bool isForwarder(const Function &F, const Survey &S) {
   // Taking and releasing a lock in one function is a critical section,
   // however empty: a forwarder leaves its lock taken, or released, for its
   // caller.
-  if (size(F) > MaxForwarderSize || S.Foreign || !S.OtherCalls.empty() ||
-      !S.SharedStores.empty() || !S.AllocatorCalls.empty() ||
-      (S.LockOps.empty() && S.WrapperCalls.empty()) ||
+  if (size(F) > MaxForwarderSize || S.Foreign || !S.OtherCalls.empty() || !S.SharedStores.empty() ||
+      !S.AllocatorCalls.empty() || (S.LockOps.empty() && S.WrapperCalls.empty()) ||
       S.Effects == (Acquires | Releases))
     return false;
-  FunctionShape Shape(F);
+  RootFinder Shape(F);
   for (auto [CB, C] : S.LockOps) {
     if (!onlyFrom(Shape.roots(CB->getArgOperand(C->Handle)), true, false, false))
       return false;
     // A wait's mutex is the second object it operates on.
-    if (isWait(C->Op) && (CB->arg_size() < 2 ||
-                          !onlyFrom(Shape.roots(CB->getArgOperand(1)), true, false, false)))
+    if (isWait(C->Op) &&
+        (CB->arg_size() < 2 || !onlyFrom(Shape.roots(CB->getArgOperand(1)), true, false, false)))
       return false;
   }
   for (const CallBase *CB : S.WrapperCalls)
@@ -440,7 +329,7 @@ static bool isAllocator(const Function &F, const Survey &S) {
   if (!F.getReturnType()->isPointerTy() || size(F) > MaxAllocatorSize || S.Foreign ||
       S.WrapperCalls.size() != S.AllocatorCalls.size() || !servesManyPlaces(F))
     return false;
-  FunctionShape Shape(F);
+  RootFinder Shape(F);
   // The memory each lock is made in: calls' results (allocations) or
   // parameters; a global alongside them is a static lock handed out by
   // the same function (sqlite's staticMutexes[]).
