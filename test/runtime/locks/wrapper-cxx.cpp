@@ -28,11 +28,11 @@ int main() {
 // CHECK: ERROR: SyncSanitizer: lock-order-inversion
 // CHECK-NEXT: Thread T2 acquires 'a' while holding 'b' (this closes the cycle):
 // CHECK-NEXT: #0 main::$_1::operator()() const {{.*}}wrapper-cxx.cpp:23:35
-// CHECK-NEXT: 'b' was acquired by T2 before, at:
+// CHECK: 'b' was acquired by T2 before, at:
 // CHECK-NEXT: #0 main::$_1::operator()() const {{.*}}wrapper-cxx.cpp:23:23
-// CHECK-NEXT: Thread T1 acquired 'b' while holding 'a':
+// CHECK: Thread T1 acquired 'b' while holding 'a':
 // CHECK-NEXT: #0 main::$_0::operator()() const {{.*}}wrapper-cxx.cpp:21:35
-// CHECK-NEXT: 'a' was acquired by T1 before, at:
+// CHECK: 'a' was acquired by T1 before, at:
 // CHECK-NEXT: #0 main::$_0::operator()() const {{.*}}wrapper-cxx.cpp:21:23
 // CHECK: SUMMARY: SyncSanitizer: lock-order-inversion {{.*}}wrapper-cxx.cpp:23 in main::$_1::operator()() const
 // CHECK: n=1

@@ -50,11 +50,11 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): 'b' -> 'a' -> 'b'
 // CHECK-NEXT: Thread T2 acquires 'a' while holding 'b' (this closes the cycle):
 // CHECK-NEXT: #0 backward {{.*}}wrapper-inversion-direct.c:34:3 ({{via lock_both|pthread_mutex_lock}})
-// CHECK-NEXT: 'b' was acquired by T2 before, at:
+// CHECK: 'b' was acquired by T2 before, at:
 // CHECK-NEXT: #0 backward {{.*}}wrapper-inversion-direct.c:34:3
-// CHECK-NEXT: Thread T1 acquired 'b' while holding 'a':
+// CHECK: Thread T1 acquired 'b' while holding 'a':
 // CHECK-NEXT: #0 forward {{.*}}wrapper-inversion-direct.c:28:3
-// CHECK-NEXT: 'a' was acquired by T1 before, at:
+// CHECK: 'a' was acquired by T1 before, at:
 // CHECK-NEXT: #0 forward {{.*}}wrapper-inversion-direct.c:28:3
 // CHECK: SUMMARY: SyncSanitizer: lock-order-inversion {{.*}}wrapper-inversion-direct.c:34 in backward
 // CHECK: ERROR: SyncSanitizer: unlock-not-held
