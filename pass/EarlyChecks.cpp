@@ -4,7 +4,8 @@
 // the module is still as clang emitted it: field accesses are GEPs over
 // their struct types, and clang's switches over variable memory orders are
 // intact. The object-level checks run here; the order markers planted here
-// are read by the late pass (StaticChecks.cpp) after optimisation.
+// are read by the late pass (StaticChecks.cpp) after optimisation, and so
+// is the record of the module's lock wrappers.
 //
 //===----------------------------------------------------------------------===//
 #include "StaticChecks.h"
@@ -16,6 +17,7 @@
 #include "core/Diagnostics.h"
 #include "core/OptionErrors.h"
 #include "core/Options.h"
+#include "locks/LockWrappers.h"
 
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -37,6 +39,10 @@ struct SyncSanEarlyPass : PassInfoMixin<SyncSanEarlyPass> {
       checkSeqCstCounters(Model, Types);
     }
     bool Changed = plantOrderMarkers(M);
+    // Lock wrappers are recognised while each is still a function of its
+    // own; the late pass reads the record (locks/LockWrappers.h).
+    recordLockWrappers(M);
+    Changed = true;
     reportOptionErrors(M);
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
   }

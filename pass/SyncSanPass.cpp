@@ -1,8 +1,9 @@
 //===- SyncSanPass.cpp - the syncsan module pass --------------------------===//
 //
 // The composition root: each wing does its part of the module in turn (lock
-// and thread calls, the addresses of the functions they call, their
-// callers' sites, lock globals, the static checks),
+// and thread calls with the lock wrappers the early pass found, the
+// addresses of the functions they call, their callers' sites, lock globals
+// and wrappers, the static checks),
 // then the constructor that initialises the runtime is added.
 //
 //===----------------------------------------------------------------------===//
@@ -18,6 +19,7 @@
 #include "locks/IndirectUses.h"
 #include "locks/LockCalls.h"
 #include "locks/LockLevels.h"
+#include "locks/LockWrappers.h"
 #include "locks/LockOptions.h"
 
 #include "syncsan/abi.h"
@@ -51,17 +53,21 @@ PreservedAnalyses SyncSanPass::run(Module &M, ModuleAnalysisManager &) {
   // compiled again): a second pass would register its lock globals twice
   // and wrap hooks in hooks.
   if (M.getFunction(CtorName)) {
+    dropLockWrapperRecord(M);
     reportOptionErrors(M);
     return PreservedAnalyses::all();
   }
 
   SiteTable Sites(M);
+  LockWrappers Wrappers = takeLockWrappers(M);
+  Sites.setWrappers(Wrappers.Scopes);
   LockLevels Levels(M);
   SmallPtrSet<Function *, 16> CallingWrappers = rewriteLockCalls(M, Sites, Levels);
   redirectAddressTakenUses(M);
-  annotateWrapperCalls(M, Sites, CallingWrappers);
+  annotateWrapperCalls(M, Sites, CallingWrappers, Wrappers.Scopes);
   if (InstrumentLocks)
     registerLockGlobals(M, Levels);
+  registerLockWrappers(M, Wrappers);
   runStaticChecks(M, Sites);
 
   addConstructor(M);

@@ -51,21 +51,42 @@ bool isSystemFunction(const Function &F) {
          N.starts_with("_ZN9__gnu_cxx") || N.contains("__gthread_");
 }
 
-SourceLoc sourceLocation(const Instruction &I) {
+bool WrapperScopes::containsScope(const DILocation *L) const {
+  const DISubprogram *SP = L && L->getScope() ? L->getScope()->getSubprogram() : nullptr;
+  if (!SP)
+    return false;
+  return Names.contains(SP->getLinkageName().empty() ? SP->getName() : SP->getLinkageName());
+}
+
+SourceLoc sourceLocation(const Instruction &I, const WrapperScopes *Wrappers) {
   SourceLoc Loc;
   const DILocation *Chosen = nullptr;
+  const DILocation *FirstUser = nullptr; // the innermost frame not in a system header
   Loc.InSystemHeader = true;
   for (const DILocation *L = I.getDebugLoc().get(); L; L = L->getInlinedAt()) {
     if (!Chosen)
       Chosen = L;
-    if (!isSystemPath(L->getDirectory(), L->getFilename())) {
-      Chosen = L;
-      Loc.InSystemHeader = false;
-      break;
-    }
+    if (isSystemPath(L->getDirectory(), L->getFilename()))
+      continue;
+    if (!FirstUser)
+      FirstUser = L;
+    // A wrapper inlined into its caller: the caller's line is the one that
+    // tells two uses of the wrapper apart.
+    if (Wrappers && L->getInlinedAt() && Wrappers->containsScope(L))
+      continue;
+    Chosen = L;
+    Loc.InSystemHeader = false;
+    break;
+  }
+  if (Loc.InSystemHeader && FirstUser) {
+    Chosen = FirstUser; // only wrapper frames (inlined into a system function)
+    Loc.InSystemHeader = false;
   }
   if (!Chosen)
     Loc.InSystemHeader = isSystemFunction(*I.getFunction());
+  if (Wrappers && !Loc.InSystemHeader)
+    Loc.InWrapper = Chosen ? Wrappers->containsScope(Chosen)
+                           : Wrappers->Functions.count(I.getFunction()) != 0;
   if (Chosen && Chosen->getLine() != 0) {
     Loc.File = joinPath(Chosen->getDirectory(), Chosen->getFilename());
     Loc.Line = Chosen->getLine();
@@ -120,14 +141,23 @@ Constant *SiteTable::str(StringRef S) {
 
 Constant *SiteTable::get(const Instruction &I, uint32_t Op, const Value *Ptr,
                          uint32_t ExtraFlags) {
-  SourceLoc Loc = sourceLocation(I);
-  uint32_t Flags = ExtraFlags | (Loc.InSystemHeader ? SYNCSAN_SITE_SYSTEM_HEADER : 0);
+  SourceLoc Loc = sourceLocation(I, &Wrappers);
+  uint32_t Flags = ExtraFlags | (Loc.InSystemHeader ? SYNCSAN_SITE_SYSTEM_HEADER : 0) |
+                   (Loc.InWrapper ? SYNCSAN_SITE_WRAPPER : 0);
   return make(Loc, objectName(Ptr, M.getDataLayout()), Op, Flags);
 }
 
-Constant *SiteTable::getCaller(const Instruction &I, const Function &Callee) {
-  return make(sourceLocation(I), demangle(Callee.getName().str()), SYNCSAN_OP_UNKNOWN,
-              SYNCSAN_SITE_CALLER);
+Constant *SiteTable::getCaller(const Instruction &I, const Function &Callee,
+                               uint32_t ExtraFlags) {
+  return make(sourceLocation(I, &Wrappers), demangle(Callee.getName().str()), SYNCSAN_OP_UNKNOWN,
+              SYNCSAN_SITE_CALLER | ExtraFlags);
+}
+
+std::optional<uint32_t> SiteTable::flagsOf(const Value *Site) const {
+  auto It = SiteFlags.find(Site);
+  if (It == SiteFlags.end())
+    return std::nullopt;
+  return It->second;
 }
 
 Constant *SiteTable::make(const SourceLoc &Loc, const std::string &Object, uint32_t Op,
@@ -151,6 +181,7 @@ Constant *SiteTable::make(const SourceLoc &Loc, const std::string &Object, uint3
   auto *GV = new GlobalVariable(M, SiteTy, /*isConstant=*/true, GlobalValue::PrivateLinkage,
                                 Init, "syncsan.site");
   Sites[Key] = GV;
+  SiteFlags[GV] = Flags;
   return GV;
 }
 

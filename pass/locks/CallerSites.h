@@ -2,10 +2,12 @@
 //
 // Without inlining (-O0), std::mutex::lock() reaches pthread_mutex_lock inside
 // libstdc++'s headers, so the rewritten call's own site names a header line
-// that is the same for every lock in the program. Around each call from user
-// code into such a system-header wrapper, the pass stores the user's call
-// site in the thread-local __syncsan_caller_site, and the runtime names that
-// site instead. With inlining the wrappers are gone and nothing is added.
+// that is the same for every lock in the program; a lock wrapper of the
+// module's own (locks/LockWrappers.h) names its own line the same way.
+// Around each call of a wrapper from other code, the pass stores the
+// caller's site in the thread-local __syncsan_caller_site, and the runtime
+// names that site instead. With inlining the wrappers are gone and nothing
+// is added.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SYNCSAN_PASS_CALLERSITES_H
@@ -17,12 +19,17 @@
 namespace syncsan {
 
 class SiteTable;
+struct WrapperScopes;
 
-/// Wrappers: system-header functions that contain a rewritten call (Seeds),
-/// and, transitively, system-header functions calling them. Each call of a
-/// wrapper from a non-system function is bracketed by stores of its site.
+/// Wrappers: system-header functions that contain a rewritten call (Seeds)
+/// and, transitively, system-header functions calling them, and the
+/// module's lock wrappers. Each call of a wrapper from a function that is
+/// neither is bracketed by stores of its site; inside a lock wrapper, a
+/// call of anything else runs with the slot emptied (and then restored),
+/// so that the outer caller's site names only the wrapper's own operations.
 void annotateWrapperCalls(llvm::Module &M, SiteTable &Sites,
-                          const llvm::SmallPtrSetImpl<llvm::Function *> &Seeds);
+                          const llvm::SmallPtrSetImpl<llvm::Function *> &Seeds,
+                          const WrapperScopes &LockWrappers);
 
 } // namespace syncsan
 

@@ -10,12 +10,11 @@
 #include "GlobalLocks.h"
 
 #include "LockLevels.h"
+#include "core/Registration.h"
 
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DerivedTypes.h"
-#include "llvm/IR/IRBuilder.h"
-#include "llvm/Transforms/Utils/ModuleUtils.h"
 
 using namespace llvm;
 
@@ -91,15 +90,8 @@ void registerLockGlobals(Module &M, const LockLevels &Levels) {
   auto *ArrTy = ArrayType::get(EntryTy, Entries.size());
   auto *Table = new GlobalVariable(M, ArrTy, true, GlobalValue::PrivateLinkage,
                                    ConstantArray::get(ArrTy, Entries), "syncsan.globals");
-  Function *Ctor = Function::createWithDefaultAttr(
-      FunctionType::get(Type::getVoidTy(C), false), GlobalValue::InternalLinkage, 0,
-      "syncsan.register_globals", &M);
-  IRBuilder<> B(BasicBlock::Create(C, "", Ctor));
-  FunctionCallee Register = M.getOrInsertFunction(
-      "__syncsan_register_globals", FunctionType::get(Type::getVoidTy(C), {Ptr, I64}, false));
-  B.CreateCall(Register, {Table, ConstantInt::get(I64, Entries.size())});
-  B.CreateRetVoid();
-  appendToGlobalCtors(M, Ctor, 0);
+  appendRegistrationCtor(M, "syncsan.register_globals", "__syncsan_register_globals", Table,
+                         Entries.size());
 }
 
 } // namespace syncsan

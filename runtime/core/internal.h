@@ -106,10 +106,15 @@ SS_HIDDEN void *ss_map(size_t bytes);
 SS_HIDDEN void ss_unmap(void *p, size_t bytes);
 
 /* The site a report should name for a hook's site: inside a system-header
- * wrapper (std::mutex::lock at -O0), the user's call of the wrapper that
- * the pass recorded in __syncsan_caller_site. */
+ * wrapper (std::mutex::lock at -O0) or a lock wrapper the pass recognised
+ * (lock_both, evthread_posix_lock), the caller's call of the wrapper that
+ * the pass recorded in __syncsan_caller_site. The slot is set only around
+ * a direct call from the same module; reached otherwise (through a
+ * function pointer, from another module), the wrapper's own site stands.
+ * One test of one mask, as before wrappers were added. */
 static inline const struct syncsan_site *ss_site(const struct syncsan_site *s) {
-  if (SS_UNLIKELY(s->flags & SYNCSAN_SITE_SYSTEM_HEADER) && __syncsan_caller_site)
+  if (SS_UNLIKELY(s->flags & (SYNCSAN_SITE_SYSTEM_HEADER | SYNCSAN_SITE_WRAPPER)) &&
+      __syncsan_caller_site)
     return __syncsan_caller_site;
   return s;
 }

@@ -1,7 +1,9 @@
 ; Every pthread_rwlock_* call, the glibc clock variants included, and
 ; pthread_mutex_clocklock become their __syncsan_ hooks with the same
 ; arguments and a site record of the right operation kind.
-; RUN: %opt -passes=syncsan -S %s | FileCheck %s
+; Its functions only forward their parameters to lock operations, so they are
+; lock wrappers (lock-wrappers-*.ll); recognition is off to see the bare rewrite.
+; RUN: %opt -syncsan-lock-wrappers=0 -passes=syncsan -S %s | FileCheck %s
 
 ; Each call's site record: file, function, no object (the lock is an
 ; argument), its line, column 3, its operation kind, no flags.

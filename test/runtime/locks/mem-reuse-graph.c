@@ -4,7 +4,7 @@
 // program that does this for ever more objects than max_lock_classes
 // (here 1000) keeps checking: no "more than max_lock_classes" warning, and
 // an instance inversion between live objects at the end is still found.
-// RUN: %syncsan-cc %O -g %s -o %t
+// RUN: %syncsan-cc %O -g -fsyncsan-lock-wrappers=0 %s -o %t
 // RUN: env SYNCSAN_OPTIONS=max_lock_classes=1000 %expect-exit 66 timeout 60 %t 2>&1 | FileCheck %s
 #include <pthread.h>
 #include <stdio.h>
@@ -40,6 +40,9 @@ int main(void) {
   fprintf(stderr, "done\n");
   return 0;
 }
+// lock_item is a lock wrapper: recognised, each lock's first-use class would
+// be its caller's line (from and to: two classes, no instance nodes), so the
+// pass's recognition of wrappers is off here (wrapper-first-use.c has it on).
 // CHECK-NOT: max_lock_classes
 // CHECK-NOT: SyncSanitizer: {{[a-z-]+}}:
 // CHECK: 3000 pairs: done
