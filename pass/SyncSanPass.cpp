@@ -61,10 +61,11 @@ PreservedAnalyses SyncSanPass::run(Module &M, ModuleAnalysisManager &) {
   SiteTable Sites(M);
   LockWrappers Wrappers = takeLockWrappers(M);
   Sites.setWrappers(Wrappers.Scopes);
+  addLockDispatchers(M, Wrappers);
   LockLevels Levels(M);
   SmallPtrSet<Function *, 16> CallingWrappers = rewriteLockCalls(M, Sites, Levels);
   redirectAddressTakenUses(M);
-  annotateWrapperCalls(M, Sites, CallingWrappers, Wrappers.Scopes);
+  annotateWrapperCalls(M, Sites, CallingWrappers, Wrappers.Scopes, Wrappers.Dispatchers);
   if (InstrumentLocks)
     registerLockGlobals(M, Levels);
   registerLockWrappers(M, Wrappers);

@@ -128,10 +128,11 @@ private:
 } // namespace
 
 void annotateWrapperCalls(Module &M, SiteTable &Sites, const SmallPtrSetImpl<Function *> &Seeds,
-                          const WrapperScopes &LockWrappers) {
+                          const WrapperScopes &LockWrappers,
+                          const SmallPtrSetImpl<Function *> &Dispatchers) {
   SmallPtrSet<Function *, 16> W = wrapperClosure(M, Seeds);
   W.insert(LockWrappers.Functions.begin(), LockWrappers.Functions.end());
-  if (W.empty())
+  if (W.empty() && Dispatchers.empty())
     return;
 
   SmallVector<CallBase *, 16> Calls, Guarded;
@@ -147,7 +148,10 @@ void annotateWrapperCalls(Module &M, SiteTable &Sites, const SmallPtrSetImpl<Fun
         // A wrapper's call of a wrapper keeps the outer caller's site.
         if (runsOtherCode(*CB, W))
           Guarded.push_back(CB);
-      } else if (Function *Callee = directCallee(*CB); Callee && W.count(Callee)) {
+      } else if (Function *Callee = directCallee(*CB);
+                 Callee && (W.count(Callee) || Dispatchers.count(Callee))) {
+        // A dispatcher's table call is not guarded: the wrapper it reaches
+        // (another module's, or one the table holds) names this line.
         Calls.push_back(CB);
       }
     }

@@ -27,9 +27,12 @@ struct WrapperScopes;
 /// neither is bracketed by stores of its site; inside a lock wrapper, a
 /// call of anything else runs with the slot emptied (and then restored),
 /// so that the outer caller's site names only the wrapper's own operations.
+/// A call of a lock dispatcher (locks/LockDispatch.h) is bracketed like a
+/// wrapper's: the wrapper its table reaches then names the caller's line.
 void annotateWrapperCalls(llvm::Module &M, SiteTable &Sites,
                           const llvm::SmallPtrSetImpl<llvm::Function *> &Seeds,
-                          const WrapperScopes &LockWrappers);
+                          const WrapperScopes &LockWrappers,
+                          const llvm::SmallPtrSetImpl<llvm::Function *> &Dispatchers);
 
 } // namespace syncsan
 

@@ -20,6 +20,7 @@
 
 #include "core/Sites.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/Module.h"
 
@@ -31,8 +32,13 @@ namespace syncsan {
 struct LockWrappers {
   /// IR names of every recognised wrapper and the functions still defined.
   WrapperScopes Scopes;
-  /// Their names as site records spell their function (demangled), for
-  /// __syncsan_register_wrappers.
+  /// Functions that dispatch to a lock operation through a global table
+  /// of function pointers (locks/LockDispatch.h): no site is in them, but
+  /// their direct callers pass their own site and their names are
+  /// registered, as for wrappers.
+  llvm::SmallPtrSet<llvm::Function *, 8> Dispatchers;
+  /// The wrappers' and dispatchers' names as site records spell their
+  /// function (demangled), for __syncsan_register_wrappers.
   std::vector<std::string> SiteNames;
 };
 
@@ -47,6 +53,9 @@ void recordLockWrappers(llvm::Module &M);
 /// Late: the record of the early pass, which is then dropped, or, when it
 /// did not run, the wrappers recognised now.
 LockWrappers takeLockWrappers(llvm::Module &M);
+
+/// Late: adds the module's lock dispatchers that are not wrappers already.
+void addLockDispatchers(llvm::Module &M, LockWrappers &W);
 
 /// Drops the early pass's record unread (a module already instrumented).
 void dropLockWrapperRecord(llvm::Module &M);

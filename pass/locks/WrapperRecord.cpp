@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "LockWrappers.h"
+#include "LockDispatch.h"
 
 #include "core/Registration.h"
 
@@ -67,6 +68,14 @@ LockWrappers takeLockWrappers(Module &M) {
   }
   M.eraseNamedMetadata(Record);
   return W;
+}
+
+void addLockDispatchers(Module &M, LockWrappers &W) {
+  SmallVector<Function *, 8> Found;
+  findLockDispatchers(M, Found);
+  for (Function *F : Found)
+    if (!W.Scopes.Names.count(F->getName()) && W.Dispatchers.insert(F).second)
+      W.SiteNames.push_back(siteName(*F));
 }
 
 void dropLockWrapperRecord(Module &M) {
