@@ -42,6 +42,21 @@ static int site_is_wrapper(const struct syncsan_site *s) {
   return (s->flags & SYNCSAN_SITE_WRAPPER) || ss_function_is_wrapper(s->function);
 }
 
+/* The C library's frames below main and below a thread's start routine
+ * (__libc_start_main, start_thread, clone3): every stack ends in them, they
+ * say nothing about the program, and the sanitizers' stacks end where the
+ * program's own frames do. The stack stops before the first of them. */
+static int is_start_frame(const char *fn) {
+  static const char *const names[] = {"__libc_start_call_main", "__libc_start_main",
+                                      "_start", "start_thread", "clone3", "clone"};
+  if (!fn)
+    return 0;
+  for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+    if (!strcmp(fn, names[i]))
+      return 1;
+  return 0;
+}
+
 static void add_pc(struct ss_rframes *out, uintptr_t pc, const struct ss_frame *f, unsigned nf,
                    unsigned from) {
   for (unsigned j = from; j < nf && out->n < SS_RFRAMES_MAX; j++) {
@@ -88,6 +103,8 @@ SS_HIDDEN void ss_rframes_build(struct ss_rframes *out, const struct syncsan_sit
   }
   for (unsigned i = k; i < n; i++) {
     nf = ss_symbolize_pc(pcs[i], f, MAX_INLINE);
+    if (nf && is_start_frame(f[nf - 1].function))
+      break;
     add_pc(out, pcs[i], f, nf, i == k ? from : 0);
   }
   unsigned u = 0;
