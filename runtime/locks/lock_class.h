@@ -41,6 +41,14 @@ struct ss_node {
   uint32_t subclass;
   const char *name;                     /* GLOBAL: the symbol */
   uint32_t name_off;                    /* GLOBAL: the lock's offset in it */
+  /* GLOBAL, an element of a global array (lock_array.h): its index + 1, the
+   * array's key, and once the array is a collection, the collection's node
+   * (written under the graph lock, read atomically). A collection node:
+   * elem 0, array_key set; dead once its evidence was withdrawn. */
+  uint32_t elem;
+  uint64_t array_key;
+  uint32_t coll;
+  uint32_t dead;
   const struct syncsan_site *init_site; /* SITE: the init call; USE_SITE: the first acquire */
   uintptr_t addr;                       /* ADDR/INSTANCE: the lock */
   uint32_t lock_id;                     /* ADDR/INSTANCE: "M<id>" */
@@ -96,6 +104,12 @@ SS_HIDDEN const char *ss_node_label(uint32_t id, char *buf, size_t n);
 /* Names suppressions and level policies match: symbol, "file:line" (full
  * and base name), init function. Returns how many were stored (<= 4). */
 SS_HIDDEN int ss_node_names(uint32_t id, const char *names[4], char storage[2][512]);
+
+/* The live collection node of an element node, else 0. */
+SS_HIDDEN uint32_t ss_node_collection(uint32_t id);
+/* The node of the collection of array akey's elements at offset off (in
+ * an element) named `name`; 0 when full. */
+SS_HIDDEN uint32_t ss_node_collection_for(uint64_t akey, const char *name, uint32_t off);
 
 SS_HIDDEN void ss_class_init(void);
 #endif

@@ -37,5 +37,12 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
  * keeps no order, so the graph does not grow with the objects a program
  * allocates and frees. */
 SS_HIDDEN void ss_graph_retire(uint32_t first);
+/* Array akey became a collection (lock_array.h): its element nodes join
+ * their collection nodes, which learn the elements' edges so far (and
+ * report the cycles that closes). */
+SS_HIDDEN void ss_graph_collect(uint64_t akey);
+/* The collection of akey is withdrawn: its nodes lose their edges and
+ * learn no more; the elements keep theirs. */
+SS_HIDDEN void ss_graph_uncollect(uint64_t akey);
 SS_HIDDEN void ss_graph_init(void);
 #endif

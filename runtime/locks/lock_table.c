@@ -109,7 +109,8 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
     /* A registered global names the lock whatever path reached it; a
      * level declared on it is the instance's level. */
     uint32_t gflags;
-    if (ss_global_find(addr, &l->name, &l->name_off, &gflags)) {
+    l->name_elem = 0;
+    if (ss_global_find(addr, &l->name, &l->name_off, &l->name_elem, &gflags)) {
       l->level = (int32_t)(gflags >> SYNCSAN_SITE_LEVEL_SHIFT);
       if (gflags & SYNCSAN_SITE_LEVEL_ORDERED)
         l->flags |= SS_LOCK_LEVEL_ORDERED;

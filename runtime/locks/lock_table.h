@@ -15,6 +15,7 @@ struct ss_lock {
   const struct syncsan_site *init_site; /* its *_init call, or NULL */
   const char *name;                     /* global symbol, when known */
   uint32_t name_off;                    /* the lock's offset in that global */
+  uint32_t name_elem;                   /* in a global array: element index + 1; else 0 */
   uint16_t kind;                        /* enum ss_lock_kind */
   uint16_t flags;                       /* SS_LOCK_* */
   /* The incarnation: a process-unique value given when the record is
