@@ -6,6 +6,9 @@
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: %expect-exit 66 %t 2>&1 | FileCheck %s
 // RUN: %expect-exit 0 %t roles 2>&1 | FileCheck %s --check-prefix=ROLES --allow-empty
+// An order an element learned before the array showed itself a collection
+// is the collection's too (LATE).
+// RUN: %expect-exit 66 %t late 2>&1 | FileCheck %s
 #include <pthread.h>
 
 #define N 8
@@ -19,9 +22,19 @@ __attribute__((noinline)) static pthread_mutex_t *lock_key(unsigned h) {
 }
 
 int main(int argc, char **argv) {
-  (void)argv;
   for (int i = 0; i < N; i++)
     pthread_mutex_init(&stripe[i], NULL);
+  if (argc > 1 && argv[1][0] == 'l') {
+    pthread_mutex_lock(&table); /* table -> stripe[1], a lone element yet */
+    pthread_mutex_unlock(lock_key(1));
+    pthread_mutex_unlock(&table);
+    pthread_mutex_unlock(lock_key(2)); /* a second element at that site */
+    pthread_mutex_t *m = lock_key(3); /* stripe -> table */
+    pthread_mutex_lock(&table);
+    pthread_mutex_unlock(&table);
+    pthread_mutex_unlock(m);
+    return 0;
+  }
   if (argc > 1) {
     pthread_mutex_lock(&table); /* table -> stripe[1] */
     pthread_mutex_lock(&stripe[1]);
