@@ -13,4 +13,7 @@
 SS_HIDDEN const struct syncsan_site *ss_site_for_pc(uintptr_t pc, uint32_t op);
 /* The return address a dynamic site stands for; 0 for a static site. */
 SS_HIDDEN uintptr_t ss_site_pc(const struct syncsan_site *site);
+/* Fills a dynamic site's file, line and function in from the symbolizer,
+ * once (report paths: it symbolizes); nothing for other sites. */
+SS_HIDDEN void ss_dynsite_resolve(const struct syncsan_site *site);
 #endif

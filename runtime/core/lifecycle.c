@@ -14,6 +14,7 @@
 #include "family.h"
 #include "flags.h"
 #include "fork.h"
+#include "modules.h"
 #include "report.h"
 #include "suppress.h"
 #include "thread.h"
@@ -30,6 +31,7 @@ static void init_once(void) {
     ss_exit_group(0);
   }
   ss_suppress_init();
+  ss_modules_init();
   /* Before any family starts a thread and before the program registers
    * handlers of its own: ours then run last before a fork, first after. */
   ss_fork_init();

@@ -22,4 +22,9 @@ typedef uint32_t ss_stack_id; /* 0: no stack (stack_depth=0, depot full, none ta
 SS_HIDDEN ss_stack_id ss_stack_capture(uintptr_t from_pc);
 /* The frames of a stored stack; 0 for id 0. */
 SS_HIDDEN unsigned ss_stack_pcs(ss_stack_id id, const uintptr_t **pcs);
+/* Stores a stack the caller already has (n <= SS_STACK_MAX frames, the
+ * first n used), deduplicated like a capture: for a stack that is not the
+ * current one (a caller's return address kept with a held lock) and for
+ * unit tests. 0 when n is 0 or the depot is full. */
+SS_HIDDEN ss_stack_id ss_stack_put(const uintptr_t *pcs, unsigned n);
 #endif
