@@ -46,6 +46,7 @@
 #include "exit.h"
 #include "family.h"
 #include "report.h"
+#include "symbolizer_proc.h"
 #include "thread.h"
 
 /* The linker defines these around the section SS_RUNTIME_LOCK names. Weak:
@@ -105,6 +106,7 @@ static void child(void) {
   ss_leave_runtime();
   ss_exit_set_owner();
   ss_report_fork_child();
+  ss_symbolizer_fork_child();
   ss_threads_fork_child();
   for (unsigned i = 0; i < ss_nfamilies; i++)
     if (ss_families[i]->fork_child)
