@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "core/dynsite.h"
+#include "core/stack.h"
+#include "core/symbolize.h"
 #include "lock_array.h"
 #include "lock_flags.h"
 #include "lock_graph.h"
@@ -134,6 +137,7 @@ static void fill_class(struct ss_node *n, const void *arg) {
   } else if (!src->by_address && ss_site_is_place(l->init_site)) {
     n->kind = SS_NODE_SITE;
     n->init_site = l->init_site;
+    n->init_pc = l->init_pc;
   } else if (!src->by_address && ss_site_is_place(src->use_site)) {
     n->kind = SS_NODE_USE_SITE;
     n->init_site = src->use_site;
@@ -164,7 +168,7 @@ static uint64_t class_key(const struct class_src *src) {
     return ss_mix64(hash_str(0xcbf29ce484222325ull ^ 1, l->name) ^ l->name_off ^
                     (uint64_t)l->name_elem << 32);
   if (!src->by_address && ss_site_is_place(l->init_site))
-    return site_key(2, l->init_site);
+    return ss_mix64(site_key(2, l->init_site) ^ (uint64_t)l->init_pc * 0x9e3779b97f4a7c15ull);
   if (!src->by_address && ss_site_is_place(src->use_site))
     return site_key(4, src->use_site);
   return ss_mix64(((uint64_t)l->addr * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)l->gen << 1) ^ 3);
@@ -236,6 +240,35 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
   e->class_id = cls;
   e->level = out->level;
   e->ordered = out->ordered;
+}
+
+/* ---- init-stack classes ---- */
+
+/* Whether the init call at site runs inside a lock wrapper. */
+static int init_in_wrapper(const struct syncsan_site *site) {
+  if (site->flags & SYNCSAN_SITE_WRAPPER)
+    return 1;
+  if (site->flags & SYNCSAN_SITE_DYNAMIC)
+    return ss_pc_is_wrapper(ss_site_pc(site));
+  return ss_function_is_wrapper(site->function);
+}
+
+SS_HIDDEN uintptr_t ss_class_init_pc(const struct syncsan_site *site, uintptr_t from) {
+  if (!ss_site_is_place(site) || ss_lock_flags.lock_order_by_instance || !init_in_wrapper(site))
+    return 0;
+  const uintptr_t *pcs;
+  unsigned n = ss_stack_pcs(ss_stack_capture(from), &pcs);
+  /* The capture starts at `from` itself, in the hook: the frame above it
+   * returns into the function that made the init call. */
+  if (n && pcs[0] == from) {
+    pcs++;
+    n--;
+  }
+  /* pcs[0] returns into the function that made the init call: the
+   * wrapper, or its caller when the wrapper was inlined there, which the
+   * wrapper rule tells apart (by the pc's inline chain). */
+  unsigned u = ss_first_user_frame(pcs, n, 0);
+  return u < n ? pcs[u] : 0;
 }
 
 /* ---- collections of array elements ---- */
@@ -363,6 +396,20 @@ SS_HIDDEN const char *ss_node_label(uint32_t id, char *buf, size_t n) {
       ss_format(buf, n, "'%s'", nd->name);
     break;
   case SS_NODE_SITE:
+    if (nd->init_pc) {
+      /* Symbolized now, for the report: the class was made without it. */
+      struct ss_frame f[8];
+      unsigned nf = ss_symbolize_pc(nd->init_pc, f, 8);
+      const char *file = nf && f[0].file ? strrchr(f[0].file, '/') : NULL;
+      file = file ? file + 1 : nf ? f[0].file : NULL;
+      if (file)
+        ss_format(buf, n, "init@%s:%u (via %s)", file, f[0].line, nd->init_site->function);
+      else
+        ss_format(buf, n, "init@%s+0x%lx (via %s)", nf && f[0].module ? f[0].module : "?",
+                  nf ? (unsigned long)f[0].offset : 0ul, nd->init_site->function);
+      break;
+    }
+    /* fall through */
   case SS_NODE_USE_SITE: {
     const char *f = strrchr(nd->init_site->file, '/');
     ss_format(buf, n, "%s@%s:%u", nd->kind == SS_NODE_SITE ? "init" : "first-use",

@@ -50,6 +50,7 @@ struct ss_node {
   uint32_t coll;
   uint32_t dead;
   const struct syncsan_site *init_site; /* SITE: the init call; USE_SITE: the first acquire */
+  uintptr_t init_pc;                    /* SITE inside a wrapper: the first user frame */
   uintptr_t addr;                       /* ADDR/INSTANCE: the lock */
   uint32_t lock_id;                     /* ADDR/INSTANCE: "M<id>" */
   int32_t level;                        /* declared class level; 0 none */
@@ -104,6 +105,18 @@ SS_HIDDEN const char *ss_node_label(uint32_t id, char *buf, size_t n);
 /* Names suppressions and level policies match: symbol, "file:line" (full
  * and base name), init function. Returns how many were stored (<= 4). */
 SS_HIDDEN int ss_node_names(uint32_t id, const char *names[4], char storage[2][512]);
+
+/* Init-stack classes. A lock initialised inside a lock wrapper (a site the
+ * pass marked SYNCSAN_SITE_WRAPPER, a function the wrapper rule names, or
+ * an interposed call from a wrapper) is classed by the init site and the
+ * return address of the first frame above the wrappers: locks a lock layer
+ * makes for different kinds of object get different classes. One frame,
+ * not more: a kind made by one constructor called from many places stays
+ * one class. Returns that return address, or 0 (not in a wrapper, or no
+ * stack: stack_depth=0). Captures a stack: once per init, never on an
+ * acquire. `from` is a return address into the init hook: the capture
+ * starts above it (core/stack.h), at the wrapper's frame. */
+SS_HIDDEN uintptr_t ss_class_init_pc(const struct syncsan_site *site, uintptr_t from);
 
 /* The live collection node of an element node, else 0. */
 SS_HIDDEN uint32_t ss_node_collection(uint32_t id);

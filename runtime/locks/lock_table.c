@@ -102,6 +102,7 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
     l->addr = addr;
     l->class_id = 0;
     l->init_site = init_site;
+    l->init_pc = 0;
     l->kind = (uint16_t)kind;
     l->flags = init_site ? 0 : SS_LOCK_STATIC;
     l->level = 0;
@@ -230,6 +231,17 @@ SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int32_t level, int ordered) {
   }
   ss_spin_unlock(s);
   return ok;
+}
+
+SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc) {
+  if (!buckets)
+    return;
+  uint32_t h = hash_addr(addr);
+  ss_spin_lock(&stripes[h % NSTRIPES]);
+  struct ss_lock *l = bucket_find(h, addr);
+  if (l && !l->class_id)
+    l->init_pc = pc;
+  ss_spin_unlock(&stripes[h % NSTRIPES]);
 }
 
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id) {

@@ -241,8 +241,12 @@ SS_HIDDEN void ss_lock_retire(uintptr_t addr) {
     ss_graph_retire(instances);
 }
 
-SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op) {
+/* Not inlined into a hook: its return address is the hook's, which the
+ * init-stack capture starts above (ss_class_init_pc). */
+SS_HIDDEN __attribute__((noinline)) void ss_lock_created(struct ss_lock_thread *t,
+                                                         struct ss_lockop *op) {
   op->site = ss_site(op->site);
+  uintptr_t user_pc = ss_class_init_pc(op->site, (uintptr_t)__builtin_return_address(0));
   /* Re-initialising a lock that is known (not destroyed): held by this
    * thread or another, it is a destroy-locked. */
   struct ss_lock known;
@@ -257,6 +261,8 @@ SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op) {
    * unlock of the address, which stays silent as before. */
   ss_lock_retire(op->addr);
   ss_lock_lookup(op->addr, op->kind, op->site, op->site);
+  if (user_pc)
+    ss_lock_set_init_pc(op->addr, user_pc);
 }
 
 SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op) {
