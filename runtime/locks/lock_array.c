@@ -53,7 +53,7 @@ static int was_withdrawn(uint64_t akey) {
  * layer, not an index. A collection it alone made is withdrawn; returns its
  * key (0: none). The caller holds array_lock. */
 static uint64_t make_poly(struct site_slot *e) {
-  e->poly = 1;
+  __atomic_store_n(&e->poly, 1, __ATOMIC_RELAXED);
   if (!e->evidence)
     return 0;
   e->evidence = 0;
@@ -67,15 +67,38 @@ static uint64_t make_poly(struct site_slot *e) {
 }
 
 /* The slot of s, or the free slot where it would go; NULL when the table
- * is full and s is not in it. The caller holds array_lock. */
+ * is full and s is not in it. Slots are filled under array_lock, their
+ * site pointer last (a release store), and never emptied, so a probe
+ * without the lock finds a complete slot or none. */
 static struct site_slot *slot_of(const struct syncsan_site *s) {
   uint32_t h = (uint32_t)(ss_mix64((uintptr_t)s) % SITE_SLOTS);
   for (uint32_t k = 0; k < SITE_SLOTS; k++) {
     struct site_slot *e = &sites[(h + k) % SITE_SLOTS];
-    if (e->site == s || !e->site)
+    const struct syncsan_site *v = __atomic_load_n(&e->site, __ATOMIC_ACQUIRE);
+    if (v == s || !v)
       return e;
   }
   return NULL;
+}
+
+/* Fills free slot e (array_lock held). */
+static void fill_slot(struct site_slot *e, const struct syncsan_site *s, uint64_t akey,
+                      uint32_t elem, uint32_t poly) {
+  e->akey = akey;
+  e->elem = elem;
+  e->evidence = 0;
+  __atomic_store_n(&e->poly, poly, __ATOMIC_RELAXED);
+  __atomic_store_n(&e->site, s, __ATOMIC_RELEASE);
+  nsites++;
+}
+
+/* Whether what s says is already known: a layer, or this element again.
+ * Most slow resolutions end here, without the lock. */
+static int known(const struct syncsan_site *s, uint64_t akey, uint32_t elem) {
+  struct site_slot *e = slot_of(s);
+  if (!e || !__atomic_load_n(&e->site, __ATOMIC_ACQUIRE))
+    return !e; /* full and absent: nothing to learn */
+  return __atomic_load_n(&e->poly, __ATOMIC_RELAXED) || (e->akey == akey && e->elem == elem);
 }
 
 /* A site that says nothing about which lock it is given. */
@@ -86,7 +109,7 @@ static int site_is_layer(const struct syncsan_site *s) {
 SS_HIDDEN uint64_t ss_array_note_element(uint64_t akey, uint32_t elem,
                                          const struct syncsan_site *s, uint64_t *revoked) {
   *revoked = 0;
-  if (site_is_layer(s))
+  if (site_is_layer(s) || known(s, akey, elem))
     return 0;
   int became = 0;
   ss_spin_lock(&array_lock);
@@ -94,10 +117,8 @@ SS_HIDDEN uint64_t ss_array_note_element(uint64_t akey, uint32_t elem,
   if (e && !e->site) {
     /* A full table keeps its sites: new sites go unheard, and their
      * arrays stay one class per element (precise, never merged wrongly). */
-    if (nsites < SITE_SLOTS - SITE_SLOTS / 8) {
-      *e = (struct site_slot){s, akey, elem, 0, 0};
-      nsites++;
-    }
+    if (nsites < SITE_SLOTS - SITE_SLOTS / 8)
+      fill_slot(e, s, akey, elem, 0);
   } else if (e && !e->poly) {
     if (e->akey != akey) {
       *revoked = make_poly(e);
@@ -114,7 +135,7 @@ SS_HIDDEN uint64_t ss_array_note_element(uint64_t akey, uint32_t elem,
 }
 
 SS_HIDDEN uint64_t ss_array_note_other(const struct syncsan_site *s) {
-  if (!ss_global_arrays() || site_is_layer(s))
+  if (!ss_global_arrays() || site_is_layer(s) || known(s, 0, 0))
     return 0;
   uint64_t revoked = 0;
   ss_spin_lock(&array_lock);
@@ -125,8 +146,7 @@ SS_HIDDEN uint64_t ss_array_note_other(const struct syncsan_site *s) {
     /* Remembered as a layer before it takes any element: a lock wrapper
      * whose first locks were not elements. A program with no global array
      * of locks never comes here. */
-    *e = (struct site_slot){s, 0, 0, 1, 0};
-    nsites++;
+    fill_slot(e, s, 0, 0, 1);
   }
   ss_spin_unlock(&array_lock);
   return revoked;
