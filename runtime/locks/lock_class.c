@@ -10,6 +10,7 @@
 #include "lock_flags.h"
 #include "lock_graph.h"
 #include "lock_levels.h"
+#include "lock_sites.h"
 #include "lock_table.h"
 
 #define NODE_HASH 16384u
@@ -212,6 +213,7 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
     if (revoked)
       ss_graph_uncollect(revoked);
   }
+  ss_sites_note(op->site, cls);
   struct ss_node *n = ss_node_get(cls);
   if (n) {
     /* A level annotation on the lock's declaration travels in its sites. */

@@ -49,6 +49,14 @@ struct ss_node {
   uint64_t array_key;
   uint32_t coll;
   uint32_t dead;
+  /* A class whose locks nest in each other at a lock layer's site
+   * (lock_sites.h): it holds locks of more than one role (sqlite's every
+   * FAST mutex, made by one allocator), so an order between it and
+   * another class says little about any two of its locks. Its edges are
+   * also learned between instances, and a cycle through it is reported
+   * only when its instances close one (lock_graph.c). Set once, under the
+   * graph lock; read atomically. */
+  uint32_t mixed;
   const struct syncsan_site *init_site; /* SITE: the init call; USE_SITE: the first acquire */
   uintptr_t init_pc;                    /* SITE inside a wrapper: the first user frame */
   uintptr_t addr;                       /* ADDR/INSTANCE: the lock */

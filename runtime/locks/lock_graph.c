@@ -5,6 +5,7 @@
 
 #include "lock_flags.h"
 #include "lock_class.h"
+#include "lock_sites.h"
 #include "lock_table.h"
 #include "core/report.h"
 
@@ -154,7 +155,18 @@ static void copy_edge(struct cycle_edge *c, const struct ss_edge *e, uint32_t ho
  * (hold, acq) of edge src -> dst. The search state is (node, the mode in
  * which the previous thread wants that node): an edge Y -> Z whose thread
  * holds Y in mode h continues the path only if h conflicts with it. */
+static inline int is_mixed(uint32_t id) {
+  struct ss_node *n = ss_node_get(id);
+  return n && __atomic_load_n(&n->mixed, __ATOMIC_ACQUIRE);
+}
+
+SS_HIDDEN int ss_graph_mixed(uint32_t id) { return is_mixed(id); }
+
 static int find_cycle(struct ss_edge *closing, uint32_t hold, uint32_t acq, struct cycle *out) {
+  /* A mixed class is no step of a class-level cycle: its instances carry
+   * its order. */
+  if (is_mixed(closing->src) || is_mixed(closing->dst))
+    return 0;
   uint32_t epoch = ++search_epoch;
   size_t sp = 0;
   struct ss_node *start = ss_node_get(closing->dst);
@@ -176,6 +188,8 @@ static int find_cycle(struct ss_edge *closing, uint32_t hold, uint32_t acq, stru
       if (!conflict(f->mode, h))
         continue;
       struct ss_node *z = ss_node_get(e->dst);
+      if (__atomic_load_n(&z->mixed, __ATOMIC_ACQUIRE))
+        break;
       if (e->dst == closing->src && conflict(a, hold)) {
         /* Found: walk back through from_edge links. */
         struct cycle_edge path[MAX_CYCLE];
@@ -369,6 +383,10 @@ static struct ss_edge *learn_edge(struct ss_lock_thread *t, const struct ss_held
     e->tid = t->tid;
     e->src_site = h->site;
     e->dst_site = op->site;
+    e->src_addr = h->addr;
+    e->src_gen = h->lock_gen;
+    e->dst_addr = op->addr;
+    e->dst_gen = op->gen;
     fresh = 1;
   }
   set_gates(e, fresh, t, h->addr, op->addr);
@@ -382,6 +400,7 @@ static struct ss_edge *learn_edge(struct ss_lock_thread *t, const struct ss_held
  * lock-table locks, never after them, so a cycle is reported while the
  * graph lock is held (the path it names cannot change under the report). */
 static struct cycle cycle; /* guarded by graph_lock */
+static void become_mixed(uint32_t id, uint32_t *nfound);
 
 /* Learns src -> dst for held h and the acquisition op, and reports the
  * cycle it closes, if any (and not gated), unless quiet. Returns whether it
@@ -439,10 +458,26 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
       if (instance_done)
         continue;
       instance_done = 1;
+      /* Nested in each other at a lock layer's site: a class of locks made
+       * for more than one role (a layer's one allocator made them all). A
+       * class nested at its own sites (a list walked hand over hand) is
+       * one kind, and keeps its class-level order. */
+      if (!is_mixed(node) && (ss_sites_is_layer(op->site) || ss_sites_is_layer(h->site)))
+        become_mixed(node, &nfound);
       src = ss_node_instance(node, h->addr, h->lock_gen);
       dst = ss_node_instance(node, op->addr, gen);
       if (!src || !dst)
         continue;
+    } else if (is_mixed(src) || is_mixed(dst)) {
+      /* The class edge is kept (a class that is not mixed at the other end
+       * still learns it), but only the instances' edge can close a cycle. */
+      if (!same_class_only)
+        learn_and_check(t, h, op, src, dst, &nfound, 0);
+      uint32_t si = ss_node_instance(src, h->addr, h->lock_gen);
+      uint32_t di = ss_node_instance(dst, op->addr, gen);
+      if (si && di)
+        learn_and_check(t, h, op, si, di, &nfound, 0);
+      continue;
     } else if (same_class_only) {
       continue;
     }
@@ -456,19 +491,11 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
   ss_spin_unlock(&graph_lock);
 }
 
-/* ---- collections of array elements (lock_array.h) ---- */
+/* ---- edges copied onto other nodes ---- */
 
-static uint32_t lifted(uint32_t id) {
-  uint32_t c = ss_node_collection(id);
-  return c ? c : id;
-}
-
-/* Copies edge e onto the collections of its ends, and reports the cycles
- * that closes. */
-static void lift_edge(const struct ss_edge *e, uint32_t *nfound) {
-  uint32_t s = lifted(e->src), d = lifted(e->dst);
-  if (s == d || (s == e->src && d == e->dst))
-    return;
+/* Copies what edge e learned onto s -> d, and reports the cycles that
+ * closes. */
+static void copy_onto(const struct ss_edge *e, uint32_t s, uint32_t d, uint32_t *nfound) {
   struct ss_edge *f = edge_find(s, d);
   int fresh = 0;
   if (!f) {
@@ -478,6 +505,10 @@ static void lift_edge(const struct ss_edge *e, uint32_t *nfound) {
     f->tid = e->tid;
     f->src_site = e->src_site;
     f->dst_site = e->dst_site;
+    f->src_addr = e->src_addr;
+    f->src_gen = e->src_gen;
+    f->dst_addr = e->dst_addr;
+    f->dst_gen = e->dst_gen;
     memcpy(f->gates, e->gates, sizeof(f->gates));
     f->ngates = e->ngates;
     fresh = 1;
@@ -504,6 +535,41 @@ static void lift_edge(const struct ss_edge *e, uint32_t *nfound) {
       report_cycle(NULL, &op, &cycle);
     }
   }
+}
+
+/* Class id shows itself mixed (lock_class.h): the edges it learned so far
+ * are copied between the instances they were first seen on. The graph
+ * lock is held. */
+static void become_mixed(uint32_t id, uint32_t *nfound) {
+  struct ss_node *n = ss_node_get(id);
+  __atomic_store_n(&n->mixed, 1, __ATOMIC_RELEASE);
+  for (int dir = 0; dir < 2; dir++)
+    for (struct ss_edge *e = dir ? n->in : n->out; e; e = dir ? e->next_in : e->next_out) {
+      if (!e->src_addr || !e->dst_addr)
+        continue;
+      struct ss_node *s = ss_node_get(e->src), *d = ss_node_get(e->dst);
+      if (s->kind == SS_NODE_INSTANCE || d->kind == SS_NODE_INSTANCE)
+        continue;
+      uint32_t si = ss_node_instance(e->src, e->src_addr, e->src_gen);
+      uint32_t di = ss_node_instance(e->dst, e->dst_addr, e->dst_gen);
+      if (si && di)
+        copy_onto(e, si, di, nfound);
+    }
+}
+
+/* ---- collections of array elements (lock_array.h) ---- */
+
+static uint32_t lifted(uint32_t id) {
+  uint32_t c = ss_node_collection(id);
+  return c ? c : id;
+}
+
+/* Copies edge e onto the collections of its ends. */
+static void lift_edge(const struct ss_edge *e, uint32_t *nfound) {
+  uint32_t s = lifted(e->src), d = lifted(e->dst);
+  if (s == d || (s == e->src && d == e->dst))
+    return;
+  copy_onto(e, s, d, nfound);
 }
 
 static int element_of(const struct ss_node *n, uint64_t akey) {
