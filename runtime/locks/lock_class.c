@@ -169,7 +169,7 @@ static uint64_t class_key(const struct class_src *src) {
     return ss_mix64(hash_str(0xcbf29ce484222325ull ^ 1, l->name) ^ l->name_off ^
                     (uint64_t)l->name_elem << 32);
   if (!src->by_address && ss_site_is_place(l->init_site))
-    return ss_mix64(site_key(2, l->init_site) ^ (uint64_t)l->init_pc * 0x9e3779b97f4a7c15ull);
+    return ss_mix64(site_key(2, l->init_site) ^ l->init_key * 0x9e3779b97f4a7c15ull);
   if (!src->by_address && ss_site_is_place(src->use_site))
     return site_key(4, src->use_site);
   return ss_mix64(((uint64_t)l->addr * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)l->gen << 1) ^ 3);
@@ -255,7 +255,23 @@ static int init_in_wrapper(const struct syncsan_site *site) {
   return ss_function_is_wrapper(site->function);
 }
 
-SS_HIDDEN uintptr_t ss_class_init_pc(const struct syncsan_site *site, uintptr_t from) {
+/* The source frame of return address pc outside wrappers: the innermost
+ * function of its inline chain that is no wrapper (a wrapper inlined into
+ * its caller shares the caller's pc). 0 when pc has no source place. */
+static int user_place(uintptr_t pc, struct ss_frame *out) {
+  struct ss_frame f[8];
+  unsigned nf = ss_symbolize_pc(pc, f, 8);
+  for (unsigned i = 0; i < nf; i++)
+    if (i + 1 == nf || !ss_function_is_wrapper(f[i].function)) {
+      *out = f[i];
+      return out->file && out->line;
+    }
+  return 0;
+}
+
+SS_HIDDEN uintptr_t ss_class_init_pc(const struct syncsan_site *site, uintptr_t from,
+                                     uint64_t *key) {
+  *key = 0;
   if (!ss_site_is_place(site) || ss_lock_flags.lock_order_by_instance || !init_in_wrapper(site))
     return 0;
   const uintptr_t *pcs;
@@ -270,7 +286,17 @@ SS_HIDDEN uintptr_t ss_class_init_pc(const struct syncsan_site *site, uintptr_t 
    * wrapper, or its caller when the wrapper was inlined there, which the
    * wrapper rule tells apart (by the pc's inline chain). */
   unsigned u = ss_first_user_frame(pcs, n, 0);
-  return u < n ? pcs[u] : 0;
+  if (u >= n)
+    return 0;
+  struct ss_frame f;
+  if (user_place(pcs[u], &f)) {
+    uint64_t h = hash_str(0xcbf29ce484222325ull ^ 6, f.file);
+    h = hash_str(h, f.function);
+    *key = ss_mix64(h ^ ((uint64_t)f.line << 20) ^ f.column);
+  } else {
+    *key = ss_mix64((uint64_t)pcs[u] ^ 6);
+  }
+  return pcs[u];
 }
 
 /* ---- collections of array elements ---- */
@@ -400,15 +426,14 @@ SS_HIDDEN const char *ss_node_label(uint32_t id, char *buf, size_t n) {
   case SS_NODE_SITE:
     if (nd->init_pc) {
       /* Symbolized now, for the report: the class was made without it. */
-      struct ss_frame f[8];
-      unsigned nf = ss_symbolize_pc(nd->init_pc, f, 8);
-      const char *file = nf && f[0].file ? strrchr(f[0].file, '/') : NULL;
-      file = file ? file + 1 : nf ? f[0].file : NULL;
-      if (file)
-        ss_format(buf, n, "init@%s:%u (via %s)", file, f[0].line, nd->init_site->function);
-      else
-        ss_format(buf, n, "init@%s+0x%lx (via %s)", nf && f[0].module ? f[0].module : "?",
-                  nf ? (unsigned long)f[0].offset : 0ul, nd->init_site->function);
+      struct ss_frame f;
+      if (user_place(nd->init_pc, &f)) {
+        const char *file = strrchr(f.file, '/');
+        ss_format(buf, n, "init@%s:%u (via %s)", file ? file + 1 : f.file, f.line,
+                  nd->init_site->function);
+      } else {
+        ss_format(buf, n, "init@%p (via %s)", (void *)nd->init_pc, nd->init_site->function);
+      }
       break;
     }
     /* fall through */

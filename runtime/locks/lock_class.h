@@ -120,11 +120,15 @@ SS_HIDDEN int ss_node_names(uint32_t id, const char *names[4], char storage[2][5
  * return address of the first frame above the wrappers: locks a lock layer
  * makes for different kinds of object get different classes. One frame,
  * not more: a kind made by one constructor called from many places stays
- * one class. Returns that return address, or 0 (not in a wrapper, or no
+ * one class. The key is that frame's source place, symbolized once per
+ * pc: copies of one constructor inlined in many places are one class (the
+ * pc itself when symbolization is off). Returns that return address, and
+ * its key in *key, or 0 (not in a wrapper, or no
  * stack: stack_depth=0). Captures a stack: once per init, never on an
  * acquire. `from` is a return address into the init hook: the capture
  * starts above it (core/stack.h), at the wrapper's frame. */
-SS_HIDDEN uintptr_t ss_class_init_pc(const struct syncsan_site *site, uintptr_t from);
+SS_HIDDEN uintptr_t ss_class_init_pc(const struct syncsan_site *site, uintptr_t from,
+                                     uint64_t *key);
 
 /* The live collection node of an element node, else 0. */
 SS_HIDDEN uint32_t ss_node_collection(uint32_t id);

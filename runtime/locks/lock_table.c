@@ -103,6 +103,7 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
     l->class_id = 0;
     l->init_site = init_site;
     l->init_pc = 0;
+    l->init_key = 0;
     l->kind = (uint16_t)kind;
     l->flags = init_site ? 0 : SS_LOCK_STATIC;
     l->level = 0;
@@ -233,14 +234,16 @@ SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int32_t level, int ordered) {
   return ok;
 }
 
-SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc) {
+SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc, uint64_t key) {
   if (!buckets)
     return;
   uint32_t h = hash_addr(addr);
   ss_spin_lock(&stripes[h % NSTRIPES]);
   struct ss_lock *l = bucket_find(h, addr);
-  if (l && !l->class_id)
+  if (l && !l->class_id) {
     l->init_pc = pc;
+    l->init_key = key;
+  }
   ss_spin_unlock(&stripes[h % NSTRIPES]);
 }
 

@@ -16,6 +16,7 @@ struct ss_lock {
   /* Initialised inside a lock wrapper: the return address of the first
    * frame above the wrappers (lock_class.h), which keys its class; else 0. */
   uintptr_t init_pc;
+  uint64_t init_key; /* that frame's source place (file, line, column, function), hashed */
   const char *name;                     /* global symbol, when known */
   uint32_t name_off;                    /* the lock's offset in that global */
   uint32_t name_elem;                   /* in a global array: element index + 1; else 0 */
@@ -58,7 +59,7 @@ SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out);
  * 0 when that table is full. */
 SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int32_t level, int ordered);
 /* Records the user frame of addr's init call inside a wrapper. */
-SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc);
+SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc, uint64_t key);
 /* Records the class of a record (the lock graph's slow path). */
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id);
 /* Forgets addr (destroy): a lock re-created at the same address is new.

@@ -264,7 +264,9 @@ SS_HIDDEN void ss_lock_retire(uintptr_t addr) {
 SS_HIDDEN __attribute__((noinline)) void ss_lock_created(struct ss_lock_thread *t,
                                                          struct ss_lockop *op) {
   op->site = ss_site(op->site);
-  uintptr_t user_pc = ss_class_init_pc(op->site, (uintptr_t)__builtin_return_address(0));
+  uint64_t user_key = 0;
+  uintptr_t user_pc =
+      ss_class_init_pc(op->site, (uintptr_t)__builtin_return_address(0), &user_key);
   /* Re-initialising a lock that is known (not destroyed): held by this
    * thread or another, it is a destroy-locked. */
   struct ss_lock known;
@@ -280,7 +282,7 @@ SS_HIDDEN __attribute__((noinline)) void ss_lock_created(struct ss_lock_thread *
   ss_lock_retire(op->addr);
   ss_lock_lookup(op->addr, op->kind, op->site, op->site);
   if (user_pc)
-    ss_lock_set_init_pc(op->addr, user_pc);
+    ss_lock_set_init_pc(op->addr, user_pc, user_key);
 }
 
 SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op) {

@@ -4,10 +4,17 @@
 // db mutex" on one path and "db mutex -> static MEM" on another is no
 // cycle: the array's elements are classes of their own (array-roles.c).
 // A real inversion between two mutexes the allocator made, a db's and a
-// btree's, is still found (FIRE).
+// btree's, is still found (FIRE). With the allocator known as a lock
+// wrapper (the pass's recognition, or lock_wrappers as here), the db
+// mutexes and the btree mutexes are two classes, keyed by the callers of
+// the allocator, and the inversion is found on other objects than the
+// ones that taught the order (KINDS); the quiet run stays quiet.
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: %expect-exit 0 %t 2>&1 | FileCheck %s --check-prefix=QUIET --allow-empty
 // RUN: %expect-exit 66 %t fire 2>&1 | FileCheck %s --check-prefix=FIRE
+// RUN: env SYNCSAN_OPTIONS=lock_wrappers=mutex_alloc %expect-exit 0 %t 2>&1 | FileCheck %s --check-prefix=QUIET --allow-empty
+// RUN: env SYNCSAN_OPTIONS=lock_wrappers=mutex_alloc %expect-exit 66 %t kinds 2>&1 | FileCheck %s --check-prefix=KINDS
+// RUN: %expect-exit 0 %t kinds 2>&1 | FileCheck %s --check-prefix=QUIET --allow-empty
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,18 +74,24 @@ static struct btree *btree_open(struct db *d) {
 }
 
 int main(int argc, char **argv) {
-  (void)argv;
   struct db *d1 = db_open(), *d2 = db_open();
   struct btree *b1 = btree_open(d1), *b2 = btree_open(d2);
-  (void)b2;
-  if (argc > 1) { /* btree mutex -> db mutex: the reverse, on the same pair */
+  if (argc > 1 && !strcmp(argv[1], "fire")) { /* btree -> db: the reverse, on the same pair */
     methods.enter(b1->mu);
     methods.enter(d1->mu);
     methods.leave(d1->mu);
     methods.leave(b1->mu);
+  }
+  if (argc > 1 && !strcmp(argv[1], "kinds")) { /* btree -> db, on other objects */
+    methods.enter(b2->mu);
+    methods.enter(d1->mu);
+    methods.leave(d1->mu);
+    methods.leave(b2->mu);
   }
   return 0;
 }
 // QUIET-NOT: SyncSanitizer
 // FIRE: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock):
 // FIRE: SyncSanitizer: 1 error report
+// KINDS: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): init@sqlite-shape.c:[[BT:[0-9]+]] (via mutex_alloc) -> init@sqlite-shape.c:[[DB:[0-9]+]] (via mutex_alloc) -> init@sqlite-shape.c:[[BT]] (via mutex_alloc)
+// KINDS: SyncSanitizer: 1 error report
