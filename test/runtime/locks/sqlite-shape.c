@@ -14,7 +14,6 @@
 // RUN: %expect-exit 66 %t fire 2>&1 | FileCheck %s --check-prefix=FIRE
 // RUN: env SYNCSAN_OPTIONS=lock_wrappers=mutex_alloc %expect-exit 0 %t 2>&1 | FileCheck %s --check-prefix=QUIET --allow-empty
 // RUN: env SYNCSAN_OPTIONS=lock_wrappers=mutex_alloc %expect-exit 66 %t kinds 2>&1 | FileCheck %s --check-prefix=KINDS
-// RUN: %expect-exit 0 %t kinds 2>&1 | FileCheck %s --check-prefix=QUIET --allow-empty
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
