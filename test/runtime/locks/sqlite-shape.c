@@ -8,7 +8,9 @@
 // wrapper (the pass's recognition, or lock_wrappers as here), the db
 // mutexes and the btree mutexes are two classes, keyed by the callers of
 // the allocator, and the inversion is found on other objects than the
-// ones that taught the order (KINDS); the quiet run stays quiet.
+// ones that taught the order (KINDS); the quiet run stays quiet. (Where
+// the pass inlined the allocator into its callers, the init site itself
+// is the caller's line, and the label has no "via".)
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: %expect-exit 0 %t 2>&1 | FileCheck %s --check-prefix=QUIET --allow-empty
 // RUN: %expect-exit 66 %t fire 2>&1 | FileCheck %s --check-prefix=FIRE
@@ -92,5 +94,5 @@ int main(int argc, char **argv) {
 // QUIET-NOT: SyncSanitizer
 // FIRE: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock):
 // FIRE: SyncSanitizer: 1 error report
-// KINDS: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): init@sqlite-shape.c:[[BT:[0-9]+]] (via mutex_alloc) -> init@sqlite-shape.c:[[DB:[0-9]+]] (via mutex_alloc) -> init@sqlite-shape.c:[[BT]] (via mutex_alloc)
+// KINDS: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): init@sqlite-shape.c:[[BT:[0-9]+]]{{( \(via mutex_alloc\))?}} -> init@sqlite-shape.c:[[DB:[0-9]+]]{{( \(via mutex_alloc\))?}} -> init@sqlite-shape.c:[[BT]]
 // KINDS: SyncSanitizer: 1 error report
