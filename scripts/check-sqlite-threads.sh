@@ -55,6 +55,7 @@ fi
 
 # The flags and sources of sqlite's own Makefile (configured in $A).
 show=$work/show.mk
+# shellcheck disable=SC2016 # make expands these, not the shell
 printf 'show:\n\t@echo "$(TCC)"; echo "$(TESTFIXTURE_FLAGS)"; echo "$(TESTFIXTURE_SRC)"; echo "$(LIBTCL) $(TLIBS)"\n' >"$show"
 make -s -C "$A" -f Makefile -f "$show" show CC= >"$work/flags"
 tcc=$(sed -n 1p "$work/flags")
@@ -71,7 +72,7 @@ tcl_tests="thread001 thread002 thread003 thread004 thread005 mutex1 shared2 shar
 compile() {
   cc=$1 out=$2 src=$3
   shift 3
-  if [ -f "$out" ] && [ "$out" -nt "$src" ] && [ "$out" -nt "$stamp" ]; then
+  if [ -f "$out" ] && [ -n "$(find "$out" -newer "$src" -newer "$stamp" 2>/dev/null)" ]; then
     return 0
   fi
   # shellcheck disable=SC2086,SC2068
@@ -97,9 +98,11 @@ build_flavour() {
     b=$(basename "$s" .c)
     echo "tf $s $d/obj-tf/$b.o" >>"$list"
   done
-  echo "t3 $amal $d/obj-t3/sqlite3.o" >>"$list"
-  echo "t3 $TOP/test/threadtest3.c $d/obj-t3/threadtest3.o" >>"$list"
-  echo "t3 $TOP/src/test_multiplex.c $d/obj-t3/test_multiplex.o" >>"$list"
+  {
+    echo "t3 $amal $d/obj-t3/sqlite3.o"
+    echo "t3 $TOP/test/threadtest3.c $d/obj-t3/threadtest3.o"
+    echo "t3 $TOP/src/test_multiplex.c $d/obj-t3/test_multiplex.o"
+  } >>"$list"
   export A stamp
   # One compile per line, $jobs at a time.
   fail=0
@@ -114,16 +117,16 @@ build_flavour() {
     while [ "$(jobs -p | wc -l)" -ge "$jobs" ]; do sleep 0.2; done
   done <"$list"
   wait || fail=1
-  for o in $(awk '{print $3}' "$list"); do
+  while read -r _ _ o; do
     [ -f "$o" ] || fail=1
-  done
+  done <"$list"
   [ "$fail" = 0 ] || return 1
   # shellcheck disable=SC2086
-  $cc -o "$d/testfixture" "$d"/obj-tf/*.o $libs -lpthread >"$d/link.log" 2>&1 &&
-    $cc -o "$d/threadtest3" "$d"/obj-t3/*.o $libs -lpthread >>"$d/link.log" 2>&1 || {
-      echo "check-sqlite-threads: linking $fl failed (see $d/link.log)" >&2
-      return 1
-    }
+  if ! $cc -o "$d/testfixture" "$d"/obj-tf/*.o $libs -lpthread >"$d/link.log" 2>&1 ||
+     ! $cc -o "$d/threadtest3" "$d"/obj-t3/*.o $libs -lpthread >>"$d/link.log" 2>&1; then
+    echo "check-sqlite-threads: linking $fl failed (see $d/link.log)" >&2
+    return 1
+  fi
 }
 
 build_flavour plain clang-19

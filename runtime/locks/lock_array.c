@@ -2,6 +2,7 @@
 #include "lock_array.h"
 
 #include "core/globals.h"
+#include "core/symbolize.h"
 
 #define MAX_ARRAYS 256u /* collections remembered */
 #define SITE_SLOTS 4096u /* acquisition sites seen resolving a lock (open addressing) */
@@ -101,9 +102,11 @@ static int known(const struct syncsan_site *s, uint64_t akey, uint32_t elem) {
   return __atomic_load_n(&e->poly, __ATOMIC_RELAXED) || (e->akey == akey && e->elem == elem);
 }
 
-/* A site that says nothing about which lock it is given. */
+/* A site that says nothing about which lock it is given: marked, or in a
+ * function the wrapper rule names. */
 static int site_is_layer(const struct syncsan_site *s) {
-  return !ss_site_is_place(s) || (s->flags & (SYNCSAN_SITE_WRAPPER | SYNCSAN_SITE_DYNAMIC));
+  return !ss_site_is_place(s) || (s->flags & (SYNCSAN_SITE_WRAPPER | SYNCSAN_SITE_DYNAMIC)) ||
+         ss_function_is_wrapper(s->function);
 }
 
 SS_HIDDEN uint64_t ss_array_note_element(uint64_t akey, uint32_t elem,

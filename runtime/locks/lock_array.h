@@ -12,8 +12,8 @@
  * A site counts only while it has taken nothing but that array's elements:
  * a lock wrapper (sqlite's pthreadMutexEnter) takes every lock of the
  * program at one site and says nothing about which element it is given,
- * and neither does a site the pass marked SYNCSAN_SITE_WRAPPER or a dynamic
- * site. The evidence is gathered when a thread resolves a lock's class
+ * and neither does a site the pass marked SYNCSAN_SITE_WRAPPER, one in a
+ * function lock_wrappers names, or a dynamic site. The evidence is gathered when a thread resolves a lock's class
  * (lock_class.c, a slow path), never on the fast path. */
 #ifndef SYNCSAN_LOCK_ARRAY_H
 #define SYNCSAN_LOCK_ARRAY_H

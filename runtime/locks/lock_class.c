@@ -282,6 +282,15 @@ SS_HIDDEN uintptr_t ss_class_init_pc(const struct syncsan_site *site, uintptr_t 
     pcs++;
     n--;
   }
+  /* An interposed call: the frames start at the caller the dynamic site
+   * stands for, however many of the interposer's frames are above it. */
+  uintptr_t dyn = site->flags & SYNCSAN_SITE_DYNAMIC ? ss_site_pc(site) : 0;
+  for (unsigned i = 0; dyn && i < n; i++)
+    if (pcs[i] == dyn) {
+      pcs += i;
+      n -= i;
+      break;
+    }
   /* pcs[0] returns into the function that made the init call: the
    * wrapper, or its caller when the wrapper was inlined there, which the
    * wrapper rule tells apart (by the pc's inline chain). */
@@ -429,10 +438,13 @@ SS_HIDDEN const char *ss_node_label(uint32_t id, char *buf, size_t n) {
       struct ss_frame f;
       if (user_place(nd->init_pc, &f)) {
         const char *file = strrchr(f.file, '/');
-        ss_format(buf, n, "init@%s:%u (via %s)", file ? file + 1 : f.file, f.line,
-                  nd->init_site->function);
+        /* The wrapper's own init line too: one wrapper may init locks of
+         * two classes (sqlite's recursive and fast mutexes). */
+        ss_format(buf, n, "init@%s:%u (via %s:%u)", file ? file + 1 : f.file, f.line,
+                  nd->init_site->function, nd->init_site->line);
       } else {
-        ss_format(buf, n, "init@%p (via %s)", (void *)nd->init_pc, nd->init_site->function);
+        ss_format(buf, n, "init@%p (via %s:%u)", (void *)nd->init_pc, nd->init_site->function,
+                  nd->init_site->line);
       }
       break;
     }

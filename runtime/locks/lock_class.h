@@ -1,6 +1,9 @@
 /* Lock classes: what the lock-order graph and lock levels are about.
  *
- * A lock's class is its global symbol, else the site of its *_init call,
+ * A lock's class is its global symbol (an element of a global array: the
+ * symbol and the element, until the array shows itself one collection,
+ * lock_array.h), else the site of its *_init call (inside a lock wrapper:
+ * with the first frame above the wrappers, ss_class_init_pc),
  * else (never initialised by a call: a zero-initialised lock in a heap
  * object, the common C idiom) the site of its first acquisition, which the
  * pass's static site record makes the same for every object locked there

@@ -67,6 +67,6 @@ int main(int argc, char **argv) {
     audit(l2, a1); /* other objects than either post */
   return 0;
 }
-// FIRE: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): init@class-init-stack.c:[[LEDGER:[0-9]+]] (via lock_alloc) -> init@class-init-stack.c:[[ACCOUNT:[0-9]+]] (via lock_alloc) -> init@class-init-stack.c:[[LEDGER]] (via lock_alloc)
+// FIRE: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): init@class-init-stack.c:[[LEDGER:[0-9]+]] (via lock_alloc:{{[0-9]+}}) -> init@class-init-stack.c:[[ACCOUNT:[0-9]+]] (via lock_alloc:{{[0-9]+}}) -> init@class-init-stack.c:[[LEDGER]] (via lock_alloc:{{[0-9]+}})
 // FIRE: SyncSanitizer: 1 error report
 // QUIET-NOT: SyncSanitizer

@@ -94,5 +94,5 @@ int main(int argc, char **argv) {
 // QUIET-NOT: SyncSanitizer
 // FIRE: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock):
 // FIRE: SyncSanitizer: 1 error report
-// KINDS: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): init@sqlite-shape.c:[[BT:[0-9]+]]{{( \(via mutex_alloc\))?}} -> init@sqlite-shape.c:[[DB:[0-9]+]]{{( \(via mutex_alloc\))?}} -> init@sqlite-shape.c:[[BT]]
+// KINDS: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): init@sqlite-shape.c:[[BT:[0-9]+]]{{( \(via mutex_alloc:[0-9]+\))?}} -> init@sqlite-shape.c:[[DB:[0-9]+]]{{( \(via mutex_alloc:[0-9]+\))?}} -> init@sqlite-shape.c:[[BT]]
 // KINDS: SyncSanitizer: 1 error report
