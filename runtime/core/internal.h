@@ -69,6 +69,8 @@ SS_HIDDEN void ss_warn_once(int *once, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 SS_HIDDEN void ss_log_message(const char *s, size_t n);
 SS_HIDDEN void ss_log_ready(void);
+/* Reports go to a terminal (stderr or stdout, not a log file)? */
+SS_HIDDEN int ss_log_isatty(void);
 /* log_format=json? */
 SS_HIDDEN int ss_log_json(void);
 SS_HIDDEN int ss_pid(void);

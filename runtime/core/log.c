@@ -75,6 +75,14 @@ static void open_log_file(void) {
   log_fd = fd;
 }
 
+/* Text reports are coloured on a terminal only: never in a log file. */
+SS_HIDDEN int ss_log_isatty(void) {
+  int saved = errno;
+  int tty = !log_path && isatty(log_fd);
+  errno = saved;
+  return tty;
+}
+
 SS_HIDDEN void ss_log_open(const char *path) {
   if (!path || !*path || !strcmp(path, "stderr")) {
     log_fd = 2;

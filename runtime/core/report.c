@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "flags.h"
+#include "report_frames.h"
 #include "suppress.h"
 #include "thread.h"
 
@@ -59,10 +60,14 @@ static uint64_t objects_key(const char *check, uintptr_t k1, uintptr_t k2) {
   return ss_mix64(str_hash(check) ^ ss_mix64(k1 ^ ss_mix64(k2)));
 }
 
-static uint64_t sites_key(const struct ss_report *r) {
-  uint64_t h = ss_mix64(~str_hash(r->check) ^ (uintptr_t)r->where);
+/* Each section's place: its first frame outside lock wrappers
+ * (report_frames.c), which is its site unless wrappers are involved. */
+static struct ss_rframes scratch; /* guarded by report_lock */
+
+static uint64_t sites_key(const struct ss_report *r, uint64_t where_key) {
+  uint64_t h = ss_mix64(~str_hash(r->check) ^ where_key);
   for (unsigned i = 0; i < r->nsec; i++)
-    h = ss_mix64(h ^ (uintptr_t)r->sec[i].site) + i;
+    h = ss_mix64(h ^ ss_user_frame_key(r->sec[i].site, r->sec[i].stack, &scratch)) + i;
   return ss_mix64(h ^ r->nsec);
 }
 
@@ -152,16 +157,39 @@ SS_HIDDEN void ss_report_headline(struct ss_report *r, const char *fmt, ...) {
   va_end(ap);
 }
 
-SS_HIDDEN void ss_report_section(struct ss_report *r, const struct syncsan_site *site,
-                                 const char *fmt, ...) {
+static void add_section(struct ss_report *r, const struct syncsan_site *site,
+                        ss_stack_id stack, int here, const char *fmt, va_list ap) {
   if (r->nsec == SS_REPORT_MAX_SECTIONS)
     return;
   struct ss_report_section *s = &r->sec[r->nsec++];
+  ss_vformat(s->title, sizeof(s->title), fmt, ap);
+  s->site = site;
+  s->stack = stack;
+  s->here = (uint8_t)here;
+}
+
+SS_HIDDEN void ss_report_section(struct ss_report *r, const struct syncsan_site *site,
+                                 const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  ss_vformat(s->title, sizeof(s->title), fmt, ap);
+  add_section(r, site, 0, 0, fmt, ap);
   va_end(ap);
-  s->site = site;
+}
+
+SS_HIDDEN void ss_report_section_stack(struct ss_report *r, const struct syncsan_site *site,
+                                       ss_stack_id stack, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  add_section(r, site, stack, 0, fmt, ap);
+  va_end(ap);
+}
+
+SS_HIDDEN void ss_report_section_here(struct ss_report *r, const struct syncsan_site *site,
+                                      const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  add_section(r, site, 0, 1, fmt, ap);
+  va_end(ap);
 }
 
 SS_HIDDEN void ss_report_thread(struct ss_report *r, uint32_t tid) {
@@ -174,7 +202,36 @@ SS_HIDDEN void ss_report_thread(struct ss_report *r, uint32_t tid) {
 
 /* ---- rendering ---- */
 
-static char out_data[16384]; /* guarded by report_lock */
+/* Room for a few sections' full stacks; JSON that does not fit is cut to
+ * the part that always does (render_json), text to its first 64 KiB. */
+static char out_data[65536]; /* guarded by report_lock */
+/* Each section's frames, and one thread's, built once per report. */
+static struct ss_rframes sec_frames[SS_REPORT_MAX_SECTIONS]; /* guarded by report_lock */
+static struct ss_rframes thread_frames;                       /* guarded by report_lock */
+
+/* ---- colour ----
+ * As the sanitizers colour their reports: the header line bold red for an
+ * error, bold magenta for a warning; section titles blue, thread
+ * descriptions cyan, the function of each frame bold. Only text reports
+ * on a terminal (color=auto), or any text report (color=always); never
+ * JSON, never a log file. */
+static int colour; /* this report is coloured; guarded by report_lock */
+#define C_RESET "\033[0m"
+#define C_RED "\033[1m\033[31m"
+#define C_MAGENTA "\033[1m\033[35m"
+#define C_BLUE "\033[34m"
+#define C_CYAN "\033[36m"
+#define C_BOLD "\033[1m"
+static const char *col(const char *code) { return colour ? code : ""; }
+
+static int colour_wanted(void) {
+  const char *c = ss_flags.color;
+  if (!strcmp(c, "never") || ss_log_json())
+    return 0;
+  if (!strcmp(c, "always"))
+    return 1;
+  return ss_log_isatty();
+}
 
 /* What a frame says it does: the operation, or the wrapper the user called. */
 static void site_what(const struct syncsan_site *s, char *buf, size_t n) {
@@ -192,8 +249,9 @@ static void site_what(const struct syncsan_site *s, char *buf, size_t n) {
 static void text_frame(struct ss_buf *b, const struct syncsan_site *s) {
   char loc[512], what[300];
   site_what(s, what, sizeof(what));
-  ss_buf_printf(b, "    #0 ");
+  ss_buf_printf(b, "    #0 %s", col(C_BOLD));
   ss_buf_text(b, s->function, 0);
+  ss_buf_printf(b, "%s", col(C_RESET));
   /* An entry for a function pointer knows its operation, not its caller:
    * no place to print, no line to ask -g for. */
   if (!(s->flags & SYNCSAN_SITE_INDIRECT)) {
@@ -202,9 +260,44 @@ static void text_frame(struct ss_buf *b, const struct syncsan_site *s) {
   }
   ss_buf_printf(b, " (");
   ss_buf_text(b, what, 0);
-  ss_buf_printf(b, s->line == 0 && !(s->flags & SYNCSAN_SITE_INDIRECT)
-                       ? "; compile with -g for line numbers)\n"
-                       : ")\n");
+  int no_line = s->line == 0 && !(s->flags & (SYNCSAN_SITE_INDIRECT | SYNCSAN_SITE_DYNAMIC));
+  ss_buf_printf(b, no_line ? "; compile with -g for line numbers)\n" : ")\n");
+}
+
+/* "#N function file:line:col", or "#N 0xPC (module+0xOFF)" without a name. */
+static void text_stack_frame(struct ss_buf *b, unsigned idx, const struct ss_rframe *r) {
+  const struct ss_frame *f = &r->f;
+  int named = f->function && strcmp(f->function, "??");
+  ss_buf_printf(b, "    #%u ", idx);
+  if (named) {
+    ss_buf_printf(b, "%s", col(C_BOLD));
+    ss_buf_text(b, f->function, 0);
+    ss_buf_printf(b, "%s", col(C_RESET));
+  } else {
+    ss_buf_printf(b, "0x%zx", (size_t)r->pc);
+  }
+  if (f->file) {
+    ss_buf_printf(b, " ");
+    ss_buf_text(b, f->file, 0);
+    if (f->line)
+      ss_buf_printf(b, ":%u", f->line);
+    if (f->line && f->column)
+      ss_buf_printf(b, ":%u", f->column);
+  } else if (f->module) {
+    ss_buf_printf(b, " (");
+    ss_buf_text(b, f->module, 0);
+    ss_buf_printf(b, "+0x%zx)", (size_t)f->offset);
+  }
+  ss_buf_printf(b, "\n");
+}
+
+static void text_frames(struct ss_buf *b, const struct ss_rframes *fr) {
+  for (unsigned i = 0; i < fr->n; i++) {
+    if (fr->fr[i].site)
+      text_frame(b, fr->fr[i].site);
+    else
+      text_stack_frame(b, i, &fr->fr[i]);
+  }
 }
 
 static void text_thread_name(struct ss_buf *b, const struct ss_thread_info *ti) {
@@ -215,19 +308,57 @@ static void text_thread_name(struct ss_buf *b, const struct ss_thread_info *ti) 
   ss_buf_printf(b, "'");
 }
 
+/* The SUMMARY's place: the frame of the first section about `where` (the
+ * one with its stack), else where itself; NULL frames: none. */
+static const struct ss_rframe *summary_frame(const struct ss_report *r, int *sec) {
+  *sec = -1;
+  for (unsigned i = 0; i < r->nsec; i++)
+    if (r->sec[i].site && r->sec[i].site == r->where && sec_frames[i].n) {
+      *sec = (int)i;
+      return &sec_frames[i].fr[sec_frames[i].user];
+    }
+  return NULL;
+}
+
+static void summary_loc(const struct ss_report *r, char *loc, size_t n, const char **fn) {
+  int sec;
+  const struct ss_rframe *u = summary_frame(r, &sec);
+  const struct syncsan_site *w = u && u->site ? u->site : u ? NULL : r->where;
+  if (u && !u->site) {
+    const struct ss_frame *f = &u->f;
+    if (f->file && f->line)
+      ss_format(loc, n, "%s:%u", f->file, f->line);
+    else if (f->file)
+      ss_format(loc, n, "%s", f->file);
+    else if (f->module)
+      ss_format(loc, n, "(%s+0x%zx)", f->module, (size_t)f->offset);
+    else
+      ss_format(loc, n, "<unknown>");
+    *fn = f->function ? f->function : "??";
+    return;
+  }
+  if (w && w->line)
+    ss_format(loc, n, "%s:%u", w->file, w->line);
+  else if (w)
+    ss_format(loc, n, "%s", w->file);
+  else
+    ss_format(loc, n, "<unknown>");
+  *fn = w ? w->function : "<unknown>";
+}
+
 static void render_text(struct ss_report *r, struct ss_buf *b) {
   int pid = ss_pid();
   ss_buf_printf(b, "=================================================================\n");
-  ss_buf_printf(b, "==%d==%s: SyncSanitizer: %s: ", pid,
+  ss_buf_printf(b, "%s==%d==%s: SyncSanitizer: %s: ",
+                col(r->sev == SS_SEV_ERROR ? C_RED : C_MAGENTA), pid,
                 r->sev == SS_SEV_ERROR ? "ERROR" : "WARNING", r->check);
   ss_buf_text(b, r->headline, 0);
-  ss_buf_printf(b, "\n");
+  ss_buf_printf(b, "%s\n", col(C_RESET));
   for (unsigned i = 0; i < r->nsec; i++) {
-    ss_buf_printf(b, "  ");
+    ss_buf_printf(b, "  %s", col(C_BLUE));
     ss_buf_text(b, r->sec[i].title, 0);
-    ss_buf_printf(b, "%s\n", r->sec[i].site ? ":" : "");
-    if (r->sec[i].site)
-      text_frame(b, r->sec[i].site);
+    ss_buf_printf(b, "%s%s\n", r->sec[i].site ? ":" : "", col(C_RESET));
+    text_frames(b, &sec_frames[i]);
   }
   if (r->notes.len) {
     ss_buf_text(b, r->notes_data, 1);
@@ -239,29 +370,26 @@ static void render_text(struct ss_report *r, struct ss_buf *b) {
     if (!ss_thread_info(r->threads[i], &ti))
       continue;
     if (ti.tid == 0) {
-      ss_buf_printf(b, "  Thread T0 is the main thread\n");
+      ss_buf_printf(b, "  %sThread T0 is the main thread%s\n", col(C_CYAN), col(C_RESET));
       continue;
     }
-    ss_buf_printf(b, "  Thread T%u", ti.tid);
+    ss_buf_printf(b, "  %sThread T%u", col(C_CYAN), ti.tid);
     text_thread_name(b, &ti);
     if (ti.create_site) {
-      ss_buf_printf(b, " created by T%u at:\n", ti.parent);
-      text_frame(b, ti.create_site);
+      ss_buf_printf(b, " created by T%u at:%s\n", ti.parent, col(C_RESET));
+      ss_rframes_build(&thread_frames, ti.create_site, ti.create_stack);
+      text_frames(b, &thread_frames);
     } else {
-      ss_buf_printf(b, " was not created by instrumented code\n");
+      ss_buf_printf(b, " was not created by instrumented code%s\n", col(C_RESET));
     }
   }
   char loc[512];
-  if (r->where && r->where->line)
-    ss_format(loc, sizeof(loc), "%s:%u", r->where->file, r->where->line);
-  else if (r->where)
-    ss_format(loc, sizeof(loc), "%s", r->where->file);
-  else
-    ss_format(loc, sizeof(loc), "<unknown>");
+  const char *fn;
+  summary_loc(r, loc, sizeof(loc), &fn);
   ss_buf_printf(b, "SUMMARY: SyncSanitizer: %s ", r->check);
   ss_buf_text(b, loc, 0);
   ss_buf_printf(b, " in ");
-  ss_buf_text(b, r->where ? r->where->function : "<unknown>", 0);
+  ss_buf_text(b, fn, 0);
   ss_buf_printf(b, "\n");
   ss_buf_printf(b, "=================================================================\n");
 }
@@ -276,6 +404,36 @@ static void json_site(struct ss_buf *b, const struct syncsan_site *s) {
   ss_buf_printf(b, ",\"line\":%u,\"column\":%u,\"operation\":", s->line, s->column);
   ss_buf_json_string(b, what);
   ss_buf_printf(b, "}");
+}
+
+static void json_stack_frame(struct ss_buf *b, const struct ss_rframe *r) {
+  const struct ss_frame *f = &r->f;
+  ss_buf_printf(b, "{\"pc\":\"0x%zx\",\"function\":", (size_t)r->pc);
+  ss_buf_json_string(b, f->function ? f->function : "??");
+  if (f->file) {
+    ss_buf_printf(b, ",\"file\":");
+    ss_buf_json_string(b, f->file);
+    ss_buf_printf(b, ",\"line\":%u,\"column\":%u", f->line, f->column);
+  }
+  if (f->module) {
+    ss_buf_printf(b, ",\"module\":");
+    ss_buf_json_string(b, f->module);
+    ss_buf_printf(b, ",\"offset\":\"0x%zx\"", (size_t)f->offset);
+  }
+  ss_buf_printf(b, "%s}", r->inlined ? ",\"inlined\":true" : "");
+}
+
+/* The frames above the site (#1 and on), innermost first. */
+static void json_frames(struct ss_buf *b, const struct ss_rframes *fr) {
+  ss_buf_printf(b, ",\"frames\":[");
+  unsigned printed = 0;
+  for (unsigned i = 0; i < fr->n; i++) {
+    if (fr->fr[i].site)
+      continue;
+    ss_buf_printf(b, "%s", printed++ ? "," : "");
+    json_stack_frame(b, &fr->fr[i]);
+  }
+  ss_buf_printf(b, "]");
 }
 
 /* The whole report, or (whole = 0) what always fits the buffer: the
@@ -298,6 +456,7 @@ static void render_json(struct ss_report *r, struct ss_buf *b, int whole) {
       ss_buf_printf(b, ",\"site\":");
       json_site(b, r->sec[i].site);
     }
+    json_frames(b, &sec_frames[i]);
     ss_buf_printf(b, "}");
   }
   ss_buf_printf(b, "],\"threads\":[");
@@ -312,21 +471,49 @@ static void render_json(struct ss_report *r, struct ss_buf *b, int whole) {
     if (ti.create_site) {
       ss_buf_printf(b, ",\"created_at\":");
       json_site(b, ti.create_site);
+      ss_rframes_build(&thread_frames, ti.create_site, ti.create_stack);
+      json_frames(b, &thread_frames);
     }
     ss_buf_printf(b, "}");
   }
   ss_buf_printf(b, "],\"notes\":");
   ss_buf_json_string(b, r->notes_data);
-  if (r->where) {
+  int sec;
+  const struct ss_rframe *u = summary_frame(r, &sec);
+  if (u && !u->site) {
     ss_buf_printf(b, ",\"location\":");
-    json_site(b, r->where);
+    json_stack_frame(b, u);
+  } else if (u || r->where) {
+    ss_buf_printf(b, ",\"location\":");
+    json_site(b, u ? u->site : r->where);
   }
   ss_buf_printf(b, "}\n");
 }
 
+/* The current operation's stack, for the sections about it. */
+static void capture_here(struct ss_report *r) {
+  for (unsigned i = 0; i < r->nsec; i++)
+    if (r->sec[i].here && !r->sec[i].stack) {
+      r->sec[i].stack = ss_stack_capture_site(r->sec[i].site, ss_self.hook_pc);
+      r->sec[i].here = 0;
+    }
+}
+
+static uint64_t where_key(const struct ss_report *r) {
+  for (unsigned i = 0; i < r->nsec; i++)
+    if (r->sec[i].site && r->sec[i].site == r->where)
+      return ss_user_frame_key(r->where, r->sec[i].stack, &scratch);
+  return (uintptr_t)r->where;
+}
+
 SS_HIDDEN void ss_report_end(struct ss_report *r) {
   int fatal = r->sev == SS_SEV_ERROR;
-  if (seen_before(sites_key(r))) {
+  /* A capture costs microseconds: one that cannot change whether the
+   * report repeats an earlier one waits until it is known to print (a
+   * loop of one bug over a million objects captures once). */
+  if (ss_wrappers_known())
+    capture_here(r);
+  if (seen_before(sites_key(r, where_key(r)))) {
     ss_spin_unlock(&report_lock);
     return;
   }
@@ -337,6 +524,10 @@ SS_HIDDEN void ss_report_end(struct ss_report *r) {
     ss_spin_unlock(&report_lock);
     return;
   }
+  capture_here(r);
+  for (unsigned i = 0; i < r->nsec; i++)
+    ss_rframes_build(&sec_frames[i], r->sec[i].site, r->sec[i].stack);
+  colour = colour_wanted();
   struct ss_buf b = {out_data, sizeof(out_data), 0};
   if (ss_log_json()) {
     render_json(r, &b, 1);

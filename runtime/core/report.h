@@ -3,6 +3,7 @@
 #ifndef SYNCSAN_REPORT_H
 #define SYNCSAN_REPORT_H
 #include "internal.h"
+#include "stack.h"
 
 enum ss_severity { SS_SEV_ERROR, SS_SEV_WARNING };
 
@@ -10,10 +11,13 @@ enum ss_severity { SS_SEV_ERROR, SS_SEV_WARNING };
 #define SS_REPORT_MAX_SECTIONS 24
 #define SS_REPORT_MAX_THREADS 8
 
-/* A titled source location: "<title>:\n    #0 <function> <file>:<line>:<col>". */
+/* A titled source location: "<title>:\n    #0 <function> <file>:<line>:<col>",
+ * then the frames of the call stack above it ("#1 ...", report_frames.h). */
 struct ss_report_section {
   char title[200];
   const struct syncsan_site *site; /* may be NULL: the title stands alone */
+  ss_stack_id stack;               /* the stack above site; 0: none */
+  uint8_t here;                    /* the current operation's: captured at ss_report_end */
 };
 
 struct ss_report {
@@ -47,11 +51,25 @@ SS_HIDDEN void ss_report_headline(struct ss_report *r, const char *fmt, ...)
 SS_HIDDEN void ss_report_section(struct ss_report *r, const struct syncsan_site *site,
                                  const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A section with a stored call stack (a lock-order edge's, say). */
+SS_HIDDEN void ss_report_section_stack(struct ss_report *r, const struct syncsan_site *site,
+                                       ss_stack_id stack, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* A section about the operation the calling hook is handling: its stack is
+ * captured from the hook's return address (ss_self.hook_pc, which the
+ * hook's slow path noted, or the dynamic site's own address) when the
+ * report ends, and only if it is printed or its frames decide whether it
+ * repeats an earlier report. */
+SS_HIDDEN void ss_report_section_here(struct ss_report *r, const struct syncsan_site *site,
+                                      const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Mentions a thread: its creation site is described once at the end. */
 SS_HIDDEN void ss_report_thread(struct ss_report *r, uint32_t tid);
 /* Prints, releases the report lock, counts it, and honours halt_on_error.
- * Not printed: a report whose check and sites (where, and every section's,
- * in order) repeat an earlier one's, and one past max_reports_per_check or
+ * Not printed: a report whose check and places repeat an earlier one's
+ * (where, and every section's, in order; a place is the first frame
+ * outside lock wrappers, so one bug reached through one helper from two
+ * callers is two reports, and from one caller twice is one), and one past max_reports_per_check or
  * max_reports (counted: it still sets the exit status, and the exit says
  * how many were left out). */
 SS_HIDDEN void ss_report_end(struct ss_report *r);

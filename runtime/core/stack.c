@@ -27,6 +27,7 @@
 
 #include <unwind.h>
 
+#include "dynsite.h"
 #include "flags.h"
 #include "thread.h"
 
@@ -165,4 +166,10 @@ SS_HIDDEN SS_NOINLINE ss_stack_id ss_stack_capture(uintptr_t from_pc) {
   if (n > depth)
     n = depth;
   return ss_stack_put(w.pcs + first, n);
+}
+
+SS_HIDDEN SS_NOINLINE ss_stack_id ss_stack_capture_site(const struct syncsan_site *site,
+                                                        uintptr_t hook_pc) {
+  uintptr_t pc = ss_site_pc(site);
+  return ss_stack_capture(pc ? pc : hook_pc);
 }

@@ -27,4 +27,9 @@ SS_HIDDEN unsigned ss_stack_pcs(ss_stack_id id, const uintptr_t **pcs);
  * current one (a caller's return address kept with a held lock) and for
  * unit tests. 0 when n is 0 or the depot is full. */
 SS_HIDDEN ss_stack_id ss_stack_put(const uintptr_t *pcs, unsigned n);
+/* The stack of the operation a hook is handling: from a dynamic site's own
+ * return address (an interposed call), else from hook_pc, the hook's
+ * __builtin_return_address(0) (ss_self.hook_pc on the slow paths that
+ * noted it). */
+SS_HIDDEN ss_stack_id ss_stack_capture_site(const struct syncsan_site *site, uintptr_t hook_pc);
 #endif

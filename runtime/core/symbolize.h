@@ -31,6 +31,10 @@ SS_HIDDEN unsigned ss_symbolize_pc(uintptr_t pc, struct ss_frame *out, unsigned 
  * registers their names (__syncsan_register_wrappers); the lock_wrappers
  * option names more (for code syncsan did not compile). */
 SS_HIDDEN int ss_function_is_wrapper(const char *demangled_name);
+/* Whether any wrapper is known (registered, or named by lock_wrappers):
+ * without one, no frame is a wrapper and nothing needs symbolizing to
+ * find the first frame outside them. */
+SS_HIDDEN int ss_wrappers_known(void);
 /* Whether the function that return address pc is in is a lock wrapper
  * (symbolizes pc once; the answer is cached). */
 SS_HIDDEN int ss_pc_is_wrapper(uintptr_t pc);

@@ -11,6 +11,7 @@
 
 #include "family.h"
 #include "flags.h"
+#include "stack.h"
 
 SS_HIDDEN __thread struct ss_thread ss_self;
 
@@ -31,6 +32,7 @@ struct slot {
   uint32_t tid;
   uint32_t parent;
   const struct syncsan_site *create_site;
+  ss_stack_id create_stack;
   char name[32];
   struct ss_thread *live; /* NULL once the thread has exited */
   int used;
@@ -84,7 +86,7 @@ static void free_slot(uint32_t i) {
 static uint32_t new_tid(void) { return __atomic_fetch_add(&next_tid, 1, __ATOMIC_RELAXED); }
 
 static struct ss_thread *register_self(uint32_t parent, const struct syncsan_site *site,
-                                       uint32_t tid) {
+                                       ss_stack_id stack, uint32_t tid) {
   struct ss_thread *t = &ss_self;
   if (t->registered)
     return t;
@@ -99,6 +101,7 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
     s->tid = t->tid;
     s->parent = parent;
     s->create_site = site;
+    s->create_stack = stack;
     s->name[0] = 0;
     s->live = t;
     s->used = 1;
@@ -129,12 +132,12 @@ SS_HIDDEN struct ss_thread *ss_thread_register_unseen(void) {
   if (ss_in_hook())
     return &ss_self;
   /* A thread created by code the pass did not see: no parent, no site. */
-  return register_self(0, NULL, new_tid());
+  return register_self(0, NULL, 0, new_tid());
 }
 
 SS_HIDDEN void ss_thread_init_main(void) {
   registry_init();
-  register_self(0, NULL, new_tid());
+  register_self(0, NULL, 0, new_tid());
 }
 
 static void unregister(struct ss_thread *t) {
@@ -186,6 +189,7 @@ SS_HIDDEN int ss_thread_info(uint32_t tid, struct ss_thread_info *out) {
       out->tid = s->tid;
       out->parent = s->parent;
       out->create_site = s->create_site;
+      out->create_stack = s->create_stack;
       memcpy(out->name, s->name, sizeof(out->name));
       out->live = s->live != NULL;
       found = 1;
@@ -220,19 +224,20 @@ struct start_args {
   uint32_t tid;
   uint32_t parent;
   const struct syncsan_site *site;
+  ss_stack_id stack;
 };
 
 static void *pthread_trampoline(void *p) {
   struct start_args a = *(struct start_args *)p;
   free(p);
-  register_self(a.parent, a.site, a.tid);
+  register_self(a.parent, a.site, a.stack, a.tid);
   return a.fn(a.arg);
 }
 
 static int c11_trampoline(void *p) {
   struct start_args a = *(struct start_args *)p;
   free(p);
-  register_self(a.parent, a.site, a.tid);
+  register_self(a.parent, a.site, a.stack, a.tid);
   return a.c11_fn(a.arg);
 }
 
@@ -251,6 +256,8 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
   a->arg = arg;
   a->parent = self->tid;
   a->site = ss_site(site);
+  /* Creating a thread costs far more than this capture. */
+  a->stack = ss_stack_capture_site(site, (uintptr_t)__builtin_return_address(0));
   a->tid = new_tid();
   int rc = pthread_create(th, attr, pthread_trampoline, a);
   if (rc != 0)
@@ -272,6 +279,7 @@ SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
   a->arg = arg;
   a->parent = self->tid;
   a->site = ss_site(site);
+  a->stack = ss_stack_capture_site(site, (uintptr_t)__builtin_return_address(0));
   a->tid = new_tid();
   int rc = thrd_create(th, c11_trampoline, a);
   if (rc != thrd_success)

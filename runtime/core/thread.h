@@ -22,6 +22,10 @@ struct ss_thread {
   uint8_t untracked;  /* the registry was full: checks that need it are off */
   uint16_t in_hook;   /* depth of runtime regions this thread is inside */
   uint32_t slot;      /* its registry slot (thread.c); guarded by the registry lock */
+  /* The return address of the hook whose slow path is running: where a
+   * stack captured for a report or a new lock-order edge starts (stack.h).
+   * Noted on slow paths only, never on a hook's fast path. */
+  uintptr_t hook_pc;
   void *ext[SS_THREAD_EXT_MAX]; /* atomic release stores; read with acquire */
 };
 
@@ -47,6 +51,7 @@ struct ss_thread_info {
   uint32_t tid;
   uint32_t parent;
   const struct syncsan_site *create_site;
+  uint32_t create_stack; /* ss_stack_id: the call stack above create_site */
   char name[32];
   int live;
 };
@@ -74,6 +79,9 @@ static inline void *ss_thread_ext(struct ss_thread *t, int key) {
  * all it costs, and only on slow paths: the hooks' fast paths touch only the
  * thread's own state and need no guard. The compiler-only fences keep the
  * counter's updates where a signal handler on this thread can see them. */
+/* On a slow path inside a hook (also from inline code that is part of one):
+ * notes the hook's return address for stack captures. */
+#define SS_NOTE_HOOK_PC() (ss_self.hook_pc = (uintptr_t)__builtin_return_address(0))
 static SS_ALWAYS_INLINE int ss_in_hook(void) { return ss_self.in_hook; }
 static SS_ALWAYS_INLINE void ss_enter_runtime(void) {
   ss_self.in_hook++;

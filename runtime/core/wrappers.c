@@ -107,7 +107,7 @@ static int option_has(const char *name) {
   return 0;
 }
 
-static int any_wrappers(void) {
+SS_HIDDEN int ss_wrappers_known(void) {
   return __atomic_load_n(&any_names, __ATOMIC_ACQUIRE) ||
          (ss_flags.lock_wrappers && ss_flags.lock_wrappers[0]);
 }
@@ -130,7 +130,7 @@ static int frames_are_wrappers(uintptr_t pc) {
 }
 
 SS_HIDDEN int ss_pc_is_wrapper(uintptr_t pc) {
-  if (pc == 0 || !any_wrappers())
+  if (pc == 0 || !ss_wrappers_known())
     return 0;
   uint64_t h = ss_mix64(pc);
   for (unsigned i = 0; i < 16; i++) {

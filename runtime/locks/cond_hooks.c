@@ -56,7 +56,7 @@ SS_COLD static void report_wait_unlocked(struct ss_lock_thread *t, const struct 
   ss_lock_label(mop->addr, mop->kind, NULL, ml, sizeof(ml));
   ss_report_headline(r, "thread T%u waits on %s with %s, which it does not hold", t->tid, cl,
                      ml);
-  ss_report_section(r, mop->site, "Wait by thread T%u", t->tid);
+  ss_report_section_here(r, mop->site, "Wait by thread T%u", t->tid);
   if (other)
     ss_report_section(r, held_at, "The mutex is held by thread T%u, acquired at", holder);
   ss_report_lock_origin(r, mop->addr);
@@ -85,7 +85,7 @@ SS_COLD static void report_mismatch(struct ss_lock_thread *t, const struct ss_lo
                      "thread T%u waits on %s with %s while %u other waiter%s use%s %s",
                      t->tid, cl, ml, ci->mutex_waiters, ci->mutex_waiters == 1 ? "" : "s",
                      ci->mutex_waiters == 1 ? "s" : "", ol);
-  ss_report_section(r, mop->site, "Wait with %s by thread T%u", ml, t->tid);
+  ss_report_section_here(r, mop->site, "Wait with %s by thread T%u", ml, t->tid);
   ss_report_section(r, ci->mutex_site, "Wait with %s by thread T%u, still waiting", ol,
                     ci->mutex_tid);
   ss_report_lock_origin(r, mop->addr);
@@ -109,7 +109,7 @@ SS_COLD static void report_destroy_waited(struct ss_lock_thread *t, uintptr_t co
   ss_report_headline(r, "thread T%u %s %s while %u thread%s blocked waiting on it", t->tid,
                      reinit ? "re-initialises" : "destroys", cl, ci->blocked,
                      ci->blocked == 1 ? " is" : "s are");
-  ss_report_section(r, site, "%s by thread T%u", reinit ? "Re-initialisation" : "Destruction",
+  ss_report_section_here(r, site, "%s by thread T%u", reinit ? "Re-initialisation" : "Destruction",
                     t->tid);
   if (ci->mutex && ci->mutex_site) {
     ss_lock_lookup(ci->mutex, ci->mutex_kind, NULL, NULL);
@@ -213,16 +213,20 @@ SS_EXPORT int __syncsan_pthread_cond_init(pthread_cond_t *c, const pthread_conda
                                           const struct syncsan_site *site) {
   int rc = pthread_cond_init(c, a);
   struct ss_lock_thread *t = ss_lock_thread_get();
-  if (rc == 0 && !ss_in_hook())
+  if (rc == 0 && !ss_in_hook()) {
+    SS_NOTE_HOOK_PC();
     created(t, (uintptr_t)c, ss_site(site));
+  }
   return rc;
 }
 
 SS_EXPORT int __syncsan_pthread_cond_destroy(pthread_cond_t *c,
                                              const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
-  if (!ss_in_hook())
+  if (!ss_in_hook()) {
+    SS_NOTE_HOOK_PC();
     destroyed(t, (uintptr_t)c, ss_site(site));
+  }
   return pthread_cond_destroy(c);
 }
 
@@ -248,6 +252,7 @@ SS_EXPORT int __syncsan_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m,
   if (SS_UNLIKELY(ss_in_hook()))
     return pthread_cond_wait(c, m);
   struct wait_state w;
+  SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = pthread_cond_wait(c, m));
@@ -262,6 +267,7 @@ SS_EXPORT int __syncsan_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_
   if (SS_UNLIKELY(ss_in_hook()))
     return pthread_cond_timedwait(c, m, ts);
   struct wait_state w;
+  SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = pthread_cond_timedwait(c, m, ts));
@@ -276,6 +282,7 @@ SS_EXPORT int __syncsan_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_
   if (SS_UNLIKELY(ss_in_hook()))
     return pthread_cond_clockwait(c, m, clock, ts);
   struct wait_state w;
+  SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = pthread_cond_clockwait(c, m, clock, ts));
@@ -288,15 +295,19 @@ SS_EXPORT int __syncsan_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_
 SS_EXPORT int __syncsan_cnd_init(cnd_t *c, const struct syncsan_site *site) {
   int rc = cnd_init(c);
   struct ss_lock_thread *t = ss_lock_thread_get();
-  if (rc == thrd_success && !ss_in_hook())
+  if (rc == thrd_success && !ss_in_hook()) {
+    SS_NOTE_HOOK_PC();
     created(t, (uintptr_t)c, ss_site(site));
+  }
   return rc;
 }
 
 SS_EXPORT void __syncsan_cnd_destroy(cnd_t *c, const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
-  if (!ss_in_hook())
+  if (!ss_in_hook()) {
+    SS_NOTE_HOOK_PC();
     destroyed(t, (uintptr_t)c, ss_site(site));
+  }
   cnd_destroy(c);
 }
 
@@ -319,6 +330,7 @@ SS_EXPORT int __syncsan_cnd_wait(cnd_t *c, mtx_t *m, const struct syncsan_site *
   if (SS_UNLIKELY(ss_in_hook()))
     return cnd_wait(c, m);
   struct wait_state w;
+  SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = cnd_wait(c, m));
@@ -333,6 +345,7 @@ SS_EXPORT int __syncsan_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
   if (SS_UNLIKELY(ss_in_hook()))
     return cnd_timedwait(c, m, ts);
   struct wait_state w;
+  SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = cnd_timedwait(c, m, ts));
@@ -381,14 +394,18 @@ static void cxx_ctor(void (*real)(void *), void *cv, const struct syncsan_site *
   require((void (*)())real, "std::condition_variable::condition_variable()");
   real(cv);
   struct ss_lock_thread *t = ss_lock_thread_get();
-  if (!ss_in_hook())
+  if (!ss_in_hook()) {
+    SS_NOTE_HOOK_PC();
     created(t, (uintptr_t)cv, ss_site(site));
+  }
 }
 
 static void cxx_dtor(void (*real)(void *), void *cv, const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
-  if (!ss_in_hook())
+  if (!ss_in_hook()) {
+    SS_NOTE_HOOK_PC();
     destroyed(t, (uintptr_t)cv, ss_site(site));
+  }
   require((void (*)())real, "std::condition_variable::~condition_variable()");
   real(cv);
 }
@@ -431,6 +448,7 @@ SS_EXPORT void HOOK(CV_WAIT)(void *cv, void *lock, const struct syncsan_site *si
     return;
   }
   struct wait_state w;
+  SS_NOTE_HOOK_PC();
   wait_begin(t, &w, (uintptr_t)cv, m, SS_KIND_MUTEX, ss_site(site));
   CANCELLABLE_WAIT(&w, CV_WAIT(cv, lock));
   wait_end(t, &w, (uintptr_t)cv, 1);

@@ -128,6 +128,7 @@ static inline int conflict(uint32_t a, uint32_t b) {
 struct cycle_edge {
   uint32_t src, dst, tid, hold_mode, acq_mode;
   const struct syncsan_site *src_site, *dst_site;
+  ss_stack_id stack; /* above dst_site */
   uintptr_t gates[SS_MAX_GATES];
   uint32_t ngates;
 };
@@ -147,6 +148,7 @@ static void copy_edge(struct cycle_edge *c, const struct ss_edge *e, uint32_t ho
   c->acq_mode = acq;
   c->src_site = e->src_site;
   c->dst_site = e->dst_site;
+  c->stack = e->stack;
   c->ngates = e->ngates;
   memcpy(c->gates, e->gates, sizeof(c->gates));
 }
@@ -325,10 +327,12 @@ static void report_cycle(struct ss_lock_thread *t, const struct ss_lockop *op, c
     ss_node_label(e->src, a, sizeof(a));
     ss_node_label(e->dst, b, sizeof(b));
     if (i == 0)
-      ss_report_section(r, e->dst_site, "Thread T%u acquires %s while holding %s (this closes the cycle)",
-                        e->tid, b, a);
+      ss_report_section_stack(r, e->dst_site, e->stack,
+                              "Thread T%u acquires %s while holding %s (this closes the cycle)",
+                              e->tid, b, a);
     else
-      ss_report_section(r, e->dst_site, "Thread T%u acquired %s while holding %s", e->tid, b, a);
+      ss_report_section_stack(r, e->dst_site, e->stack, "Thread T%u acquired %s while holding %s",
+                              e->tid, b, a);
     ss_report_section(r, e->src_site, "%s was acquired by T%u before, at", a, e->tid);
     ss_report_thread(r, e->tid);
   }
@@ -364,11 +368,28 @@ static void set_gates(struct ss_edge *e, int fresh, struct ss_lock_thread *t, ui
   e->ngates = k;
 }
 
+/* The call stack of the acquisition that learns edges, captured once per
+ * ss_graph_learn and only if it learns one: an edge is new rarely, and its
+ * stack is what a cycle report prints for it. */
+struct here {
+  const struct ss_lockop *op;
+  ss_stack_id id;
+  int taken;
+};
+
+static ss_stack_id here_stack(struct here *h) {
+  if (!h->taken) {
+    h->id = ss_stack_capture_site(h->op->site, ss_self.hook_pc);
+    h->taken = 1;
+  }
+  return h->id;
+}
+
 /* Adds (or extends) edge src -> dst; returns it when it gained a mode
  * combination, i.e. when a new cycle may have closed. */
 static struct ss_edge *learn_edge(struct ss_lock_thread *t, const struct ss_held *h,
                                   const struct ss_lockop *op, uint32_t src, uint32_t dst,
-                                  uint32_t combo) {
+                                  uint32_t combo, struct here *here) {
   struct ss_edge *e = edge_find(src, dst);
   int fresh = 0;
   if (!e) {
@@ -387,6 +408,7 @@ static struct ss_edge *learn_edge(struct ss_lock_thread *t, const struct ss_held
     e->src_gen = h->lock_gen;
     e->dst_addr = op->addr;
     e->dst_gen = op->gen;
+    e->stack = here_stack(here);
     fresh = 1;
   }
   set_gates(e, fresh, t, h->addr, op->addr);
@@ -407,9 +429,9 @@ static void become_mixed(uint32_t id, uint32_t *nfound);
  * reported. */
 static int learn_and_check(struct ss_lock_thread *t, const struct ss_held *h,
                            const struct ss_lockop *op, uint32_t src, uint32_t dst,
-                           uint32_t *nfound, int quiet) {
+                           uint32_t *nfound, int quiet, struct here *here) {
   uint32_t combo = (uint32_t)h->mode * 2 + op->mode;
-  struct ss_edge *e = learn_edge(t, h, op, src, dst, combo);
+  struct ss_edge *e = learn_edge(t, h, op, src, dst, combo, here);
   if (e && !quiet && *nfound < MAX_CYCLES_PER_ACQUIRE &&
       find_cycle(e, h->mode, op->mode, &cycle) &&
       !gated(&cycle)) {
@@ -417,6 +439,7 @@ static int learn_and_check(struct ss_lock_thread *t, const struct ss_held *h,
      * acquisition, not the edge's first one. */
     cycle.e[0].src_site = h->site;
     cycle.e[0].dst_site = op->site;
+    cycle.e[0].stack = here_stack(here);
     cycle.e[0].tid = t->tid;
     (*nfound)++;
     report_cycle(t, op, &cycle);
@@ -432,6 +455,7 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
     return;
   uint32_t held = t->nheld;
   int instance_done = 0, element_done = 0;
+  struct here here = {op, 0, 0};
   ss_spin_lock(&graph_lock);
   uint32_t dcoll = ss_node_collection(node);
   for (uint32_t i = held; i-- > 0;) {
@@ -447,7 +471,7 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
       if (element_done || same_class_only)
         continue;
       element_done = 1;
-      learn_and_check(t, h, op, src, dst, &nfound, 0);
+      learn_and_check(t, h, op, src, dst, &nfound, 0, &here);
       continue;
     }
     if (h->class_id == node) {
@@ -472,21 +496,21 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
       /* The class edge is kept (a class that is not mixed at the other end
        * still learns it), but only the instances' edge can close a cycle. */
       if (!same_class_only)
-        learn_and_check(t, h, op, src, dst, &nfound, 0);
+        learn_and_check(t, h, op, src, dst, &nfound, 0, &here);
       uint32_t si = ss_node_instance(src, h->addr, h->lock_gen);
       uint32_t di = ss_node_instance(dst, op->addr, gen);
       if (si && di)
-        learn_and_check(t, h, op, si, di, &nfound, 0);
+        learn_and_check(t, h, op, si, di, &nfound, 0, &here);
       continue;
     } else if (same_class_only) {
       continue;
     }
-    int reported = learn_and_check(t, h, op, src, dst, &nfound, 0);
+    int reported = learn_and_check(t, h, op, src, dst, &nfound, 0, &here);
     /* An element of a collection also orders the collection: what one
      * element taught covers every other. The cycle the elements closed
      * themselves is not reported twice. */
     if (src == h->class_id && dst == node && (scoll || dcoll))
-      learn_and_check(t, h, op, scoll ? scoll : src, dcoll ? dcoll : dst, &nfound, reported);
+      learn_and_check(t, h, op, scoll ? scoll : src, dcoll ? dcoll : dst, &nfound, reported, &here);
   }
   ss_spin_unlock(&graph_lock);
 }
@@ -509,6 +533,7 @@ static void copy_onto(const struct ss_edge *e, uint32_t s, uint32_t d, uint32_t 
     f->src_gen = e->src_gen;
     f->dst_addr = e->dst_addr;
     f->dst_gen = e->dst_gen;
+    f->stack = e->stack;
     memcpy(f->gates, e->gates, sizeof(f->gates));
     f->ngates = e->ngates;
     fresh = 1;

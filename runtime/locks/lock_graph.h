@@ -24,6 +24,7 @@ struct ss_edge {
   uint32_t tid;              /* the thread that first took it */
   const struct syncsan_site *src_site; /* where src was acquired */
   const struct syncsan_site *dst_site; /* where dst was acquired while holding src */
+  uint32_t stack;                      /* ss_stack_id: the call stack above dst_site */
   /* Lock instances held on every observation of this edge (other than src
    * and dst): a cycle whose edges all share one cannot deadlock. */
   uintptr_t gates[SS_MAX_GATES];

@@ -32,11 +32,11 @@ SS_HIDDEN void ss_rule_unlock_unheld(struct ss_lock_thread *t, const struct ss_l
   if (other) {
     ss_report_headline(r, "thread T%u releases %s, which thread T%u holds", t->tid, label,
                        holder);
-    ss_report_section(r, op->site, "Release by thread T%u", t->tid);
+    ss_report_section_here(r, op->site, "Release by thread T%u", t->tid);
     ss_report_section(r, held_at, "Acquired by thread T%u, still held", holder);
   } else {
     ss_report_headline(r, "thread T%u releases %s that it does not hold", t->tid, label);
-    ss_report_section(r, op->site, "Release by thread T%u", t->tid);
+    ss_report_section_here(r, op->site, "Release by thread T%u", t->tid);
   }
   ss_report_lock_origin(r, op->addr);
   ss_report_thread(r, t->tid);
@@ -73,7 +73,7 @@ SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop 
   else
     ss_report_headline(r, "thread T%u %s %s while thread T%u holds it", t->tid, what, label,
                        holder);
-  ss_report_section(r, op->site, "%s by thread T%u", reinit ? "Re-initialisation" : "Destruction",
+  ss_report_section_here(r, op->site, "%s by thread T%u", reinit ? "Re-initialisation" : "Destruction",
                     t->tid);
   ss_report_section(r, held_at, "Acquired by thread T%u, still held", holder);
   ss_report_lock_origin(r, op->addr);

@@ -30,7 +30,7 @@ static void report_double_lock(struct ss_lock_thread *t, const struct ss_lockop 
                      : op->pshared && op->acq == SS_ACQ_BLOCKING
                          ? "; it is process-shared, so it waits until some process releases it"
                          : "");
-  ss_report_section(r, op->site, "Second acquisition by thread T%u", t->tid);
+  ss_report_section_here(r, op->site, "Second acquisition by thread T%u", t->tid);
   ss_report_section(r, prev->site, "First acquisition by thread T%u, still held", t->tid);
   ss_report_lock_origin(r, op->addr);
   ss_report_thread(r, t->tid);
@@ -53,7 +53,7 @@ static void report_level(struct ss_lock_thread *t, const struct ss_lockop *op,
                      "lock's level must be higher than every level held%s",
                      t->tid, a, op->level, b, h->level,
                      op->level == h->level ? " (equal levels only in an ordered group)" : "");
-  ss_report_section(r, op->site, "Acquisition of level %d by thread T%u", op->level, t->tid);
+  ss_report_section_here(r, op->site, "Acquisition of level %d by thread T%u", op->level, t->tid);
   ss_report_section(r, h->site, "Level %d held since", h->level);
   ss_report_thread(r, t->tid);
   ss_report_end(r);

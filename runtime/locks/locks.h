@@ -5,7 +5,16 @@
 #define SYNCSAN_LOCKS_H
 #include "lockop.h"
 
-/* The event functions resolve op->site first (ss_site: a site inside a
+/* Stacks. A report or a new lock-order edge captures the call stack from
+ * the hook's return address, which the inline events below note (in
+ * ss_self.hook_pc, core/thread.h) on their slow branches only, and hooks
+ * that are slow paths whole (init, destroy, condvar waits) note at entry.
+ * They are inlined into the hook, so __builtin_return_address(0) there is
+ * the hook's own; where they are not (a helper of a hook), the capture
+ * starts a frame or two lower and the report finds the site's frame by
+ * its line (core/report_frames.c).
+ *
+ * The event functions resolve op->site first (ss_site: a site inside a
  * system-header wrapper becomes the user's call of the wrapper), so the
  * hooks pass the pass's site as they got it and every later use, rules and
  * held-stack entries included, sees the user's location.
@@ -112,6 +121,7 @@ static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_
     if (SS_LIKELY(!h)) {
       top = &t->held[n - 1];
     } else {
+      SS_NOTE_HOOK_PC();
       if (ss_lock_before_held(t, op, h)) {
         ss_leave_runtime();
         return;
@@ -135,8 +145,10 @@ static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_
     /* A cached chain is the key itself, with bit 0 set when it nests a
      * class in itself (then each new pair of instances is checked). */
     uint64_t cached = *ss_chain_slot(t, op->chain);
-    if (SS_UNLIKELY((cached & ~1ull) != op->chain || (cached & 1)))
+    if (SS_UNLIKELY((cached & ~1ull) != op->chain || (cached & 1))) {
+      SS_NOTE_HOOK_PC();
       ss_lock_check_chain(t, op, cached);
+    }
   }
   if (op->acq != SS_ACQ_TRY)
     ss_wait_begin(t, op, timed);
@@ -153,6 +165,7 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struc
   ss_enter_runtime();
   uint32_t n = t->nheld;
   if (SS_UNLIKELY(!op->resolved || ss_timing_on || n >= t->held_cap)) {
+    SS_NOTE_HOOK_PC();
     ss_lock_after_slow(t, op);
     ss_leave_runtime();
     return;
@@ -179,6 +192,7 @@ static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct s
     return;
   }
   ss_enter_runtime();
+  SS_NOTE_HOOK_PC();
   ss_unlock_slow(t, op);
   ss_leave_runtime();
 }

@@ -12,6 +12,7 @@ SS_EXPORT int __syncsan_mtx_init(mtx_t *m, int type, const struct syncsan_site *
   if (rc == thrd_success && !ss_in_hook()) {
     struct ss_lockop op;
     ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
+    SS_NOTE_HOOK_PC();
     ss_lock_created(t, &op);
   }
   return rc;
@@ -22,6 +23,7 @@ SS_EXPORT void __syncsan_mtx_destroy(mtx_t *m, const struct syncsan_site *site) 
   if (!ss_in_hook()) {
     struct ss_lockop op;
     ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
+    SS_NOTE_HOOK_PC();
     ss_lock_destroyed(t, &op);
   }
   mtx_destroy(m);

@@ -27,6 +27,7 @@ SS_EXPORT int __syncsan_pthread_mutex_init(pthread_mutex_t *m, const pthread_mut
   if (rc == 0 && !ss_in_hook()) {
     struct ss_lockop op;
     mutex_op(&op, m, SS_ACQ_BLOCKING, site);
+    SS_NOTE_HOOK_PC();
     ss_lock_created(t, &op);
   }
   return rc;
@@ -38,6 +39,7 @@ SS_EXPORT int __syncsan_pthread_mutex_destroy(pthread_mutex_t *m,
   if (!ss_in_hook()) {
     struct ss_lockop op;
     mutex_op(&op, m, SS_ACQ_BLOCKING, site);
+    SS_NOTE_HOOK_PC();
     ss_lock_destroyed(t, &op);
   }
   return pthread_mutex_destroy(m);

@@ -39,6 +39,7 @@ SS_EXPORT int __syncsan_pthread_rwlock_init(pthread_rwlock_t *rw,
   if (rc == 0 && !ss_in_hook()) {
     struct ss_lockop op;
     rw_op(&op, t, rw, SS_MODE_WRITE, SS_ACQ_BLOCKING, site);
+    SS_NOTE_HOOK_PC();
     ss_lock_created(t, &op);
   }
   return rc;
@@ -50,6 +51,7 @@ SS_EXPORT int __syncsan_pthread_rwlock_destroy(pthread_rwlock_t *rw,
   if (!ss_in_hook()) {
     struct ss_lockop op;
     rw_op(&op, t, rw, SS_MODE_WRITE, SS_ACQ_BLOCKING, site);
+    SS_NOTE_HOOK_PC();
     ss_lock_destroyed(t, &op);
   }
   return pthread_rwlock_destroy(rw);

@@ -25,6 +25,7 @@ SS_EXPORT int __syncsan_pthread_spin_init(pthread_spinlock_t *s, int pshared,
   if (rc == 0 && !ss_in_hook()) {
     struct ss_lockop op;
     spin_op(&op, s, SS_ACQ_BLOCKING, site);
+    SS_NOTE_HOOK_PC();
     ss_lock_created(t, &op);
   }
   return rc;
@@ -36,6 +37,7 @@ SS_EXPORT int __syncsan_pthread_spin_destroy(pthread_spinlock_t *s,
   if (!ss_in_hook()) {
     struct ss_lockop op;
     spin_op(&op, s, SS_ACQ_BLOCKING, site);
+    SS_NOTE_HOOK_PC();
     ss_lock_destroyed(t, &op);
   }
   return pthread_spin_destroy(s);

@@ -13,6 +13,6 @@
 // LOG: ERROR: SyncSanitizer: unlock-not-held
 // LOG: SUMMARY: SyncSanitizer: unlock-not-held {{.*}}unlock-twice.c:9 in release_twice
 
-// JSON: {"tool":"syncsan","pid":{{[0-9]+}},"severity":"error","check":"unlock-not-held","message":"thread T0 releases mutex M{{[0-9]+}} 'g_lock' (0x{{[0-9a-f]+}}) that it does not hold","sections":[{"title":"Release by thread T0","site":{"function":"release_twice","file":"{{[^"]*}}unlock-twice.c","line":9,"column":3,"operation":"pthread_mutex_unlock"}}
+// JSON: {"tool":"syncsan","pid":{{[0-9]+}},"severity":"error","check":"unlock-not-held","message":"thread T0 releases mutex M{{[0-9]+}} 'g_lock' (0x{{[0-9a-f]+}}) that it does not hold","sections":[{"title":"Release by thread T0","site":{"function":"release_twice","file":"{{[^"]*}}unlock-twice.c","line":9,"column":3,"operation":"pthread_mutex_unlock"},"frames":[{"pc":"0x{{[0-9a-f]+}}","function":"{{main|release_twice}}"
 // JSON-SAME: "location":{"function":"release_twice","file":"{{[^"]*}}unlock-twice.c","line":9,"column":3,"operation":"pthread_mutex_unlock"}}
 // JSON: "check":"unlock-not-held"

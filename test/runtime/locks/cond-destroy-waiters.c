@@ -39,11 +39,11 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: destroy-locked: thread T0 destroys condvar C{{[0-9]+}} 'g_cv' (0x{{[0-9a-f]+}}) while 1 thread is blocked waiting on it
 // CHECK-NEXT: Destruction by thread T0:
 // CHECK-NEXT: #0 main {{.*}}cond-destroy-waiters.c:34:3 (pthread_cond_destroy)
-// CHECK-NEXT: Wait with mutex M{{[0-9]+}} 'g_mu' (0x{{[0-9a-f]+}}) by thread T1:
+// CHECK: Wait with mutex M{{[0-9]+}} 'g_mu' (0x{{[0-9a-f]+}}) by thread T1:
 // CHECK-NEXT: #0 waiter {{.*}}cond-destroy-waiters.c:20:3 (pthread_cond_timedwait)
-// CHECK-NEXT: condvar C{{[0-9]+}} was initialised at:
+// CHECK: condvar C{{[0-9]+}} was initialised at:
 // CHECK-NEXT: #0 main {{.*}}cond-destroy-waiters.c:26:3 (pthread_cond_init)
-// CHECK-NEXT: Thread T0 is the main thread
+// CHECK: Thread T0 is the main thread
 // CHECK-NEXT: Thread T1 created by T0 at:
 // CHECK: SUMMARY: SyncSanitizer: destroy-locked {{.*}}cond-destroy-waiters.c:34 in main
 // CHECK: joined

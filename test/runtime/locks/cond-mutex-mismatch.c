@@ -48,13 +48,13 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: condvar-mutex-mismatch: thread T0 waits on condvar C{{[0-9]+}} 'g_cv' (0x{{[0-9a-f]+}}) with mutex M{{[0-9]+}} 'g_b' (0x{{[0-9a-f]+}}) while 1 other waiter uses mutex M{{[0-9]+}} 'g_a' (0x{{[0-9a-f]+}})
 // CHECK-NEXT: Wait with mutex M{{[0-9]+}} 'g_b' {{.*}} by thread T0:
 // CHECK-NEXT: #0 main {{.*}}cond-mutex-mismatch.c:36:3 (pthread_cond_timedwait)
-// CHECK-NEXT: Wait with mutex M{{[0-9]+}} 'g_a' {{.*}} by thread T1, still waiting:
+// CHECK: Wait with mutex M{{[0-9]+}} 'g_a' {{.*}} by thread T1, still waiting:
 // CHECK-NEXT: #0 waiter {{.*}}cond-mutex-mismatch.c:17:5 (pthread_cond_wait)
-// CHECK-NEXT: mutex M{{[0-9]+}} was statically initialised
+// CHECK: mutex M{{[0-9]+}} was statically initialised
 // CHECK-NEXT: mutex M{{[0-9]+}} was statically initialised
 // CHECK-NEXT: condvar C{{[0-9]+}} was initialised at:
 // CHECK-NEXT: #0 main {{.*}}cond-mutex-mismatch.c:23:3 (pthread_cond_init)
-// CHECK-NEXT: Thread T0 is the main thread
+// CHECK: Thread T0 is the main thread
 // CHECK-NEXT: Thread T1 created by T0 at:
 // CHECK: SUMMARY: SyncSanitizer: condvar-mutex-mismatch {{.*}}cond-mutex-mismatch.c:36 in main
 // CHECK: joined

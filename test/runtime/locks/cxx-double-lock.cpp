@@ -19,7 +19,7 @@ int main() {
 // CHECK: ERROR: SyncSanitizer: double-lock: thread T0 acquires mutex M{{[0-9]+}} {{.*}}that it already holds; the thread would block on itself forever
 // CHECK-NEXT: Second acquisition by thread T0:
 // CHECK-NEXT: #0 helper() {{.*}}cxx-double-lock.cpp:11:
-// CHECK-NEXT: First acquisition by thread T0, still held:
+// CHECK: First acquisition by thread T0, still held:
 // CHECK-NEXT: #0 main {{.*}}cxx-double-lock.cpp:14:
 // CHECK: SUMMARY: SyncSanitizer: double-lock {{.*}}cxx-double-lock.cpp:11 in helper()
 // CHECK-NOT: not reached

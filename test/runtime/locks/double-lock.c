@@ -17,9 +17,9 @@ int main(void) {
 // CHECK: ==[[PID:[0-9]+]]==ERROR: SyncSanitizer: double-lock: thread T0 acquires mutex M{{[0-9]+}} 'g_lock' (0x{{[0-9a-f]+}}) that it already holds; the thread would block on itself forever
 // CHECK-NEXT: Second acquisition by thread T0:
 // CHECK-NEXT: #0 main {{.*}}double-lock.c:13:3 (pthread_mutex_lock)
-// CHECK-NEXT: First acquisition by thread T0, still held:
+// CHECK: First acquisition by thread T0, still held:
 // CHECK-NEXT: #0 main {{.*}}double-lock.c:12:3 (pthread_mutex_lock)
-// CHECK-NEXT: mutex M{{[0-9]+}} was statically initialised (no init call seen)
+// CHECK: mutex M{{[0-9]+}} was statically initialised (no init call seen)
 // CHECK: SUMMARY: SyncSanitizer: double-lock {{.*}}double-lock.c:13 in main
 // CHECK: ==[[PID]]==syncsan: ending the process: thread T0 would wait for itself forever
 // CHECK-NOT: not reached

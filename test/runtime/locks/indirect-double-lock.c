@@ -27,7 +27,7 @@ int main(int argc, char **argv) {
 // CHECK: ==[[PID:[0-9]+]]==ERROR: SyncSanitizer: double-lock: thread T0 acquires mutex M{{[0-9]+}} 'g_lock' (0x{{[0-9a-f]+}}) that it already holds; the thread would block on itself forever
 // CHECK-NEXT: Second acquisition by thread T0:
 // CHECK-NEXT: #0 <unknown caller> (pthread_mutex_lock through a function pointer)
-// CHECK-NEXT: First acquisition by thread T0, still held:
+// CHECK: First acquisition by thread T0, still held:
 // CHECK-NEXT: #0 <unknown caller> (pthread_mutex_lock through a function pointer)
 // CHECK: SUMMARY: SyncSanitizer: double-lock <unknown file> in <unknown caller>
 // CHECK: ==[[PID]]==syncsan: ending the process: thread T0 would wait for itself forever

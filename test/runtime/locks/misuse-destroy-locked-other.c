@@ -34,18 +34,18 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: destroy-locked: thread T0 destroys rwlock M{{[0-9]+}} 'g_rw' (0x{{[0-9a-f]+}}) while thread T1 holds it
 // CHECK-NEXT: Destruction by thread T0:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked-other.c:26:3 (pthread_rwlock_destroy)
-// CHECK-NEXT: Acquired by thread T1, still held:
+// CHECK: Acquired by thread T1, still held:
 // CHECK-NEXT: #0 writer {{.*}}misuse-destroy-locked-other.c:14:3 (pthread_rwlock_wrlock)
-// CHECK-NEXT: rwlock M{{[0-9]+}} was statically initialised
+// CHECK: rwlock M{{[0-9]+}} was statically initialised
 // CHECK-NEXT: Thread T0 is the main thread
 // CHECK-NEXT: Thread T1 created by T0 at:
 // CHECK: SUMMARY: SyncSanitizer: destroy-locked {{.*}}misuse-destroy-locked-other.c:26 in main
 // CHECK: ERROR: SyncSanitizer: destroy-locked: thread T0 re-initialises spinlock M{{[0-9]+}} 'g_spin' (0x{{[0-9a-f]+}}) while holding it
 // CHECK-NEXT: Re-initialisation by thread T0:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked-other.c:30:3 (pthread_spin_init)
-// CHECK-NEXT: Acquired by thread T0, still held:
+// CHECK: Acquired by thread T0, still held:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked-other.c:29:3 (pthread_spin_lock)
-// CHECK-NEXT: spinlock M{{[0-9]+}} was initialised at:
+// CHECK: spinlock M{{[0-9]+}} was initialised at:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked-other.c:28:3 (pthread_spin_init)
 // CHECK: SUMMARY: SyncSanitizer: destroy-locked {{.*}}misuse-destroy-locked-other.c:30 in main
 // CHECK-NOT: SyncSanitizer: {{[a-z-]+}}:

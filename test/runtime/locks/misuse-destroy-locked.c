@@ -36,16 +36,16 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: destroy-locked: thread T0 destroys mutex M{{[0-9]+}} 'g_mu' (0x{{[0-9a-f]+}}) while holding it
 // CHECK-NEXT: Destruction by thread T0:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked.c:22:12 (pthread_mutex_destroy)
-// CHECK-NEXT: Acquired by thread T0, still held:
+// CHECK: Acquired by thread T0, still held:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked.c:21:3 (pthread_mutex_lock)
-// CHECK-NEXT: mutex M{{[0-9]+}} was statically initialised
+// CHECK: mutex M{{[0-9]+}} was statically initialised
 // CHECK: SUMMARY: SyncSanitizer: destroy-locked {{.*}}misuse-destroy-locked.c:22 in main
 // CHECK: ERROR: SyncSanitizer: destroy-locked: thread T0 destroys rwlock M{{[0-9]+}} 'g_rw' (0x{{[0-9a-f]+}}) while holding it
 // CHECK-NEXT: Destruction by thread T0:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked.c:25:3 (pthread_rwlock_destroy)
-// CHECK-NEXT: Acquired by thread T0, still held:
+// CHECK: Acquired by thread T0, still held:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked.c:24:3 (pthread_rwlock_rdlock)
-// CHECK-NEXT: rwlock M{{[0-9]+}} was initialised at:
+// CHECK: rwlock M{{[0-9]+}} was initialised at:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked.c:18:3 (pthread_rwlock_init)
 // CHECK: ERROR: SyncSanitizer: destroy-locked: thread T0 destroys spinlock M{{[0-9]+}} 'g_spin' {{.*}} while holding it
 // CHECK-NEXT: Destruction by thread T0:

@@ -28,14 +28,14 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: lock-held-at-exit: thread T1 exits while holding 2 locks
 // CHECK-NEXT: Held: mutex M{{[0-9]+}} 'g_rec' (0x{{[0-9a-f]+}}), locked 2 times, first acquired at:
 // CHECK-NEXT: #0 forgetful {{.*}}misuse-held-at-exit-thread.c:14:3 (pthread_mutex_lock)
-// CHECK-NEXT: mutex M{{[0-9]+}} was statically initialised
+// CHECK: mutex M{{[0-9]+}} was statically initialised
 // CHECK-NEXT: Held: rwlock M{{[0-9]+}} 'g_rw' (0x{{[0-9a-f]+}}) (for reading), acquired at:
 // CHECK-NEXT: #0 forgetful {{.*}}misuse-held-at-exit-thread.c:16:3 (pthread_rwlock_rdlock)
-// CHECK-NEXT: rwlock M{{[0-9]+}} was initialised at:
+// CHECK: rwlock M{{[0-9]+}} was initialised at:
 // CHECK-NEXT: #0 main {{.*}}misuse-held-at-exit-thread.c:21:3 (pthread_rwlock_init)
-// CHECK-NEXT: Thread T1 created by T0 at:
+// CHECK: Thread T1 created by T0 at:
 // CHECK-NEXT: #0 main {{.*}}misuse-held-at-exit-thread.c:23:3 (pthread_create)
-// CHECK-NEXT: SUMMARY: SyncSanitizer: lock-held-at-exit {{.*}}misuse-held-at-exit-thread.c:16 in forgetful
+// CHECK: SUMMARY: SyncSanitizer: lock-held-at-exit {{.*}}misuse-held-at-exit-thread.c:16 in forgetful
 // CHECK: joined
 // CHECK-NOT: SyncSanitizer: {{[a-z-]+}}:
 // CHECK: SyncSanitizer: 1 error report

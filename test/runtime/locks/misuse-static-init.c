@@ -26,9 +26,9 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: double-lock: thread T0 acquires mutex M{{[0-9]+}} 'g_check' (0x{{[0-9a-f]+}}) that it already holds (the call fails with EDEADLK)
 // CHECK-NEXT: Second acquisition by thread T0:
 // CHECK-NEXT: #0 main {{.*}}misuse-static-init.c:20:12 (pthread_mutex_lock)
-// CHECK-NEXT: First acquisition by thread T0, still held:
+// CHECK: First acquisition by thread T0, still held:
 // CHECK-NEXT: #0 main {{.*}}misuse-static-init.c:19:3 (pthread_mutex_lock)
-// CHECK-NEXT: mutex M{{[0-9]+}} was statically initialised (no init call seen)
+// CHECK: mutex M{{[0-9]+}} was statically initialised (no init call seen)
 // CHECK: relock=EDEADLK
 // CHECK-NOT: SyncSanitizer: {{[a-z-]+}}:
 // CHECK: SyncSanitizer: 1 error report

@@ -36,13 +36,13 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: unlock-wrong-thread: thread T0 releases mutex M{{[0-9]+}} 'g_mu' (0x{{[0-9a-f]+}}), which thread T1 holds
 // CHECK-NEXT: Release by thread T0:
 // CHECK-NEXT: #0 main {{.*}}misuse-unlock-wrong-thread.c:32:12 (pthread_mutex_unlock)
-// CHECK-NEXT: Acquired by thread T1, still held:
+// CHECK: Acquired by thread T1, still held:
 // CHECK-NEXT: #0 owner {{.*}}misuse-unlock-wrong-thread.c:16:3 (pthread_mutex_lock)
-// CHECK-NEXT: mutex M{{[0-9]+}} was initialised at:
+// CHECK: mutex M{{[0-9]+}} was initialised at:
 // CHECK-NEXT: #0 main {{.*}}misuse-unlock-wrong-thread.c:26:3 (pthread_mutex_init)
-// CHECK-NEXT: Thread T0 is the main thread
+// CHECK: Thread T0 is the main thread
 // CHECK-NEXT: Thread T1 created by T0 at:
 // CHECK-NEXT: #0 main {{.*}}misuse-unlock-wrong-thread.c:30:3 (pthread_create)
-// CHECK-NEXT: SUMMARY: SyncSanitizer: unlock-wrong-thread {{.*}}misuse-unlock-wrong-thread.c:32 in main
+// CHECK: SUMMARY: SyncSanitizer: unlock-wrong-thread {{.*}}misuse-unlock-wrong-thread.c:32 in main
 // CHECK: unlock=EPERM
 // CHECK-NOT: SyncSanitizer: {{[a-z-]+}}:

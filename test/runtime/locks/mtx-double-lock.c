@@ -17,9 +17,9 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: double-lock: thread T0 acquires mtx M{{[0-9]+}} 'g_mtx' (0x{{[0-9a-f]+}}) that it already holds; the thread would block on itself forever
 // CHECK-NEXT: Second acquisition by thread T0:
 // CHECK-NEXT: #0 main {{.*}}mtx-double-lock.c:13:3 (mtx_lock)
-// CHECK-NEXT: First acquisition by thread T0, still held:
+// CHECK: First acquisition by thread T0, still held:
 // CHECK-NEXT: #0 main {{.*}}mtx-double-lock.c:12:3 (mtx_lock)
-// CHECK-NEXT: mtx M{{[0-9]+}} was initialised at:
+// CHECK: mtx M{{[0-9]+}} was initialised at:
 // CHECK-NEXT: #0 main {{.*}}mtx-double-lock.c:11:3 (mtx_init)
 // CHECK: SUMMARY: SyncSanitizer: double-lock {{.*}}mtx-double-lock.c:13 in main
 // CHECK-NOT: not reached

@@ -40,13 +40,13 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): 'audit_log' -> 'accounts' -> 'audit_log'
 // CHECK-NEXT: Thread T2 acquires 'accounts' while holding 'audit_log' (this closes the cycle):
 // CHECK-NEXT: #0 report_audit {{.*}}order-inversion.c:24:5 (pthread_mutex_lock)
-// CHECK-NEXT: 'audit_log' was acquired by T2 before, at:
+// CHECK: 'audit_log' was acquired by T2 before, at:
 // CHECK-NEXT: #0 report_audit {{.*}}order-inversion.c:23:5 (pthread_mutex_lock)
-// CHECK-NEXT: Thread T1 acquired 'audit_log' while holding 'accounts':
+// CHECK: Thread T1 acquired 'audit_log' while holding 'accounts':
 // CHECK-NEXT: #0 transfer {{.*}}order-inversion.c:15:3 (pthread_mutex_lock)
-// CHECK-NEXT: 'accounts' was acquired by T1 before, at:
+// CHECK: 'accounts' was acquired by T1 before, at:
 // CHECK-NEXT: #0 transfer {{.*}}order-inversion.c:14:3 (pthread_mutex_lock)
-// CHECK-NEXT: Possible unsafe locking scenario:
+// CHECK: Possible unsafe locking scenario:
 // CHECK: Thread 1 (as T2) Thread 2 (as T1)
 // CHECK: lock('audit_log');
 // CHECK-NEXT: lock('accounts');

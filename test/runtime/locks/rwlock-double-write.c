@@ -21,9 +21,9 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: double-lock: thread T0 acquires rwlock M{{[0-9]+}} 'g_rw' (0x{{[0-9a-f]+}}) that it already holds (the call fails with EDEADLK)
 // CHECK-NEXT: Second acquisition by thread T0:
 // CHECK-NEXT: #0 main {{.*}}rwlock-double-write.c:14:11 (pthread_rwlock_wrlock)
-// CHECK-NEXT: First acquisition by thread T0, still held:
+// CHECK: First acquisition by thread T0, still held:
 // CHECK-NEXT: #0 main {{.*}}rwlock-double-write.c:13:3 (pthread_rwlock_wrlock)
-// CHECK-NEXT: rwlock M{{[0-9]+}} was statically initialised (no init call seen)
+// CHECK: rwlock M{{[0-9]+}} was statically initialised (no init call seen)
 // CHECK: SUMMARY: SyncSanitizer: double-lock {{.*}}rwlock-double-write.c:14 in main
 // CHECK: ERROR: SyncSanitizer: double-lock: thread T0 acquires rwlock M{{[0-9]+}} 'g_rw' {{.*}} (the call fails with EDEADLK)
 // CHECK-NEXT: Second acquisition by thread T0:

@@ -19,9 +19,9 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: double-lock: thread T0 acquires rwlock M{{[0-9]+}} 'rw' (0x{{[0-9a-f]+}}) that it already holds; the thread would block on itself forever
 // CHECK-NEXT: Second acquisition by thread T0:
 // CHECK-NEXT: #0 main {{.*}}rwlock-write-after-read.c:15:3 (pthread_rwlock_wrlock)
-// CHECK-NEXT: First acquisition by thread T0, still held:
+// CHECK: First acquisition by thread T0, still held:
 // CHECK-NEXT: #0 main {{.*}}rwlock-write-after-read.c:14:3 (pthread_rwlock_rdlock)
-// CHECK-NEXT: rwlock M{{[0-9]+}} was initialised at:
+// CHECK: rwlock M{{[0-9]+}} was initialised at:
 // CHECK-NEXT: #0 main {{.*}}rwlock-write-after-read.c:13:3 (pthread_rwlock_init)
 // CHECK: SUMMARY: SyncSanitizer: double-lock {{.*}}rwlock-write-after-read.c:15 in main
 // CHECK: syncsan: ending the process: thread T0 would wait for itself forever

@@ -24,9 +24,9 @@ int main(void) {
 // CHECK-NEXT: ERROR: SyncSanitizer: double-lock: thread T0 acquires spinlock M{{[0-9]+}} 'g_spin' (0x{{[0-9a-f]+}}) that it already holds; the thread would block on itself forever
 // CHECK-NEXT: Second acquisition by thread T0:
 // CHECK-NEXT: #0 main {{.*}}spin-double-lock.c:18:3 (pthread_spin_lock)
-// CHECK-NEXT: First acquisition by thread T0, still held:
+// CHECK: First acquisition by thread T0, still held:
 // CHECK-NEXT: #0 main {{.*}}spin-double-lock.c:15:3 (pthread_spin_lock)
-// CHECK-NEXT: spinlock M{{[0-9]+}} was initialised at:
+// CHECK: spinlock M{{[0-9]+}} was initialised at:
 // CHECK-NEXT: #0 main {{.*}}spin-double-lock.c:14:3 (pthread_spin_init)
 // CHECK: SUMMARY: SyncSanitizer: double-lock {{.*}}spin-double-lock.c:18 in main
 // CHECK: syncsan: ending the process: thread T0 would wait for itself forever
