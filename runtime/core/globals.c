@@ -14,6 +14,7 @@ struct range {
 static ss_spin_t globals_lock SS_RUNTIME_LOCK;
 static struct range *ranges; /* sorted by start; guarded by globals_lock */
 static uint32_t nranges;
+static int have_arrays; /* atomic: set once, by a registration */
 static int full_warned;
 
 SS_EXPORT void __syncsan_register_globals(const struct syncsan_global *g, uint64_t n) {
@@ -42,12 +43,16 @@ SS_EXPORT void __syncsan_register_globals(const struct syncsan_global *g, uint64
     }
     ranges[k] = (struct range){start, start + g[i].size, g[i].name, g[i].flags, g[i].stride};
     nranges++;
+    if (g[i].stride)
+      __atomic_store_n(&have_arrays, 1, __ATOMIC_RELAXED);
   }
   ss_spin_unlock(&globals_lock);
 }
 
+SS_HIDDEN int ss_global_arrays(void) { return __atomic_load_n(&have_arrays, __ATOMIC_RELAXED); }
+
 SS_HIDDEN int ss_global_find(uintptr_t addr, const char **name, uint32_t *offset,
-                             uint32_t *flags) {
+                             uint32_t *elem, uint32_t *flags) {
   int found = 0;
   ss_spin_lock(&globals_lock);
   uint32_t lo = 0, hi = nranges;
@@ -61,7 +66,9 @@ SS_HIDDEN int ss_global_find(uintptr_t addr, const char **name, uint32_t *offset
   if (lo && addr < ranges[lo - 1].end) {
     *name = ranges[lo - 1].name;
     uintptr_t off = addr - ranges[lo - 1].start;
-    *offset = (uint32_t)(ranges[lo - 1].stride ? off % ranges[lo - 1].stride : off);
+    uint32_t stride = ranges[lo - 1].stride;
+    *offset = (uint32_t)(stride ? off % stride : off);
+    *elem = stride ? (uint32_t)(off / stride) + 1 : 0;
     *flags = ranges[lo - 1].flags;
     found = 1;
   }

@@ -3,8 +3,14 @@
 
 #include <string.h>
 
+#include "core/dynsite.h"
+#include "core/stack.h"
+#include "core/symbolize.h"
+#include "lock_array.h"
 #include "lock_flags.h"
+#include "lock_graph.h"
 #include "lock_levels.h"
+#include "lock_sites.h"
 #include "lock_table.h"
 
 #define NODE_HASH 16384u
@@ -80,7 +86,16 @@ static int names_of(const struct ss_node *nd, const char *names[4], char storage
   int k = 0;
   if (nd->kind == SS_NODE_GLOBAL) {
     names[k++] = nd->name;
-    if (nd->name_off) {
+    if (nd->elem) {
+      /* An element of an array of roles: "table[3]" names the role, and
+       * the array's name still covers them all. */
+      ss_format(storage[0], 512, "%s[%u]", nd->name, nd->elem - 1);
+      names[k++] = storage[0];
+      if (nd->name_off) {
+        ss_format(storage[1], 512, "%s+%u", nd->name, nd->name_off);
+        names[k++] = storage[1];
+      }
+    } else if (nd->name_off) {
       ss_format(storage[0], 512, "%s+%u", nd->name, nd->name_off);
       names[k++] = storage[0];
     }
@@ -98,6 +113,8 @@ static int names_of(const struct ss_node *nd, const char *names[4], char storage
 
 /* ---- base classes ---- */
 
+static void join_collection(uint32_t id);
+
 struct class_src {
   const struct ss_lock *rec;
   const struct syncsan_site *use_site; /* the acquisition that resolves the class */
@@ -112,9 +129,16 @@ static void fill_class(struct ss_node *n, const void *arg) {
     n->kind = SS_NODE_GLOBAL;
     n->name = l->name;
     n->name_off = l->name_off;
+    if (l->name_elem) {
+      n->elem = l->name_elem;
+      n->array_key = ss_array_key(l->name);
+      n->addr = l->addr;
+      n->lock_id = l->id;
+    }
   } else if (!src->by_address && ss_site_is_place(l->init_site)) {
     n->kind = SS_NODE_SITE;
     n->init_site = l->init_site;
+    n->init_pc = l->init_pc;
   } else if (!src->by_address && ss_site_is_place(src->use_site)) {
     n->kind = SS_NODE_USE_SITE;
     n->init_site = src->use_site;
@@ -142,9 +166,10 @@ static uint64_t site_key(uint64_t salt, const struct syncsan_site *s) {
 static uint64_t class_key(const struct class_src *src) {
   const struct ss_lock *l = src->rec;
   if (!src->by_address && l->name)
-    return ss_mix64(hash_str(0xcbf29ce484222325ull ^ 1, l->name) ^ l->name_off);
+    return ss_mix64(hash_str(0xcbf29ce484222325ull ^ 1, l->name) ^ l->name_off ^
+                    (uint64_t)l->name_elem << 32);
   if (!src->by_address && ss_site_is_place(l->init_site))
-    return site_key(2, l->init_site);
+    return ss_mix64(site_key(2, l->init_site) ^ l->init_key * 0x9e3779b97f4a7c15ull);
   if (!src->by_address && ss_site_is_place(src->use_site))
     return site_key(4, src->use_site);
   return ss_mix64(((uint64_t)l->addr * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)l->gen << 1) ^ 3);
@@ -164,12 +189,31 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
   if (!rec || !ss_lock_snapshot(op->addr, &snap))
     return; /* lock table full: untracked (warned once there) */
   uint32_t cls = snap.class_id;
+  int by_address = (int)ss_lock_flags.lock_order_by_instance;
+  uint64_t akey = snap.name && snap.name_elem && !by_address ? ss_array_key(snap.name) : 0;
   if (!cls) {
-    struct class_src src = {&snap, op->site, (int)ss_lock_flags.lock_order_by_instance};
+    struct class_src src = {&snap, op->site, by_address};
     cls = node_for_key(class_key(&src), fill_class, &src);
+    /* An element of a collection joins it before any edge can name it. */
+    if (cls && akey && ss_array_is_collection(akey))
+      join_collection(cls);
     if (cls)
       ss_lock_set_class(rec, cls);
   }
+  /* The evidence for arrays (lock_array.h): a slow path, once per thread
+   * and lock (or after the thread's cache lost it). */
+  if (akey) {
+    uint64_t revoked;
+    if (ss_array_note_element(akey, snap.name_elem, op->site, &revoked))
+      ss_graph_collect(akey);
+    if (revoked)
+      ss_graph_uncollect(revoked);
+  } else {
+    uint64_t revoked = ss_array_note_other(op->site);
+    if (revoked)
+      ss_graph_uncollect(revoked);
+  }
+  ss_sites_note(op->site, cls);
   struct ss_node *n = ss_node_get(cls);
   if (n) {
     /* A level annotation on the lock's declaration travels in its sites. */
@@ -198,6 +242,113 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
   e->class_id = cls;
   e->level = out->level;
   e->ordered = out->ordered;
+}
+
+/* ---- init-stack classes ---- */
+
+/* Whether the init call at site runs inside a lock wrapper. */
+static int init_in_wrapper(const struct syncsan_site *site) {
+  if (site->flags & SYNCSAN_SITE_WRAPPER)
+    return 1;
+  if (site->flags & SYNCSAN_SITE_DYNAMIC)
+    return ss_pc_is_wrapper(ss_site_pc(site));
+  return ss_function_is_wrapper(site->function);
+}
+
+/* The source frame of return address pc outside wrappers: the innermost
+ * function of its inline chain that is no wrapper (a wrapper inlined into
+ * its caller shares the caller's pc). 0 when pc has no source place. */
+static int user_place(uintptr_t pc, struct ss_frame *out) {
+  struct ss_frame f[8];
+  unsigned nf = ss_symbolize_pc(pc, f, 8);
+  for (unsigned i = 0; i < nf; i++)
+    if (i + 1 == nf || !ss_function_is_wrapper(f[i].function)) {
+      *out = f[i];
+      return out->file && out->line;
+    }
+  return 0;
+}
+
+SS_HIDDEN uintptr_t ss_class_init_pc(const struct syncsan_site *site, uintptr_t from,
+                                     uint64_t *key) {
+  *key = 0;
+  if (!ss_site_is_place(site) || ss_lock_flags.lock_order_by_instance || !init_in_wrapper(site))
+    return 0;
+  const uintptr_t *pcs;
+  unsigned n = ss_stack_pcs(ss_stack_capture(from), &pcs);
+  /* The capture starts at `from` itself, in the hook: the frame above it
+   * returns into the function that made the init call. */
+  if (n && pcs[0] == from) {
+    pcs++;
+    n--;
+  }
+  /* An interposed call: the frames start at the caller the dynamic site
+   * stands for, however many of the interposer's frames are above it. */
+  uintptr_t dyn = site->flags & SYNCSAN_SITE_DYNAMIC ? ss_site_pc(site) : 0;
+  for (unsigned i = 0; dyn && i < n; i++)
+    if (pcs[i] == dyn) {
+      pcs += i;
+      n -= i;
+      break;
+    }
+  /* pcs[0] returns into the function that made the init call: the
+   * wrapper, or its caller when the wrapper was inlined there, which the
+   * wrapper rule tells apart (by the pc's inline chain). */
+  unsigned u = ss_first_user_frame(pcs, n, 0);
+  if (u >= n)
+    return 0;
+  struct ss_frame f;
+  if (user_place(pcs[u], &f)) {
+    uint64_t h = hash_str(0xcbf29ce484222325ull ^ 6, f.file);
+    h = hash_str(h, f.function);
+    *key = ss_mix64(h ^ ((uint64_t)f.line << 20) ^ f.column);
+  } else {
+    *key = ss_mix64((uint64_t)pcs[u] ^ 6);
+  }
+  return pcs[u];
+}
+
+/* ---- collections of array elements ---- */
+
+static void fill_collection(struct ss_node *n, const void *arg) {
+  const struct ss_node *el = arg;
+  n->kind = SS_NODE_GLOBAL;
+  n->kind_of_lock = el->kind_of_lock;
+  n->name = el->name;
+  n->name_off = el->name_off;
+  n->array_key = el->array_key;
+  n->level = el->level;
+  n->ordered = el->ordered;
+}
+
+SS_HIDDEN uint32_t ss_node_collection_for(uint64_t akey, const char *name, uint32_t off) {
+  struct ss_node el = {0};
+  el.name = name;
+  el.name_off = off;
+  el.array_key = akey;
+  /* The key an array's class had before elements had their own: the
+   * collection is that class. */
+  return node_for_key(ss_mix64(hash_str(0xcbf29ce484222325ull ^ 1, name) ^ off), fill_collection,
+                      &el);
+}
+
+SS_HIDDEN uint32_t ss_node_collection(uint32_t id) {
+  struct ss_node *n = ss_node_get(id);
+  uint32_t c = n ? __atomic_load_n(&n->coll, __ATOMIC_ACQUIRE) : 0;
+  struct ss_node *cn = ss_node_get(c);
+  return cn && !__atomic_load_n(&cn->dead, __ATOMIC_ACQUIRE) ? c : 0;
+}
+
+static void join_collection(uint32_t id) {
+  struct ss_node *n = ss_node_get(id);
+  if (!n || !n->elem || __atomic_load_n(&n->coll, __ATOMIC_ACQUIRE))
+    return;
+  uint32_t c = ss_node_collection_for(n->array_key, n->name, n->name_off);
+  struct ss_node *cn = ss_node_get(c);
+  if (cn) {
+    n->level = n->level ? n->level : cn->level;
+    __atomic_store_n(&n->coll, c, __ATOMIC_RELEASE);
+  }
 }
 
 /* ---- subclasses and instances ---- */
@@ -272,12 +423,32 @@ SS_HIDDEN const char *ss_node_label(uint32_t id, char *buf, size_t n) {
   char base[300];
   switch (nd->kind) {
   case SS_NODE_GLOBAL:
-    if (nd->name_off)
+    if (nd->elem && nd->name_off)
+      ss_format(buf, n, "'%s[%u]+%u'", nd->name, nd->elem - 1, nd->name_off);
+    else if (nd->elem)
+      ss_format(buf, n, "'%s[%u]'", nd->name, nd->elem - 1);
+    else if (nd->name_off)
       ss_format(buf, n, "'%s+%u'", nd->name, nd->name_off);
     else
       ss_format(buf, n, "'%s'", nd->name);
     break;
   case SS_NODE_SITE:
+    if (nd->init_pc) {
+      /* Symbolized now, for the report: the class was made without it. */
+      struct ss_frame f;
+      if (user_place(nd->init_pc, &f)) {
+        const char *file = strrchr(f.file, '/');
+        /* The wrapper's own init line too: one wrapper may init locks of
+         * two classes (sqlite's recursive and fast mutexes). */
+        ss_format(buf, n, "init@%s:%u (via %s:%u)", file ? file + 1 : f.file, f.line,
+                  nd->init_site->function, nd->init_site->line);
+      } else {
+        ss_format(buf, n, "init@%p (via %s:%u)", (void *)nd->init_pc, nd->init_site->function,
+                  nd->init_site->line);
+      }
+      break;
+    }
+    /* fall through */
   case SS_NODE_USE_SITE: {
     const char *f = strrchr(nd->init_site->file, '/');
     ss_format(buf, n, "%s@%s:%u", nd->kind == SS_NODE_SITE ? "init" : "first-use",

@@ -1,6 +1,9 @@
 /* Lock classes: what the lock-order graph and lock levels are about.
  *
- * A lock's class is its global symbol, else the site of its *_init call,
+ * A lock's class is its global symbol (an element of a global array: the
+ * symbol and the element, until the array shows itself one collection,
+ * lock_array.h), else the site of its *_init call (inside a lock wrapper:
+ * with the first frame above the wrappers, ss_class_init_pc),
  * else (never initialised by a call: a zero-initialised lock in a heap
  * object, the common C idiom) the site of its first acquisition, which the
  * pass's static site record makes the same for every object locked there
@@ -41,7 +44,24 @@ struct ss_node {
   uint32_t subclass;
   const char *name;                     /* GLOBAL: the symbol */
   uint32_t name_off;                    /* GLOBAL: the lock's offset in it */
+  /* GLOBAL, an element of a global array (lock_array.h): its index + 1, the
+   * array's key, and once the array is a collection, the collection's node
+   * (written under the graph lock, read atomically). A collection node:
+   * elem 0, array_key set; dead once its evidence was withdrawn. */
+  uint32_t elem;
+  uint64_t array_key;
+  uint32_t coll;
+  uint32_t dead;
+  /* A class whose locks nest in each other at a lock layer's site
+   * (lock_sites.h): it holds locks of more than one role (sqlite's every
+   * FAST mutex, made by one allocator), so an order between it and
+   * another class says little about any two of its locks. Its edges are
+   * also learned between instances, and a cycle through it is reported
+   * only when its instances close one (lock_graph.c). Set once, under the
+   * graph lock; read atomically. */
+  uint32_t mixed;
   const struct syncsan_site *init_site; /* SITE: the init call; USE_SITE: the first acquire */
+  uintptr_t init_pc;                    /* SITE inside a wrapper: the first user frame */
   uintptr_t addr;                       /* ADDR/INSTANCE: the lock */
   uint32_t lock_id;                     /* ADDR/INSTANCE: "M<id>" */
   int32_t level;                        /* declared class level; 0 none */
@@ -96,6 +116,28 @@ SS_HIDDEN const char *ss_node_label(uint32_t id, char *buf, size_t n);
 /* Names suppressions and level policies match: symbol, "file:line" (full
  * and base name), init function. Returns how many were stored (<= 4). */
 SS_HIDDEN int ss_node_names(uint32_t id, const char *names[4], char storage[2][512]);
+
+/* Init-stack classes. A lock initialised inside a lock wrapper (a site the
+ * pass marked SYNCSAN_SITE_WRAPPER, a function the wrapper rule names, or
+ * an interposed call from a wrapper) is classed by the init site and the
+ * return address of the first frame above the wrappers: locks a lock layer
+ * makes for different kinds of object get different classes. One frame,
+ * not more: a kind made by one constructor called from many places stays
+ * one class. The key is that frame's source place, symbolized once per
+ * pc: copies of one constructor inlined in many places are one class (the
+ * pc itself when symbolization is off). Returns that return address, and
+ * its key in *key, or 0 (not in a wrapper, or no
+ * stack: stack_depth=0). Captures a stack: once per init, never on an
+ * acquire. `from` is a return address into the init hook: the capture
+ * starts above it (core/stack.h), at the wrapper's frame. */
+SS_HIDDEN uintptr_t ss_class_init_pc(const struct syncsan_site *site, uintptr_t from,
+                                     uint64_t *key);
+
+/* The live collection node of an element node, else 0. */
+SS_HIDDEN uint32_t ss_node_collection(uint32_t id);
+/* The node of the collection of array akey's elements at offset off (in
+ * an element) named `name`; 0 when full. */
+SS_HIDDEN uint32_t ss_node_collection_for(uint64_t akey, const char *name, uint32_t off);
 
 SS_HIDDEN void ss_class_init(void);
 #endif

@@ -5,6 +5,7 @@
 
 #include "lock_flags.h"
 #include "lock_class.h"
+#include "lock_sites.h"
 #include "lock_table.h"
 #include "core/report.h"
 
@@ -156,7 +157,18 @@ static void copy_edge(struct cycle_edge *c, const struct ss_edge *e, uint32_t ho
  * (hold, acq) of edge src -> dst. The search state is (node, the mode in
  * which the previous thread wants that node): an edge Y -> Z whose thread
  * holds Y in mode h continues the path only if h conflicts with it. */
+static inline int is_mixed(uint32_t id) {
+  struct ss_node *n = ss_node_get(id);
+  return n && __atomic_load_n(&n->mixed, __ATOMIC_ACQUIRE);
+}
+
+SS_HIDDEN int ss_graph_mixed(uint32_t id) { return is_mixed(id); }
+
 static int find_cycle(struct ss_edge *closing, uint32_t hold, uint32_t acq, struct cycle *out) {
+  /* A mixed class is no step of a class-level cycle: its instances carry
+   * its order. */
+  if (is_mixed(closing->src) || is_mixed(closing->dst))
+    return 0;
   uint32_t epoch = ++search_epoch;
   size_t sp = 0;
   struct ss_node *start = ss_node_get(closing->dst);
@@ -178,6 +190,8 @@ static int find_cycle(struct ss_edge *closing, uint32_t hold, uint32_t acq, stru
       if (!conflict(f->mode, h))
         continue;
       struct ss_node *z = ss_node_get(e->dst);
+      if (__atomic_load_n(&z->mixed, __ATOMIC_ACQUIRE))
+        break;
       if (e->dst == closing->src && conflict(a, hold)) {
         /* Found: walk back through from_edge links. */
         struct cycle_edge path[MAX_CYCLE];
@@ -390,6 +404,10 @@ static struct ss_edge *learn_edge(struct ss_lock_thread *t, const struct ss_held
     e->tid = t->tid;
     e->src_site = h->site;
     e->dst_site = op->site;
+    e->src_addr = h->addr;
+    e->src_gen = h->lock_gen;
+    e->dst_addr = op->addr;
+    e->dst_gen = op->gen;
     e->stack = here_stack(here);
     fresh = 1;
   }
@@ -403,21 +421,59 @@ static struct ss_edge *learn_edge(struct ss_lock_thread *t, const struct ss_held
 /* Lock order: graph_lock is taken before the report, node, registry and
  * lock-table locks, never after them, so a cycle is reported while the
  * graph lock is held (the path it names cannot change under the report). */
+static struct cycle cycle; /* guarded by graph_lock */
+static void become_mixed(uint32_t id, uint32_t *nfound);
+
+/* Learns src -> dst for held h and the acquisition op, and reports the
+ * cycle it closes, if any (and not gated), unless quiet. Returns whether it
+ * reported. */
+static int learn_and_check(struct ss_lock_thread *t, const struct ss_held *h,
+                           const struct ss_lockop *op, uint32_t src, uint32_t dst,
+                           uint32_t *nfound, int quiet, struct here *here) {
+  uint32_t combo = (uint32_t)h->mode * 2 + op->mode;
+  struct ss_edge *e = learn_edge(t, h, op, src, dst, combo, here);
+  if (e && !quiet && *nfound < MAX_CYCLES_PER_ACQUIRE &&
+      find_cycle(e, h->mode, op->mode, &cycle) &&
+      !gated(&cycle)) {
+    /* The closing edge may be an old edge with a new mode: name this
+     * acquisition, not the edge's first one. */
+    cycle.e[0].src_site = h->site;
+    cycle.e[0].dst_site = op->site;
+    cycle.e[0].stack = here_stack(here);
+    cycle.e[0].tid = t->tid;
+    (*nfound)++;
+    report_cycle(t, op, &cycle);
+    return 1;
+  }
+  return 0;
+}
+
 SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *op, uint32_t node,
                               uint32_t gen, int same_class_only) {
-  static struct cycle cycle; /* guarded by graph_lock */
   uint32_t nfound = 0;
   if (!edge_hash || !stack)
     return;
   uint32_t held = t->nheld;
-  int instance_done = 0;
+  int instance_done = 0, element_done = 0;
   struct here here = {op, 0, 0};
   ss_spin_lock(&graph_lock);
+  uint32_t dcoll = ss_node_collection(node);
   for (uint32_t i = held; i-- > 0;) {
     struct ss_held *h = &t->held[i];
     if (!h->class_id || h->addr == op->addr)
       continue;
     uint32_t src = h->class_id, dst = node;
+    uint32_t scoll = ss_node_collection(src);
+    if (scoll && scoll == dcoll) {
+      /* Two elements of one collection: their own nodes order them, as
+       * instances of one class would be, and again from the innermost
+       * held element only (deep nesting stays linear). */
+      if (element_done || same_class_only)
+        continue;
+      element_done = 1;
+      learn_and_check(t, h, op, src, dst, &nfound, 0, &here);
+      continue;
+    }
     if (h->class_id == node) {
       /* Same class nested: order the new instance after the innermost held
        * one only. The others precede that one already, and the cycle
@@ -426,26 +482,167 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
       if (instance_done)
         continue;
       instance_done = 1;
+      /* Nested in each other at a lock layer's site: a class of locks made
+       * for more than one role (a layer's one allocator made them all). A
+       * class nested at its own sites (a list walked hand over hand) is
+       * one kind, and keeps its class-level order. */
+      if (!is_mixed(node) && (ss_sites_is_layer(op->site) || ss_sites_is_layer(h->site)))
+        become_mixed(node, &nfound);
       src = ss_node_instance(node, h->addr, h->lock_gen);
       dst = ss_node_instance(node, op->addr, gen);
       if (!src || !dst)
         continue;
+    } else if (is_mixed(src) || is_mixed(dst)) {
+      /* The class edge is kept (a class that is not mixed at the other end
+       * still learns it), but only the instances' edge can close a cycle. */
+      if (!same_class_only)
+        learn_and_check(t, h, op, src, dst, &nfound, 0, &here);
+      uint32_t si = ss_node_instance(src, h->addr, h->lock_gen);
+      uint32_t di = ss_node_instance(dst, op->addr, gen);
+      if (si && di)
+        learn_and_check(t, h, op, si, di, &nfound, 0, &here);
+      continue;
     } else if (same_class_only) {
       continue;
     }
-    uint32_t combo = (uint32_t)h->mode * 2 + op->mode;
-    struct ss_edge *e = learn_edge(t, h, op, src, dst, combo, &here);
-    if (e && nfound < MAX_CYCLES_PER_ACQUIRE && find_cycle(e, h->mode, op->mode, &cycle) &&
-        !gated(&cycle)) {
-      /* The closing edge may be an old edge with a new mode: name this
-       * acquisition, not the edge's first one. */
-      cycle.e[0].src_site = h->site;
-      cycle.e[0].dst_site = op->site;
-      cycle.e[0].stack = here_stack(&here);
-      cycle.e[0].tid = t->tid;
-      nfound++;
-      report_cycle(t, op, &cycle);
+    int reported = learn_and_check(t, h, op, src, dst, &nfound, 0, &here);
+    /* An element of a collection also orders the collection: what one
+     * element taught covers every other. The cycle the elements closed
+     * themselves is not reported twice. */
+    if (src == h->class_id && dst == node && (scoll || dcoll))
+      learn_and_check(t, h, op, scoll ? scoll : src, dcoll ? dcoll : dst, &nfound, reported, &here);
+  }
+  ss_spin_unlock(&graph_lock);
+}
+
+/* ---- edges copied onto other nodes ---- */
+
+/* Copies what edge e learned onto s -> d, and reports the cycles that
+ * closes. */
+static void copy_onto(const struct ss_edge *e, uint32_t s, uint32_t d, uint32_t *nfound) {
+  struct ss_edge *f = edge_find(s, d);
+  int fresh = 0;
+  if (!f) {
+    f = edge_new(s, d);
+    if (!f)
+      return;
+    f->tid = e->tid;
+    f->src_site = e->src_site;
+    f->dst_site = e->dst_site;
+    f->src_addr = e->src_addr;
+    f->src_gen = e->src_gen;
+    f->dst_addr = e->dst_addr;
+    f->dst_gen = e->dst_gen;
+    f->stack = e->stack;
+    memcpy(f->gates, e->gates, sizeof(f->gates));
+    f->ngates = e->ngates;
+    fresh = 1;
+  }
+  if (!fresh) {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < f->ngates; i++)
+      for (uint32_t j = 0; j < e->ngates; j++)
+        if (f->gates[i] == e->gates[j]) {
+          f->gates[k++] = f->gates[i];
+          break;
+        }
+    f->ngates = k;
+  }
+  uint32_t added = e->modes & ~f->modes;
+  f->modes |= added;
+  for (uint32_t combo = 0; combo < 4; combo++) {
+    if (!(added & (1u << combo)) || *nfound >= MAX_CYCLES_PER_ACQUIRE)
+      continue;
+    if (find_cycle(f, combo >> 1, combo & 1, &cycle) && !gated(&cycle)) {
+      struct ss_lockop op = {0};
+      op.site = e->dst_site;
+      (*nfound)++;
+      report_cycle(NULL, &op, &cycle);
     }
+  }
+}
+
+/* Class id shows itself mixed (lock_class.h): the edges it learned so far
+ * are copied between the instances they were first seen on. The graph
+ * lock is held. */
+static void become_mixed(uint32_t id, uint32_t *nfound) {
+  struct ss_node *n = ss_node_get(id);
+  __atomic_store_n(&n->mixed, 1, __ATOMIC_RELEASE);
+  for (int dir = 0; dir < 2; dir++)
+    for (struct ss_edge *e = dir ? n->in : n->out; e; e = dir ? e->next_in : e->next_out) {
+      if (!e->src_addr || !e->dst_addr)
+        continue;
+      struct ss_node *s = ss_node_get(e->src), *d = ss_node_get(e->dst);
+      if (s->kind == SS_NODE_INSTANCE || d->kind == SS_NODE_INSTANCE)
+        continue;
+      uint32_t si = ss_node_instance(e->src, e->src_addr, e->src_gen);
+      uint32_t di = ss_node_instance(e->dst, e->dst_addr, e->dst_gen);
+      if (si && di)
+        copy_onto(e, si, di, nfound);
+    }
+}
+
+/* ---- collections of array elements (lock_array.h) ---- */
+
+static uint32_t lifted(uint32_t id) {
+  uint32_t c = ss_node_collection(id);
+  return c ? c : id;
+}
+
+/* Copies edge e onto the collections of its ends. */
+static void lift_edge(const struct ss_edge *e, uint32_t *nfound) {
+  uint32_t s = lifted(e->src), d = lifted(e->dst);
+  if (s == d || (s == e->src && d == e->dst))
+    return;
+  copy_onto(e, s, d, nfound);
+}
+
+static int element_of(const struct ss_node *n, uint64_t akey) {
+  return n->kind == SS_NODE_GLOBAL && n->elem && n->array_key == akey;
+}
+
+/* Lock order: graph_lock, then node_lock (ss_node_collection_for). */
+SS_HIDDEN void ss_graph_collect(uint64_t akey) {
+  if (!edge_hash || !stack)
+    return;
+  uint32_t nfound = 0;
+  ss_spin_lock(&graph_lock);
+  uint32_t n = ss_node_count();
+  for (uint32_t id = 1; id <= n; id++) {
+    struct ss_node *nd = ss_node_get(id);
+    if (!element_of(nd, akey) || __atomic_load_n(&nd->coll, __ATOMIC_ACQUIRE))
+      continue;
+    uint32_t c = ss_node_collection_for(akey, nd->name, nd->name_off);
+    if (c)
+      __atomic_store_n(&nd->coll, c, __ATOMIC_RELEASE);
+  }
+  /* What the elements learned so far, the collection learns now. */
+  for (uint32_t id = 1; id <= n; id++) {
+    struct ss_node *nd = ss_node_get(id);
+    if (!element_of(nd, akey))
+      continue;
+    for (struct ss_edge *e = nd->out; e; e = e->next_out)
+      lift_edge(e, &nfound);
+    for (struct ss_edge *e = nd->in; e; e = e->next_in)
+      lift_edge(e, &nfound);
+  }
+  ss_spin_unlock(&graph_lock);
+}
+
+SS_HIDDEN void ss_graph_uncollect(uint64_t akey) {
+  if (!edge_hash)
+    return;
+  ss_spin_lock(&graph_lock);
+  uint32_t n = ss_node_count();
+  for (uint32_t id = 1; id <= n; id++) {
+    struct ss_node *nd = ss_node_get(id);
+    if (nd->kind != SS_NODE_GLOBAL || nd->elem || nd->array_key != akey)
+      continue;
+    __atomic_store_n(&nd->dead, 1, __ATOMIC_RELEASE);
+    while (nd->out)
+      edge_drop(nd->out);
+    while (nd->in)
+      edge_drop(nd->in);
   }
   ss_spin_unlock(&graph_lock);
 }

@@ -16,6 +16,10 @@ struct ss_edge {
   struct ss_edge *next_in;   /* dst's list of in-edges; the free list */
   struct ss_edge *hash_next; /* edge hash chain */
   uint32_t src, dst;         /* graph nodes */
+  /* The locks of its first observation, to order their instances when a
+   * class at one end turns out mixed (lock_class.h). */
+  uintptr_t src_addr, dst_addr;
+  uint32_t src_gen, dst_gen;
   uint32_t modes;            /* bit (hold_mode * 2 + acquire_mode) per combination seen */
   uint32_t tid;              /* the thread that first took it */
   const struct syncsan_site *src_site; /* where src was acquired */
@@ -33,10 +37,20 @@ struct ss_edge {
  * thread has not checked before. */
 SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *op, uint32_t node,
                               uint32_t gen, int same_class_only);
+/* Whether class node id is mixed (lock_class.h): its chains check each
+ * new set of instances (locks.c). */
+SS_HIDDEN int ss_graph_mixed(uint32_t id);
 /* Retires the instance nodes chained from `first` (ss_lock_forget's
  * result): their edges go, and their ids are reused. A lock that is gone
  * keeps no order, so the graph does not grow with the objects a program
  * allocates and frees. */
 SS_HIDDEN void ss_graph_retire(uint32_t first);
+/* Array akey became a collection (lock_array.h): its element nodes join
+ * their collection nodes, which learn the elements' edges so far (and
+ * report the cycles that closes). */
+SS_HIDDEN void ss_graph_collect(uint64_t akey);
+/* The collection of akey is withdrawn: its nodes lose their edges and
+ * learn no more; the elements keep theirs. */
+SS_HIDDEN void ss_graph_uncollect(uint64_t akey);
 SS_HIDDEN void ss_graph_init(void);
 #endif

@@ -102,6 +102,8 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
     l->addr = addr;
     l->class_id = 0;
     l->init_site = init_site;
+    l->init_pc = 0;
+    l->init_key = 0;
     l->kind = (uint16_t)kind;
     l->flags = init_site ? 0 : SS_LOCK_STATIC;
     l->level = 0;
@@ -109,7 +111,8 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
     /* A registered global names the lock whatever path reached it; a
      * level declared on it is the instance's level. */
     uint32_t gflags;
-    if (ss_global_find(addr, &l->name, &l->name_off, &gflags)) {
+    l->name_elem = 0;
+    if (ss_global_find(addr, &l->name, &l->name_off, &l->name_elem, &gflags)) {
       l->level = (int32_t)(gflags >> SYNCSAN_SITE_LEVEL_SHIFT);
       if (gflags & SYNCSAN_SITE_LEVEL_ORDERED)
         l->flags |= SS_LOCK_LEVEL_ORDERED;
@@ -229,6 +232,19 @@ SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int32_t level, int ordered) {
   }
   ss_spin_unlock(s);
   return ok;
+}
+
+SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc, uint64_t key) {
+  if (!buckets)
+    return;
+  uint32_t h = hash_addr(addr);
+  ss_spin_lock(&stripes[h % NSTRIPES]);
+  struct ss_lock *l = bucket_find(h, addr);
+  if (l && !l->class_id) {
+    l->init_pc = pc;
+    l->init_key = key;
+  }
+  ss_spin_unlock(&stripes[h % NSTRIPES]);
 }
 
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id) {

@@ -13,8 +13,13 @@ struct ss_lock {
   uint32_t id;                          /* instance serial: "M<id>" in reports */
   uint32_t class_id;                    /* lock class (0: none assigned yet) */
   const struct syncsan_site *init_site; /* its *_init call, or NULL */
+  /* Initialised inside a lock wrapper: the return address of the first
+   * frame above the wrappers (lock_class.h), which keys its class; else 0. */
+  uintptr_t init_pc;
+  uint64_t init_key; /* that frame's source place (file, line, column, function), hashed */
   const char *name;                     /* global symbol, when known */
   uint32_t name_off;                    /* the lock's offset in that global */
+  uint32_t name_elem;                   /* in a global array: element index + 1; else 0 */
   uint16_t kind;                        /* enum ss_lock_kind */
   uint16_t flags;                       /* SS_LOCK_* */
   /* The incarnation: a process-unique value given when the record is
@@ -53,6 +58,8 @@ SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out);
  * none yet, the level waits for the lock's first init or use (lock_pending.c).
  * 0 when that table is full. */
 SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int32_t level, int ordered);
+/* Records the user frame of addr's init call inside a wrapper. */
+SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc, uint64_t key);
 /* Records the class of a record (the lock graph's slow path). */
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id);
 /* Forgets addr (destroy): a lock re-created at the same address is new.

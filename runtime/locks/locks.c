@@ -124,14 +124,27 @@ static int holds_node(struct ss_lock_thread *t, uint32_t node) {
   return 0;
 }
 
+/* Whether the chain has a mixed class (lock_class.h): its edges are also
+ * learned between instances, so each new set of instances is checked. */
+static int chain_mixed(struct ss_lock_thread *t, uint32_t node) {
+  if (ss_graph_mixed(node))
+    return 1;
+  uint32_t n = t->nheld;
+  for (uint32_t i = 0; i < n; i++)
+    if (t->held[i].class_id && ss_graph_mixed(t->held[i].class_id))
+      return 1;
+  return 0;
+}
+
 /* A chain (held classes + the new lock) the thread has not checked: learn
- * its edges and check levels. A chain nesting a class in itself is cached
- * with bit 0 set: every new pair of instances then gets its instance edge,
- * checked once per thread through a pair key in the same cache. */
+ * its edges and check levels. A chain nesting a class in itself, or with a
+ * mixed class in it, is cached with bit 0 set: every new pair (set) of
+ * instances then gets its instance edges, checked once per thread through
+ * a pair key in the same cache. */
 SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *op, uint64_t cached) {
   uint64_t *slot = ss_chain_slot(t, op->chain);
   if ((cached & ~1ull) != op->chain) {
-    int same = holds_node(t, op->node);
+    int same = holds_node(t, op->node) || chain_mixed(t, op->node);
     if (ss_lock_flags.detect_lock_order)
       ss_graph_learn(t, op, op->node, op->gen, 0);
     if (op->level)
@@ -148,11 +161,16 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *o
    * locks, whose pair must not look checked already. */
   uint64_t pair = ss_mix64(op->chain ^ ((uint64_t)op->addr * 0xc2b2ae3d27d4eb4full)) ^ op->gen;
   uint32_t n = t->nheld;
+  /* A mixed chain orders every held instance before the new one: they all
+   * name the set. Otherwise only the innermost one of the same class gets
+   * an instance edge. */
+  int mixed = chain_mixed(t, op->node);
   for (uint32_t i = n; i-- > 0;)
-    if (t->held[i].class_id == op->node) {
+    if (mixed || t->held[i].class_id == op->node) {
       pair = ss_mix64(pair ^ ((uint64_t)t->held[i].addr * 0x9e3779b97f4a7c15ull) ^
                       ((uint64_t)t->held[i].lock_gen << 32));
-      break; /* only the innermost one gets an instance edge */
+      if (!mixed)
+        break;
     }
   pair = ss_mix64(pair) & ~1ull;
   uint64_t *pslot = ss_chain_slot(t, pair);
@@ -241,8 +259,14 @@ SS_HIDDEN void ss_lock_retire(uintptr_t addr) {
     ss_graph_retire(instances);
 }
 
-SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op) {
+/* Not inlined into a hook: its return address is the hook's, which the
+ * init-stack capture starts above (ss_class_init_pc). */
+SS_HIDDEN __attribute__((noinline)) void ss_lock_created(struct ss_lock_thread *t,
+                                                         struct ss_lockop *op) {
   op->site = ss_site(op->site);
+  uint64_t user_key = 0;
+  uintptr_t user_pc =
+      ss_class_init_pc(op->site, (uintptr_t)__builtin_return_address(0), &user_key);
   /* Re-initialising a lock that is known (not destroyed): held by this
    * thread or another, it is a destroy-locked. */
   struct ss_lock known;
@@ -257,6 +281,8 @@ SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op) {
    * unlock of the address, which stays silent as before. */
   ss_lock_retire(op->addr);
   ss_lock_lookup(op->addr, op->kind, op->site, op->site);
+  if (user_pc)
+    ss_lock_set_init_pc(op->addr, user_pc, user_key);
 }
 
 SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op) {

@@ -35,7 +35,8 @@ int main(void) {
   lock_pair(&x, &y);
   lock_pair(&y, &z);
   lock_pair(&z, &x);
-  /* Forty locks of one class (one global array): ordered by instance. */
+  /* Forty elements of one global array, one collection (taken at the
+   * same sites): ordered by element. */
   for (int i = 0; i < N; i++)
     pthread_mutex_init(&chain[i], NULL);
   for (int i = 0; i + 1 < N; i++)
@@ -47,6 +48,6 @@ int main(void) {
 // CHECK: Possible unsafe locking scenario:
 // CHECK: SUMMARY: SyncSanitizer: lock-order-inversion {{.*}}order-inversion-long.c:15 in lock_pair
 // CHECK: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 40 locks (potential deadlock):
-// CHECK-SAME: 'chain' instance M{{[0-9]+}}
+// CHECK-SAME: 'chain[0]' -> 'chain[1]' -> 'chain[2]' -> 
 // CHECK: SUMMARY: SyncSanitizer: lock-order-inversion
 // CHECK: SyncSanitizer: 2 error reports
