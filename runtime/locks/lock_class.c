@@ -101,6 +101,7 @@ static int names_of(const struct ss_node *nd, const char *names[4], char storage
     }
   } else if (nd->kind == SS_NODE_SITE || nd->kind == SS_NODE_USE_SITE) {
     const struct syncsan_site *s = nd->init_site;
+    ss_dynsite_resolve(s); /* an interposed call's: filled in on first use */
     const char *base = strrchr(s->file, '/');
     ss_format(storage[0], 512, "%s:%u", s->file, s->line);
     ss_format(storage[1], 512, "%s:%u", base ? base + 1 : s->file, s->line);
@@ -157,7 +158,11 @@ static void fill_class(struct ss_node *n, const void *arg) {
 
 static uint64_t site_key(uint64_t salt, const struct syncsan_site *s) {
   /* By content, not address: identical sites of two modules (or a wait
-   * site's copy) are one class. */
+   * site's copy) are one class. An interposed call's site is by its return
+   * address: its content is filled in by the symbolizer when first named,
+   * and a key must not change under a class. */
+  if (s->flags & SYNCSAN_SITE_DYNAMIC)
+    return ss_mix64(salt ^ ((uint64_t)ss_site_pc(s) * 0x9e3779b97f4a7c15ull) ^ s->op);
   uint64_t h = hash_str(0xcbf29ce484222325ull ^ salt, s->file);
   h = hash_str(h, s->function);
   return ss_mix64(h ^ ((uint64_t)s->line << 20) ^ s->column);
@@ -450,9 +455,19 @@ SS_HIDDEN const char *ss_node_label(uint32_t id, char *buf, size_t n) {
     }
     /* fall through */
   case SS_NODE_USE_SITE: {
+    const char *what = nd->kind == SS_NODE_SITE ? "init" : "first-use";
+    ss_dynsite_resolve(nd->init_site); /* an interposed call's: filled in on first use */
     const char *f = strrchr(nd->init_site->file, '/');
-    ss_format(buf, n, "%s@%s:%u", nd->kind == SS_NODE_SITE ? "init" : "first-use",
-              f ? f + 1 : nd->init_site->file, nd->init_site->line);
+    uintptr_t pc = ss_site_pc(nd->init_site);
+    struct ss_frame fr;
+    /* A library without line information: its module and offset, as its
+     * frames print, so two init calls of one library stay apart. */
+    if (pc && !nd->init_site->line && ss_symbolize_pc(pc, &fr, 1) && fr.module) {
+      const char *m = strrchr(fr.module, '/');
+      ss_format(buf, n, "%s@%s+0x%lx", what, m ? m + 1 : fr.module, (unsigned long)fr.offset);
+      break;
+    }
+    ss_format(buf, n, "%s@%s:%u", what, f ? f + 1 : nd->init_site->file, nd->init_site->line);
     break;
   }
   case SS_NODE_ADDR:
