@@ -96,6 +96,7 @@ for kind in instrumented distribution; do
 done
 expect instrumented "$work/instrumented.err" "^SUMMARY: SyncSanitizer: lock-order-inversion .*evbuffer-order.c:[0-9]* in " \
   "SUMMARY names the program's line"
+expect instrumented "$work/instrumented.err" "(this closes the cycle):$" "section titles are whole"
 expect instrumented "$work/instrumented.err" "evbuffer-order.c:17" "a stack names the first thread's line"
 expect instrumented "$work/instrumented.err" "evbuffer-order.c:27" "a stack names the second thread's line"
 expect distribution "$work/distribution.err" "evbuffer-order.c:" "a stack reaches the program's lines"

@@ -14,7 +14,7 @@ enum ss_severity { SS_SEV_ERROR, SS_SEV_WARNING };
 /* A titled source location: "<title>:\n    #0 <function> <file>:<line>:<col>",
  * then the frames of the call stack above it ("#1 ...", report_frames.h). */
 struct ss_report_section {
-  char title[200];
+  char title[1024]; /* two long class names and the words around them */
   const struct syncsan_site *site; /* may be NULL: the title stands alone */
   ss_stack_id stack;               /* the stack above site; 0: none */
   uint8_t here;                    /* the current operation's: captured at ss_report_end */
@@ -23,7 +23,7 @@ struct ss_report_section {
 struct ss_report {
   const char *check;
   enum ss_severity sev;
-  char headline[400];
+  char headline[1024];
   struct ss_report_section sec[SS_REPORT_MAX_SECTIONS];
   unsigned nsec;
   uint32_t threads[SS_REPORT_MAX_THREADS]; /* threads described at the end */
