@@ -45,7 +45,8 @@ SS_COLD static void report_wait_unlocked(struct ss_lock_thread *t, const struct 
   ss_cond_info(cond, site, &ci);
   uint32_t holder;
   const struct syncsan_site *held_at;
-  int other = ss_thread_find_holder(mop->addr, &holder, &held_at);
+  ss_stack_id held_stack = 0;
+  int other = ss_thread_find_holder(mop->addr, &holder, &held_at, &held_stack);
   ss_lock_lookup(mop->addr, mop->kind, other ? held_at : NULL, NULL);
   const char *names[] = {ci.name, NULL};
   struct ss_report *r = ss_report_begin_names("condvar-wait-unlocked", SS_SEV_ERROR, mop->site,
@@ -59,7 +60,8 @@ SS_COLD static void report_wait_unlocked(struct ss_lock_thread *t, const struct 
                      ml);
   ss_report_section_here(r, mop->site, "Wait by thread T%u", t->tid);
   if (other)
-    ss_report_section(r, held_at, "The mutex is held by thread T%u, acquired at", holder);
+    ss_report_section_stack(r, held_at, held_stack, "The mutex is held by thread T%u, acquired at",
+                            holder);
   ss_report_lock_origin(r, mop->addr);
   cond_origin(r, &ci);
   ss_report_thread(r, t->tid);

@@ -24,6 +24,7 @@ struct snap {
     uintptr_t addr;
     uint32_t mode, kind, gen;
     const struct syncsan_site *site;
+    ss_stack_id stack;
   } held[SNAP_HELD];
 };
 
@@ -100,6 +101,7 @@ static void take_snap(struct ss_lock_thread *t, uint32_t slot, void *arg) {
     s->held[s->nheld].kind = h[i].kind;
     s->held[s->nheld].gen = h[i].lock_gen;
     s->held[s->nheld].site = h[i].site;
+    s->held[s->nheld].stack = ss_held_stack(&h[i]);
     s->nheld++;
   }
 }
@@ -154,7 +156,8 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
     for (uint32_t k = 0; k < s->nheld; k++) {
       ss_lock_label(s->held[k].addr, (int)s->held[k].kind, s->held[k].site, label,
                     sizeof(label));
-      ss_report_section(r, s->held[k].site, "  T%u holds %s, acquired at", s->tid, label);
+      ss_report_section_stack(r, s->held[k].site, s->held[k].stack, "  T%u holds %s, acquired at",
+                              s->tid, label);
     }
     ss_report_thread(r, s->tid);
   }

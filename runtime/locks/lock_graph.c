@@ -128,7 +128,8 @@ static inline int conflict(uint32_t a, uint32_t b) {
 struct cycle_edge {
   uint32_t src, dst, tid, hold_mode, acq_mode;
   const struct syncsan_site *src_site, *dst_site;
-  ss_stack_id stack; /* above dst_site */
+  ss_stack_id stack;     /* above dst_site */
+  ss_stack_id src_stack; /* above src_site (held_stacks=1) */
   uintptr_t gates[SS_MAX_GATES];
   uint32_t ngates;
 };
@@ -149,6 +150,7 @@ static void copy_edge(struct cycle_edge *c, const struct ss_edge *e, uint32_t ho
   c->src_site = e->src_site;
   c->dst_site = e->dst_site;
   c->stack = e->stack;
+  c->src_stack = e->src_stack;
   c->ngates = e->ngates;
   memcpy(c->gates, e->gates, sizeof(c->gates));
 }
@@ -333,7 +335,8 @@ static void report_cycle(struct ss_lock_thread *t, const struct ss_lockop *op, c
     else
       ss_report_section_stack(r, e->dst_site, e->stack, "Thread T%u acquired %s while holding %s",
                               e->tid, b, a);
-    ss_report_section(r, e->src_site, "%s was acquired by T%u before, at", a, e->tid);
+    ss_report_section_stack(r, e->src_site, e->src_stack, "%s was acquired by T%u before, at", a,
+                            e->tid);
     ss_report_thread(r, e->tid);
   }
   scenario(r, c);
@@ -403,6 +406,7 @@ static struct ss_edge *learn_edge(struct ss_lock_thread *t, const struct ss_held
     }
     e->tid = t->tid;
     e->src_site = h->site;
+    e->src_stack = ss_held_stack(h);
     e->dst_site = op->site;
     e->src_addr = h->addr;
     e->src_gen = h->lock_gen;
@@ -438,6 +442,7 @@ static int learn_and_check(struct ss_lock_thread *t, const struct ss_held *h,
     /* The closing edge may be an old edge with a new mode: name this
      * acquisition, not the edge's first one. */
     cycle.e[0].src_site = h->site;
+    cycle.e[0].src_stack = ss_held_stack(h);
     cycle.e[0].dst_site = op->site;
     cycle.e[0].stack = here_stack(here);
     cycle.e[0].tid = t->tid;
@@ -534,6 +539,7 @@ static void copy_onto(const struct ss_edge *e, uint32_t s, uint32_t d, uint32_t 
     f->dst_addr = e->dst_addr;
     f->dst_gen = e->dst_gen;
     f->stack = e->stack;
+    f->src_stack = e->src_stack;
     memcpy(f->gates, e->gates, sizeof(f->gates));
     f->ngates = e->ngates;
     fresh = 1;

@@ -25,6 +25,7 @@ struct ss_edge {
   const struct syncsan_site *src_site; /* where src was acquired */
   const struct syncsan_site *dst_site; /* where dst was acquired while holding src */
   uint32_t stack;                      /* ss_stack_id: the call stack above dst_site */
+  uint32_t src_stack;                  /* ss_stack_id above src_site (held_stacks=1), or 0 */
   /* Lock instances held on every observation of this edge (other than src
    * and dst): a cycle whose edges all share one cannot deadlock. */
   uintptr_t gates[SS_MAX_GATES];

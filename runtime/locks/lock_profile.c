@@ -111,7 +111,7 @@ static void report_hold(struct ss_lock_thread *t, const struct ss_held *h,
   ss_lock_label(h->addr, h->kind, h->site, label, sizeof(label));
   ss_report_headline(r, "thread T%u held %s for %llu ms (lock_hold_warn_ms=%ld)", t->tid, label,
                      (unsigned long long)(held_ns / 1000000), ss_lock_flags.lock_hold_warn_ms);
-  ss_report_section(r, h->site, "Acquired by thread T%u", t->tid);
+  ss_report_section_stack(r, h->site, ss_held_stack(h), "Acquired by thread T%u", t->tid);
   ss_report_section_here(r, rel, "Released by thread T%u", t->tid);
   ss_report_thread(r, t->tid);
   ss_report_end(r);

@@ -19,7 +19,8 @@ SS_HIDDEN void ss_rule_unlock_unheld(struct ss_lock_thread *t, const struct ss_l
    * nobody holds: the first corrupts the owner's critical section. */
   uint32_t holder;
   const struct syncsan_site *held_at;
-  int other = ss_thread_find_holder(op->addr, &holder, &held_at);
+  ss_stack_id held_stack = 0;
+  int other = ss_thread_find_holder(op->addr, &holder, &held_at, &held_stack);
   const char *names[2];
   ss_lock_lookup(op->addr, op->kind, op->site, NULL);
   struct ss_report *r = ss_report_begin_names(
@@ -33,7 +34,8 @@ SS_HIDDEN void ss_rule_unlock_unheld(struct ss_lock_thread *t, const struct ss_l
     ss_report_headline(r, "thread T%u releases %s, which thread T%u holds", t->tid, label,
                        holder);
     ss_report_section_here(r, op->site, "Release by thread T%u", t->tid);
-    ss_report_section(r, held_at, "Acquired by thread T%u, still held", holder);
+    ss_report_section_stack(r, held_at, held_stack, "Acquired by thread T%u, still held",
+                            holder);
   } else {
     ss_report_headline(r, "thread T%u releases %s that it does not hold", t->tid, label);
     ss_report_section_here(r, op->site, "Release by thread T%u", t->tid);
@@ -50,12 +52,15 @@ SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop 
    * not there, which scans every live thread: destroy is rare enough. */
   uint32_t holder = t->tid;
   const struct syncsan_site *held_at;
+  ss_stack_id held_stack = 0;
   struct ss_held *h = ss_held_find(t, op->addr);
   if (h && ss_lock_stale(op->addr, h->lock_gen))
     h = NULL; /* an earlier lock at this address, re-initialised since */
-  if (h)
+  if (h) {
     held_at = h->site;
-  else if (!ss_thread_find_holder(op->addr, &holder, &held_at))
+    held_stack = ss_held_stack(h);
+  }
+  else if (!ss_thread_find_holder(op->addr, &holder, &held_at, &held_stack))
     return;
   const char *names[2];
   ss_lock_lookup(op->addr, op->kind, op->site, NULL);
@@ -75,7 +80,7 @@ SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop 
                        holder);
   ss_report_section_here(r, op->site, "%s by thread T%u", reinit ? "Re-initialisation" : "Destruction",
                     t->tid);
-  ss_report_section(r, held_at, "Acquired by thread T%u, still held", holder);
+  ss_report_section_stack(r, held_at, held_stack, "Acquired by thread T%u, still held", holder);
   ss_report_lock_origin(r, op->addr);
   ss_report_thread(r, t->tid);
   if (holder != t->tid)
@@ -124,11 +129,11 @@ SS_HIDDEN void ss_rule_thread_exit(struct ss_lock_thread *t, int process_exit) {
     char label[200];
     ss_lock_label(h->addr, h->kind, h->site, label, sizeof(label));
     if (h->depth)
-      ss_report_section(r, h->site, "Held: %s, locked %u times, first acquired at", label,
-                        h->depth + 1);
+      ss_report_section_stack(r, h->site, ss_held_stack(h),
+                              "Held: %s, locked %u times, first acquired at", label, h->depth + 1);
     else
-      ss_report_section(r, h->site, "Held: %s%s, acquired at", label,
-                        h->mode == SS_MODE_READ ? " (for reading)" : "");
+      ss_report_section_stack(r, h->site, ss_held_stack(h), "Held: %s%s, acquired at", label,
+                              h->mode == SS_MODE_READ ? " (for reading)" : "");
     ss_report_lock_origin(r, h->addr);
     shown++;
   }

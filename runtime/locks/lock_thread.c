@@ -50,6 +50,7 @@ struct holder_search {
   uint32_t gen; /* the lock's current incarnation; 0 unknown */
   uint32_t tid;
   const struct syncsan_site *site;
+  ss_stack_id stack;
   int found;
 };
 
@@ -72,6 +73,7 @@ static void find_in(struct ss_lock_thread *t, uint32_t slot, void *arg) {
         continue;
       q->tid = t->tid;
       q->site = __atomic_load_n(&h[j].site, __ATOMIC_RELAXED);
+      q->stack = ss_lock_flags.held_stacks ? __atomic_load_n(&h[j].stack, __ATOMIC_RELAXED) : 0;
       q->found = 1;
       return;
     }
@@ -79,7 +81,7 @@ static void find_in(struct ss_lock_thread *t, uint32_t slot, void *arg) {
 }
 
 SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
-                                    const struct syncsan_site **site) {
+                                    const struct syncsan_site **site, ss_stack_id *stack) {
   /* Read before the scan, outside the registry lock: the lock table's
    * stripes are never taken inside it. */
   struct holder_search q = {.addr = addr, .gen = ss_lock_gen_now(addr)};
@@ -87,6 +89,7 @@ SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
   if (q.found) {
     *tid = q.tid;
     *site = q.site;
+    *stack = q.stack;
   }
   return q.found;
 }

@@ -9,6 +9,8 @@
  * through fields the owner writes with atomic stores. */
 #ifndef SYNCSAN_LOCK_THREAD_H
 #define SYNCSAN_LOCK_THREAD_H
+#include "core/stack.h"
+#include "lock_flags.h"
 #include "core/thread.h"
 
 #define SS_HELD_INLINE 32
@@ -36,7 +38,12 @@ struct ss_held {
   uint16_t mode;                   /* enum ss_mode */
   uint32_t depth;                  /* recursive acquisitions beyond the first */
   uint32_t flags;                  /* SS_HELD_* */
+  ss_stack_id stack;               /* its acquisition's stack: held_stacks=1 only */
 };
+/* A held entry's stack: only held_stacks=1 fills it in. */
+static inline ss_stack_id ss_held_stack(const struct ss_held *h) {
+  return ss_lock_flags.held_stacks ? h->stack : 0;
+}
 #define SS_HELD_TRY 0x1u     /* acquired by a successful trylock */
 #define SS_HELD_ORDERED 0x2u /* its level is an ordered group */
 #define SS_HELD_PSHARED 0x4u /* a process-shared lock (it may outlive a fork's parent) */
@@ -113,10 +120,11 @@ static SS_ALWAYS_INLINE struct ss_held *ss_held_find(struct ss_lock_thread *t, u
 /* Removes entry e (not necessarily the innermost: unlock order is free). */
 SS_HIDDEN void ss_held_remove(struct ss_lock_thread *t, struct ss_held *e);
 
-/* Finds a live thread (other than the caller) that holds addr; fills its tid
- * and acquisition site. Slow path: scans every live thread. */
+/* Finds a live thread (other than the caller) that holds addr; fills its tid,
+ * acquisition site and (held_stacks=1) stack. Slow path: scans every live
+ * thread. */
 SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
-                                    const struct syncsan_site **site);
+                                    const struct syncsan_site **site, ss_stack_id *stack);
 
 /* Calls fn for the lock state of every live thread, under the registry
  * lock (slow paths only). slot is stable while the thread lives. */

@@ -31,7 +31,8 @@ static void report_double_lock(struct ss_lock_thread *t, const struct ss_lockop 
                          ? "; it is process-shared, so it waits until some process releases it"
                          : "");
   ss_report_section_here(r, op->site, "Second acquisition by thread T%u", t->tid);
-  ss_report_section(r, prev->site, "First acquisition by thread T%u, still held", t->tid);
+  ss_report_section_stack(r, prev->site, ss_held_stack(prev),
+                          "First acquisition by thread T%u, still held", t->tid);
   ss_report_lock_origin(r, op->addr);
   ss_report_thread(r, t->tid);
   ss_report_end(r);
@@ -54,7 +55,7 @@ static void report_level(struct ss_lock_thread *t, const struct ss_lockop *op,
                      t->tid, a, op->level, b, h->level,
                      op->level == h->level ? " (equal levels only in an ordered group)" : "");
   ss_report_section_here(r, op->site, "Acquisition of level %d by thread T%u", op->level, t->tid);
-  ss_report_section(r, h->site, "Level %d held since", h->level);
+  ss_report_section_stack(r, h->site, ss_held_stack(h), "Level %d held since", h->level);
   ss_report_thread(r, t->tid);
   ss_report_end(r);
 }
@@ -183,6 +184,12 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *o
   *slot = op->chain | 1;
 }
 
+SS_HIDDEN int ss_after_slow_on;
+
+SS_HIDDEN void ss_after_slow_init(void) {
+  ss_after_slow_on = ss_timing_on || ss_lock_flags.held_stacks;
+}
+
 SS_HIDDEN void ss_lock_after_slow(struct ss_lock_thread *t, const struct ss_lockop *op) {
   if (!op->resolved) {
     /* A re-acquisition ss_lock_before_held let through: a recursive lock
@@ -203,6 +210,7 @@ SS_HIDDEN void ss_lock_after_slow(struct ss_lock_thread *t, const struct ss_lock
     return;
   ss_held_fill(e, op, op->resolved);
   e->acq_ns = now;
+  e->stack = ss_lock_flags.held_stacks ? ss_stack_capture_site(op->site, ss_self.hook_pc) : 0;
   __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELEASE);
 }
 

@@ -51,6 +51,12 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struc
 /* Before the real release. */
 static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct ss_lockop *op);
 
+/* Every acquisition takes ss_lock_after's slow path: timing is on
+ * (lock_profile.h) or held_stacks asks for each acquisition's stack. One
+ * flag, so the fast path still tests one word. */
+SS_HIDDEN extern int ss_after_slow_on;
+SS_HIDDEN void ss_after_slow_init(void);
+
 /* Slow paths of the three above. ss_lock_before_held returns 0 when h was
  * stale and is gone (the acquire then goes on as for an unheld lock). */
 SS_HIDDEN int ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op,
@@ -164,7 +170,7 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struc
     return;
   ss_enter_runtime();
   uint32_t n = t->nheld;
-  if (SS_UNLIKELY(!op->resolved || ss_timing_on || n >= t->held_cap)) {
+  if (SS_UNLIKELY(!op->resolved || ss_after_slow_on || n >= t->held_cap)) {
     SS_NOTE_HOOK_PC();
     ss_lock_after_slow(t, op);
     ss_leave_runtime();

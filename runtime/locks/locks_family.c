@@ -35,6 +35,7 @@ static void locks_init(void) {
   ss_class_init();
   ss_graph_init();
   ss_profile_init();
+  ss_after_slow_init();
   ss_lock_threads_init();
   ss_mem_hooks_init();
 }
