@@ -22,6 +22,7 @@ static const char *const check_ids[] = {
     "lock-held-at-exit",
     "condvar-wait-unlocked",
     "condvar-mutex-mismatch",
+    "condvar-destroyed",
     /* atomics */
     "atomic-misaligned",
     "atomic-split-line",

@@ -5,10 +5,11 @@
  * mutex leaves the held stack before the real wait and comes back after it
  * (through ss_lock_before/ss_lock_after, so that lock order and levels see
  * the re-acquisition like any other). Checks: condvar-wait-unlocked,
- * condvar-mutex-mismatch, and destroy-locked for a condvar that still has
- * blocked waiters. */
+ * condvar-mutex-mismatch, condvar-destroyed, and destroy-locked for a
+ * condvar that still has blocked waiters. */
 #include <errno.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <threads.h>
 #include <time.h>
 
@@ -126,6 +127,53 @@ SS_COLD static void report_destroy_waited(struct ss_lock_thread *t, uintptr_t co
   ss_report_end(r);
 }
 
+/* A wait, signal or broadcast on a condvar that was destroyed and not
+ * initialised again. `what` is the operation ("waits on", "signals"). */
+SS_COLD static void report_destroyed(struct ss_lock_thread *t, uintptr_t cond,
+                                     const struct syncsan_site *site,
+                                     const struct ss_cond_info *ci, const char *what) {
+  const char *names[] = {ci->name, NULL};
+  struct ss_report *r = ss_report_begin_names("condvar-destroyed", SS_SEV_ERROR, site, names,
+                                              (uintptr_t)site, cond);
+  if (!r)
+    return;
+  char cl[200];
+  cond_label(cond, ci, cl, sizeof(cl));
+  ss_report_headline(r, "thread T%u %s %s, which was destroyed and not initialised again",
+                     t->tid, what, cl);
+  ss_report_section_here(r, site, "Use by thread T%u", t->tid);
+  ss_report_section(r, ci->destroy_site, "condvar C%u was destroyed at", ci->id);
+  cond_origin(r, ci);
+  ss_report_thread(r, t->tid);
+  ss_report_end(r);
+}
+
+/* The bytes PTHREAD_COND_INITIALIZER gives. A destroyed condvar's memory
+ * that holds them again was statically initialised anew (a later stack
+ * frame, reused heap), which no call shows: it is a new condvar. A
+ * destroyed glibc condvar never does (the destroy sets a flag in it).
+ * Read word by word with relaxed loads: other threads may be using it. */
+static int cond_fresh(uintptr_t cond, size_t size) {
+  static const pthread_cond_t init = PTHREAD_COND_INITIALIZER;
+  const unsigned *a = (const unsigned *)cond, *b = (const unsigned *)(const void *)&init;
+  size_t n = (size < sizeof(init) ? size : sizeof(init)) / sizeof(unsigned);
+  for (size_t i = 0; i < n; i++)
+    if (__atomic_load_n(&a[i], __ATOMIC_RELAXED) != b[i])
+      return 0;
+  return 1;
+}
+
+/* The table found cond destroyed (ss_cond_gone, ss_cond_wake): a report,
+ * unless its bytes show it was statically initialised since. */
+static void check_destroyed(struct ss_lock_thread *t, uintptr_t cond, size_t size,
+                            const struct syncsan_site *site, const struct ss_cond_info *ci,
+                            const char *what) {
+  if (cond_fresh(cond, size))
+    ss_cond_forget_gone(cond);
+  else
+    report_destroyed(t, cond, site, ci, what);
+}
+
 /* ---- the wait protocol shared by every wait function ---- */
 
 struct wait_state {
@@ -138,7 +186,12 @@ struct wait_state {
 };
 
 static void wait_begin(struct ss_lock_thread *t, struct wait_state *w, uintptr_t cond,
-                       const void *mutex, int kind, const struct syncsan_site *site) {
+                       size_t size, const void *mutex, int kind,
+                       const struct syncsan_site *site) {
+  /* First: the checks below record the condvar as one in use. */
+  struct ss_cond_info gone;
+  if (SS_UNLIKELY(ss_cond_gone(cond, &gone)))
+    check_destroyed(t, cond, size, site, &gone, "waits on");
   w->t = t;
   w->cond = cond;
   w->forwarding = 0;
@@ -208,9 +261,18 @@ static void created(struct ss_lock_thread *t, uintptr_t cond, const struct syncs
     report_destroy_waited(t, cond, site, &prev, 1);
 }
 
+static void woken(uintptr_t cond, size_t size, int all, const struct syncsan_site *site) {
+  struct ss_cond_info gone;
+  if (SS_UNLIKELY(ss_cond_wake(cond, all, &gone))) {
+    SS_NOTE_HOOK_PC();
+    check_destroyed(ss_lock_thread_get(), cond, size, ss_site(site), &gone,
+                    all ? "broadcasts" : "signals");
+  }
+}
+
 static void destroyed(struct ss_lock_thread *t, uintptr_t cond, const struct syncsan_site *site) {
   struct ss_cond_info prev;
-  if (ss_cond_destroyed(cond, &prev) && prev.blocked)
+  if (ss_cond_destroyed(cond, site, &prev) && prev.blocked)
     report_destroy_waited(t, cond, site, &prev, 0);
 }
 
@@ -239,17 +301,15 @@ SS_EXPORT int __syncsan_pthread_cond_destroy(pthread_cond_t *c,
 
 SS_EXPORT int __syncsan_pthread_cond_signal(pthread_cond_t *c,
                                             const struct syncsan_site *site) {
-  (void)site;
   if (!ss_in_hook())
-    ss_cond_wake((uintptr_t)c, 0);
+    woken((uintptr_t)c, sizeof(*c), 0, site);
   return SS_REAL(pthread_cond_signal)(c);
 }
 
 SS_EXPORT int __syncsan_pthread_cond_broadcast(pthread_cond_t *c,
                                                const struct syncsan_site *site) {
-  (void)site;
   if (!ss_in_hook())
-    ss_cond_wake((uintptr_t)c, 1);
+    woken((uintptr_t)c, sizeof(*c), 1, site);
   return SS_REAL(pthread_cond_broadcast)(c);
 }
 
@@ -260,7 +320,7 @@ SS_EXPORT int __syncsan_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m,
     return SS_REAL(pthread_cond_wait)(c, m);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_wait)(c, m));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
@@ -275,7 +335,7 @@ SS_EXPORT int __syncsan_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_
     return SS_REAL(pthread_cond_timedwait)(c, m, ts);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_timedwait)(c, m, ts));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
@@ -290,7 +350,7 @@ SS_EXPORT int __syncsan_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_
     return SS_REAL(pthread_cond_clockwait)(c, m, clock, ts);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MUTEX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_clockwait)(c, m, clock, ts));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
@@ -319,16 +379,14 @@ SS_EXPORT void __syncsan_cnd_destroy(cnd_t *c, const struct syncsan_site *site) 
 }
 
 SS_EXPORT int __syncsan_cnd_signal(cnd_t *c, const struct syncsan_site *site) {
-  (void)site;
   if (!ss_in_hook())
-    ss_cond_wake((uintptr_t)c, 0);
+    woken((uintptr_t)c, sizeof(*c), 0, site);
   return SS_REAL(cnd_signal)(c);
 }
 
 SS_EXPORT int __syncsan_cnd_broadcast(cnd_t *c, const struct syncsan_site *site) {
-  (void)site;
   if (!ss_in_hook())
-    ss_cond_wake((uintptr_t)c, 1);
+    woken((uintptr_t)c, sizeof(*c), 1, site);
   return SS_REAL(cnd_broadcast)(c);
 }
 
@@ -338,7 +396,7 @@ SS_EXPORT int __syncsan_cnd_wait(cnd_t *c, mtx_t *m, const struct syncsan_site *
     return SS_REAL(cnd_wait)(c, m);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MTX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(cnd_wait)(c, m));
   wait_end(t, &w, (uintptr_t)c, c11_reacquired(rc));
@@ -353,7 +411,7 @@ SS_EXPORT int __syncsan_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
     return SS_REAL(cnd_timedwait)(c, m, ts);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)c, m, SS_KIND_MTX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MTX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(cnd_timedwait)(c, m, ts));
   wait_end(t, &w, (uintptr_t)c, c11_reacquired(rc));
@@ -416,22 +474,21 @@ SS_EXPORT void HOOK(CV_DTOR2)(void *cv, const struct syncsan_site *site) {
   cxx_dtor(SS_REAL(CV_DTOR2), cv, site);
 }
 
-static void cxx_notify(void (*real)(void *), void *cv, int all) {
+static void cxx_notify(void (*real)(void *), void *cv, int all,
+                       const struct syncsan_site *site) {
   if (!ss_in_hook())
-    ss_cond_wake((uintptr_t)cv, all);
+    woken((uintptr_t)cv, sizeof(pthread_cond_t), all, site);
   ss_forward_begin();
   real(cv);
   ss_forward_end();
 }
 
 SS_EXPORT void HOOK(CV_NOTIFY_ONE)(void *cv, const struct syncsan_site *site) {
-  (void)site;
-  cxx_notify(SS_REAL(CV_NOTIFY_ONE), cv, 0);
+  cxx_notify(SS_REAL(CV_NOTIFY_ONE), cv, 0, site);
 }
 
 SS_EXPORT void HOOK(CV_NOTIFY_ALL)(void *cv, const struct syncsan_site *site) {
-  (void)site;
-  cxx_notify(SS_REAL(CV_NOTIFY_ALL), cv, 1);
+  cxx_notify(SS_REAL(CV_NOTIFY_ALL), cv, 1, site);
 }
 
 SS_EXPORT void HOOK(CV_WAIT)(void *cv, void *lock, const struct syncsan_site *site) {
@@ -445,7 +502,7 @@ SS_EXPORT void HOOK(CV_WAIT)(void *cv, void *lock, const struct syncsan_site *si
   }
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)cv, m, SS_KIND_MUTEX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)cv, sizeof(pthread_cond_t), m, SS_KIND_MUTEX, ss_site(site));
   w.forwarding = 1;
   ss_forward_begin();
   CANCELLABLE_WAIT(&w, SS_REAL(CV_WAIT)(cv, lock));

@@ -34,6 +34,21 @@ struct cond_rec {
   uint16_t mutex_kind;
 };
 
+/* Destroyed condvars not initialised since, for condvar-destroyed: direct
+ * mapped by address, so a later destroy at a colliding address overwrites
+ * an entry (a miss, never a false report), and bounded without a pool.
+ * Slot i is guarded by stripe i % NSTRIPES, the stripe of every address
+ * that maps to it (GONE_SLOTS is a multiple of NSTRIPES). */
+#define GONE_SLOTS 4096u
+struct cond_gone {
+  uintptr_t addr; /* 0 while free */
+  uint32_t id;
+  const struct syncsan_site *init_site;
+  const struct syncsan_site *destroy_site;
+  const char *name;
+};
+static struct cond_gone gone[GONE_SLOTS]; /* guarded by stripes */
+
 static struct cond_rec **buckets; /* guarded by stripes */
 static ss_spin_t stripes[NSTRIPES] SS_RUNTIME_LOCK;
 static ss_spin_t pool_lock SS_RUNTIME_LOCK;
@@ -133,6 +148,7 @@ static struct cond_rec *find(uintptr_t cond, int create, const struct syncsan_si
 }
 
 static void snapshot(const struct cond_rec *c, struct ss_cond_info *out) {
+  out->destroy_site = NULL;
   out->id = c->id;
   out->init_site = c->init_site;
   out->name = c->name;
@@ -194,9 +210,46 @@ SS_HIDDEN void ss_cond_wait_end(uintptr_t cond, const struct ss_cond_ticket *tk)
   ss_spin_unlock(s);
 }
 
-SS_HIDDEN void ss_cond_wake(uintptr_t cond, int all) {
+/* With cond's stripe held: the destroyed entry of cond, when it has no
+ * live record (a wait or an init since the destroy makes one). */
+static const struct cond_gone *gone_of(uintptr_t cond, const struct cond_rec *live) {
+  const struct cond_gone *g = &gone[hash_addr(cond) % GONE_SLOTS];
+  return !live && g->addr == cond ? g : NULL;
+}
+
+static void gone_info(const struct cond_gone *g, struct ss_cond_info *out) {
+  *out = (struct ss_cond_info){0};
+  out->id = g->id;
+  out->init_site = g->init_site;
+  out->destroy_site = g->destroy_site;
+  out->name = g->name;
+}
+
+SS_HIDDEN int ss_cond_gone(uintptr_t cond, struct ss_cond_info *out) {
   ss_spin_t *s;
   struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
+  const struct cond_gone *g = gone_of(cond, c);
+  if (g)
+    gone_info(g, out);
+  ss_spin_unlock(s);
+  return g != NULL;
+}
+
+SS_HIDDEN void ss_cond_forget_gone(uintptr_t cond) {
+  ss_spin_t *s;
+  struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
+  struct cond_gone *g = &gone[hash_addr(cond) % GONE_SLOTS];
+  if (!c && g->addr == cond)
+    g->addr = 0;
+  ss_spin_unlock(s);
+}
+
+SS_HIDDEN int ss_cond_wake(uintptr_t cond, int all, struct ss_cond_info *destroyed) {
+  ss_spin_t *s;
+  struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
+  const struct cond_gone *g = gone_of(cond, c);
+  if (g)
+    gone_info(g, destroyed);
   if (c) {
     if (all) {
       c->gen++;
@@ -206,6 +259,7 @@ SS_HIDDEN void ss_cond_wake(uintptr_t cond, int all) {
     }
   }
   ss_spin_unlock(s);
+  return g != NULL;
 }
 
 SS_HIDDEN int ss_cond_created(uintptr_t cond, const struct syncsan_site *site,
@@ -214,6 +268,11 @@ SS_HIDDEN int ss_cond_created(uintptr_t cond, const struct syncsan_site *site,
   struct cond_rec **b = get_buckets();
   struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
   int known = c != NULL;
+  if (b) {
+    struct cond_gone *g = &gone[hash_addr(cond) % GONE_SLOTS];
+    if (g->addr == cond)
+      g->addr = 0; /* a new condvar: using it is fine again */
+  }
   if (c) {
     snapshot(c, prev);
     reset(c, site, site);
@@ -229,7 +288,8 @@ SS_HIDDEN int ss_cond_created(uintptr_t cond, const struct syncsan_site *site,
   return known;
 }
 
-SS_HIDDEN int ss_cond_destroyed(uintptr_t cond, struct ss_cond_info *prev) {
+SS_HIDDEN int ss_cond_destroyed(uintptr_t cond, const struct syncsan_site *site,
+                                struct ss_cond_info *prev) {
   struct cond_rec **b = get_buckets();
   if (!b)
     return 0;
@@ -246,6 +306,15 @@ SS_HIDDEN int ss_cond_destroyed(uintptr_t cond, struct ss_cond_info *prev) {
       break;
     }
   }
+  /* Remembered until an init at this address (or a use that shows the
+   * memory was statically initialised again): a condvar never seen in use
+   * gets its id now, and its name from the destroy call. */
+  struct cond_gone *g = &gone[h % GONE_SLOTS];
+  g->addr = cond;
+  g->id = victim ? prev->id : new_id();
+  g->init_site = victim ? prev->init_site : NULL;
+  g->name = victim ? prev->name : ss_site_object(site);
+  g->destroy_site = site;
   ss_spin_unlock(s);
   if (!victim)
     return 0;

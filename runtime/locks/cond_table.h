@@ -25,6 +25,7 @@ struct ss_cond_info {
   uint16_t mutex_kind;                  /* enum ss_lock_kind */
   uint32_t mutex_tid;                   /* a waiter using it */
   const struct syncsan_site *mutex_site; /* where that waiter waits */
+  const struct syncsan_site *destroy_site; /* of a destroyed condvar only */
 };
 
 /* A wait on cond with mutex starts. Returns 1 and describes the waiters in
@@ -34,15 +35,25 @@ SS_HIDDEN int ss_cond_wait_begin(uintptr_t cond, uintptr_t mutex, int mutex_kind
                                  const struct syncsan_site *site, uint32_t tid,
                                  struct ss_cond_ticket *tk, struct ss_cond_info *other);
 SS_HIDDEN void ss_cond_wait_end(uintptr_t cond, const struct ss_cond_ticket *tk);
-/* A signal (all = 0) or broadcast (all = 1) is sent. */
-SS_HIDDEN void ss_cond_wake(uintptr_t cond, int all);
+/* A signal (all = 0) or broadcast (all = 1) is sent. Returns 1 and
+ * describes the condvar in *destroyed when it was destroyed and not
+ * initialised since (as ss_cond_gone). */
+SS_HIDDEN int ss_cond_wake(uintptr_t cond, int all, struct ss_cond_info *destroyed);
+/* Returns 1 and describes cond in *out (id, name, init and destroy sites)
+ * when it was destroyed and has not been initialised or waited on since.
+ * Lossy: a destroy at a colliding address forgets the earlier one. */
+SS_HIDDEN int ss_cond_gone(uintptr_t cond, struct ss_cond_info *out);
+/* The destroyed condvar at cond was statically initialised again (its
+ * bytes say so): forget that it was destroyed. */
+SS_HIDDEN void ss_cond_forget_gone(uintptr_t cond);
 /* A condvar is (re-)initialised or destroyed. The state it had is copied
  * into *prev (returns 0 when it was unknown); the condvar then starts anew
  * (init) or is forgotten (destroy). Waiters of the old incarnation keep
  * tickets that no longer match anything. */
 SS_HIDDEN int ss_cond_created(uintptr_t cond, const struct syncsan_site *site,
                               struct ss_cond_info *prev);
-SS_HIDDEN int ss_cond_destroyed(uintptr_t cond, struct ss_cond_info *prev);
+SS_HIDDEN int ss_cond_destroyed(uintptr_t cond, const struct syncsan_site *site,
+                                struct ss_cond_info *prev);
 /* In a forked child: no thread waits on any condvar (the waiters did not
  * survive the fork; the forking thread was not waiting). */
 SS_HIDDEN void ss_cond_table_fork_child(void);

@@ -51,6 +51,7 @@ struct holder_search {
   uint32_t tid;
   const struct syncsan_site *site;
   ss_stack_id stack;
+  uint16_t mode; /* enum ss_mode of the holder's entry */
   int found;
 };
 
@@ -74,14 +75,16 @@ static void find_in(struct ss_lock_thread *t, uint32_t slot, void *arg) {
       q->tid = t->tid;
       q->site = __atomic_load_n(&h[j].site, __ATOMIC_RELAXED);
       q->stack = ss_lock_flags.held_stacks ? __atomic_load_n(&h[j].stack, __ATOMIC_RELAXED) : 0;
+      q->mode = __atomic_load_n(&h[j].mode, __ATOMIC_RELAXED);
       q->found = 1;
       return;
     }
   }
 }
 
-SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
-                                    const struct syncsan_site **site, ss_stack_id *stack) {
+SS_HIDDEN int ss_thread_find_holder_mode(uintptr_t addr, uint32_t *tid,
+                                         const struct syncsan_site **site, ss_stack_id *stack,
+                                         int *mode) {
   /* Read before the scan, outside the registry lock: the lock table's
    * stripes are never taken inside it. */
   struct holder_search q = {.addr = addr, .gen = ss_lock_gen_now(addr)};
@@ -90,8 +93,15 @@ SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
     *tid = q.tid;
     *site = q.site;
     *stack = q.stack;
+    *mode = q.mode;
   }
   return q.found;
+}
+
+SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
+                                    const struct syncsan_site **site, ss_stack_id *stack) {
+  int mode;
+  return ss_thread_find_holder_mode(addr, tid, site, stack, &mode);
 }
 
 /* ---- the held-lock stack ---- */

@@ -125,6 +125,11 @@ SS_HIDDEN void ss_held_remove(struct ss_lock_thread *t, struct ss_held *e);
  * thread. */
 SS_HIDDEN int ss_thread_find_holder(uintptr_t addr, uint32_t *tid,
                                     const struct syncsan_site **site, ss_stack_id *stack);
+/* The same, and the mode (enum ss_mode) in which that thread holds it: an
+ * rwlock's reports say whether the holder reads or writes. */
+SS_HIDDEN int ss_thread_find_holder_mode(uintptr_t addr, uint32_t *tid,
+                                         const struct syncsan_site **site, ss_stack_id *stack,
+                                         int *mode);
 
 /* Calls fn for the lock state of every live thread, under the registry
  * lock (slow paths only). slot is stable while the thread lives. */

@@ -29,6 +29,8 @@ static void report_double_lock(struct ss_lock_thread *t, const struct ss_lockop 
                      : op->errorcheck ? " (the call fails with EDEADLK)"
                      : op->pshared && op->acq == SS_ACQ_BLOCKING
                          ? "; it is process-shared, so it waits until some process releases it"
+                     /* Nobody else can release it: the timeout is certain. */
+                     : op->acq == SS_ACQ_TIMED && !op->pshared ? "; the call can only time out"
                          : "");
   ss_report_section_here(r, op->site, "Second acquisition by thread T%u", t->tid);
   ss_report_section_stack(r, prev->site, ss_held_stack(prev),

@@ -8,6 +8,8 @@
 #include "syncsan/hooks.h"
 
 #include "core/real.h"
+#include "core/report.h"
+#include "lock_table.h"
 #include "locks.h"
 
 static void rw_op(struct ss_lockop *op, struct ss_lock_thread *t, pthread_rwlock_t *rw, int mode,
@@ -129,6 +131,55 @@ SS_EXPORT int __syncsan_pthread_rwlock_clockwrlock(pthread_rwlock_t *rw, clockid
   RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TIMED, SS_REAL(pthread_rwlock_clockwrlock)(rw, clock, ts));
 }
 
+/* unlock-wrong-thread for an rwlock, which says the holder's mode: with one
+ * unlock call for both sides, what the release does depends on it. glibc
+ * takes an unlock by any thread but the writer for a read release, so it
+ * removes a share the holding reader still counts on (a writer may enter
+ * beside it), or, against a writer, decrements a reader count that is not
+ * there. Returns 0 if no other thread holds the lock (the caller's
+ * ordinary path then reports unlock-not-held). Keyed as the generic
+ * report, so one problem is reported once whichever path sees it. */
+SS_COLD static int rw_unlock_other(struct ss_lock_thread *t, const struct ss_lockop *op) {
+  uint32_t holder;
+  const struct syncsan_site *held_at;
+  ss_stack_id held_stack = 0;
+  int mode;
+  if (!ss_thread_find_holder_mode(op->addr, &holder, &held_at, &held_stack, &mode))
+    return 0;
+  ss_lock_lookup(op->addr, op->kind, op->site, NULL);
+  struct ss_lock l;
+  const char *names[2] = {ss_lock_snapshot(op->addr, &l) && l.name ? l.name
+                                                                   : ss_site_object(op->site),
+                          NULL};
+  struct ss_report *r = ss_report_begin_names("unlock-wrong-thread", SS_SEV_ERROR, op->site,
+                                              names, (uintptr_t)op->site, op->addr);
+  if (!r)
+    return 1;
+  int reads = mode == SS_MODE_READ;
+  const char *how = reads ? "reading" : "writing";
+  char label[200];
+  ss_lock_label(op->addr, op->kind, op->site, label, sizeof(label));
+  ss_report_headline(r, "thread T%u releases %s, which thread T%u holds for %s", t->tid, label,
+                     holder, how);
+  ss_report_section_here(r, op->site, "Release by thread T%u", t->tid);
+  ss_report_section_stack(r, held_at, held_stack, "Acquired by thread T%u, still held", holder);
+  if (reads)
+    ss_buf_printf(&r->notes,
+                  "  The release takes away a read share that thread T%u still counts on: a "
+                  "writer can enter while it reads.\n",
+                  holder);
+  else
+    ss_buf_printf(&r->notes,
+                  "  Thread T%u holds the write lock: glibc takes a release by any other "
+                  "thread for a read release, which corrupts the lock's reader count.\n",
+                  holder);
+  ss_report_lock_origin(r, op->addr);
+  ss_report_thread(r, t->tid);
+  ss_report_thread(r, holder);
+  ss_report_end(r);
+  return 1;
+}
+
 SS_EXPORT int __syncsan_pthread_rwlock_unlock(pthread_rwlock_t *rw,
                                               const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
@@ -137,6 +188,18 @@ SS_EXPORT int __syncsan_pthread_rwlock_unlock(pthread_rwlock_t *rw,
   struct ss_lockop op;
   /* One unlock call releases either side: the held entry knows which. */
   rw_op(&op, t, rw, SS_MODE_WRITE, SS_ACQ_BLOCKING, site);
+  /* Not held by this thread (and its stack is complete, so that is
+   * certain): a release of another thread's lock is reported here, with
+   * the holder's mode; anything else takes the ordinary path. */
+  if (SS_UNLIKELY(!t->nlost && !ss_held_find(t, op.addr))) {
+    op.site = ss_site(op.site);
+    ss_enter_runtime();
+    SS_NOTE_HOOK_PC();
+    int other = rw_unlock_other(t, &op);
+    ss_leave_runtime();
+    if (other)
+      return SS_REAL(pthread_rwlock_unlock)(rw);
+  }
   ss_unlock_before(t, &op);
   return SS_REAL(pthread_rwlock_unlock)(rw);
 }

@@ -125,6 +125,7 @@ static void empty_strings(void) {
 static void check_ids(void) {
   CHECK(ss_check_id_known("unlock-not-held"));
   CHECK(ss_check_id_known("lock-order-inversion"));
+  CHECK(ss_check_id_known("condvar-destroyed"));
   CHECK(ss_check_id_known("atomic-split-line"));
   CHECK(ss_check_id_known("atomic-seq-cst-counter"));
   CHECK(ss_check_id_known("barrier-stall"));
