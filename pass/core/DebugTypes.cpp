@@ -1,6 +1,7 @@
 //===- DebugTypes.cpp - source names and qualifiers from debug info -------===//
 #include "DebugTypes.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DataLayout.h"
@@ -109,6 +110,29 @@ static bool memberAt(const DIType *T, uint64_t Off, std::string &Path, bool &Ato
   return false;
 }
 
+// A member the implementation declares (a reserved identifier: "__x" or
+// "_X"), such as libstdc++'s std::atomic<bool>::_M_base._M_i: the user can
+// neither name nor fix it, so a path ending in such members is shown as
+// the user's own object ("flag_", not "flag_._M_base._M_i").
+static bool isReservedName(StringRef N) {
+  return N.starts_with("__") || (N.size() > 1 && N[0] == '_' && isUpper(N[1]));
+}
+
+// In a struct's path the first member is the struct's own (a C struct may
+// well name its fields "__x"); only those below it can be the library's. A
+// global's path is all below the global.
+static void dropImplementationMembers(std::string &Path, bool KeepFirst) {
+  while (!Path.empty()) {
+    size_t Dot = Path.rfind('.');
+    if (Dot == std::string::npos && KeepFirst)
+      return;
+    size_t Start = Dot == std::string::npos ? 0 : Dot + 1;
+    if (!isReservedName(StringRef(Path).substr(Start)))
+      return;
+    Path.resize(Dot == std::string::npos ? 0 : Dot);
+  }
+}
+
 std::string DebugTypes::structName(StructType *ST) const {
   if (const DICompositeType *CT = composite(ST)) {
     bool IsClass = CT->getTag() == dwarf::DW_TAG_class_type;
@@ -129,7 +153,9 @@ std::string DebugTypes::fieldName(StructType *ST, uint64_t Off) const {
   if (const DICompositeType *CT = composite(ST)) {
     std::string Path;
     bool Atomic = false;
-    if (memberAt(CT, Off, Path, Atomic) && !Path.empty())
+    if (memberAt(CT, Off, Path, Atomic))
+      dropImplementationMembers(Path, /*KeepFirst=*/true);
+    if (!Path.empty())
       return Path;
   }
   return "";
@@ -160,8 +186,10 @@ std::string DebugTypes::globalName(const GlobalVariable *GV, uint64_t Off) const
   if (const DIType *T = globalType(GV)) {
     std::string Path;
     bool Atomic = false;
-    if (memberAt(T, Off, Path, Atomic))
+    if (memberAt(T, Off, Path, Atomic)) {
+      dropImplementationMembers(Path, /*KeepFirst=*/false);
       return Path.empty() ? Name : Name + "." + Path;
+    }
   }
   return Off ? Name + "+" + std::to_string(Off) : Name;
 }
