@@ -12,9 +12,11 @@
 #include "AtomicObjectChecks.h"
 #include "core/DebugTypes.h"
 #include "core/Diagnostics.h"
+#include "core/Sites.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SCCIterator.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
@@ -229,6 +231,43 @@ static std::string concurrentWriters(const Written &A, const Written &B,
   return "";
 }
 
+// The declaration the fix goes on (the second field or global of the
+// pair), with the column of its name on the line; without debug info the
+// write, as before.
+static DiagLoc declLocation(const DebugTypes::Decl &D, const Instruction &Write) {
+  if (!D.Line || D.File.empty() || D.Name.empty())
+    return diagLocation(Write);
+  DiagLoc L;
+  L.File = D.File.str();
+  L.FullPath = joinPath(D.Directory, D.File);
+  L.Line = D.Line;
+  L.Function = diagLocation(Write).Function;
+  if (const std::string *Text = sourceLine(L)) {
+    auto IsIdent = [](char C) { return isAlnum(C) || C == '_'; };
+    StringRef T(*Text);
+    for (size_t At = T.find(D.Name); At != StringRef::npos; At = T.find(D.Name, At + 1)) {
+      size_t End = At + D.Name.size();
+      if ((At == 0 || !IsIdent(T[At - 1])) && (End == T.size() || !IsIdent(T[End]))) {
+        L.Column = At + 1;
+        break;
+      }
+    }
+  }
+  return L;
+}
+
+// Reports the pair at Decl (where the fix goes), with notes at both writes.
+static void reportPair(const std::string &Msg, const DebugTypes::Decl &Decl,
+                       const std::string &AName, const Instruction &AWrite,
+                       const std::string &BName, const Instruction &BWrite) {
+  DiagLoc Primary = declLocation(Decl, BWrite);
+  std::vector<DiagNote> Notes;
+  if (Decl.Line)
+    Notes.push_back({diagLocation(BWrite), "atomic write of " + BName + " here"});
+  Notes.push_back({diagLocation(AWrite), "atomic write of " + AName + " here"});
+  Diagnostics::get().report("atomic-false-sharing", Primary, Msg, Notes);
+}
+
 static std::string fix(uint64_t Line, uint64_t Distance, const std::string &Second) {
   return "give " + Second + " its own cache line: declare it alignas(" + std::to_string(Line) +
          ") in C++ or _Alignas(" + std::to_string(Line) + ") in C, or pad it with " +
@@ -238,9 +277,10 @@ static std::string fix(uint64_t Line, uint64_t Distance, const std::string &Seco
 // Consecutive independently written ranges of one object (a struct type, a
 // global) whose start is Align-aligned. Name(Off) names a part, Whole the
 // object ("of 'struct queue'").
-template <typename NameFn>
+template <typename NameFn, typename DeclFn>
 static void checkRanges(const std::vector<Written> &W, uint64_t Align, uint64_t Line,
-                        const std::string &Whole, const ThreadEvidence &TE, NameFn Name) {
+                        const std::string &Whole, const ThreadEvidence &TE, NameFn Name,
+                        DeclFn DeclAt) {
   for (size_t I = 0; I + 1 < W.size(); ++I) {
     const Written &A = W[I], &B = W[I + 1];
     uint64_t Span = B.Off + B.Size - A.Off;
@@ -260,8 +300,7 @@ static void checkRanges(const std::vector<Written> &W, uint64_t Align, uint64_t 
                       " bytes apart, " + (Certain ? "within one " : "so they can share a ") +
                       std::to_string(Line) + "-byte cache line (false sharing); " +
                       fix(Line, Dist, BName);
-    Diagnostics::get().report("atomic-false-sharing", diagLocation(*B.First->Site), Msg,
-                              {{diagLocation(*A.First->Site), "atomic write of " + AName + " here"}});
+    reportPair(Msg, DeclAt(B.Off), AName, *A.First->Site, BName, *B.First->Site);
   }
 }
 
@@ -274,7 +313,8 @@ static void checkStructs(const AccessModel &Model, const DebugTypes &Types, uint
                   std::string N = Types.fieldName(ST, Off);
                   return N.empty() ? "the field at offset " + std::to_string(Off)
                                    : "field '" + N + "'";
-                });
+                },
+                [&, ST = ST](uint64_t Off) { return Types.fieldDecl(ST, Off); });
 }
 
 // Where the compiler will place each global within its section, assuming
@@ -334,9 +374,10 @@ static void checkGlobals(Module &M, const AccessModel &Model, const DebugTypes &
     // Parts of one global: its layout is exact.
     uint64_t GAlign = GV->getAlign() ? GV->getAlign()->value()
                                      : DL.getPreferredAlign(GV).value();
-    checkRanges(W, GAlign, Line, "", TE, [&, GV = GV](uint64_t Off) {
-      return "'" + Types.globalName(GV, Off) + "'";
-    });
+    checkRanges(
+        W, GAlign, Line, "", TE,
+        [&, GV = GV](uint64_t Off) { return "'" + Types.globalName(GV, Off) + "'"; },
+        [&, GV = GV](uint64_t Off) { return Types.globalDecl(GV, Off); });
     auto It = P.At.find(GV);
     if (It != P.At.end())
       BySection[It->second.first].push_back({GV, It->second.second, W.front(), W.back()});
@@ -366,9 +407,8 @@ static void checkGlobals(Module &M, const AccessModel &Model, const DebugTypes &
                         (Certain ? "within one " : "so they can share a ") +
                         std::to_string(Line) + "-byte cache line (false sharing); " +
                         fix(Line, Dist, BName);
-      Diagnostics::get().report("atomic-false-sharing", diagLocation(*B.First.First->Site), Msg,
-                                {{diagLocation(*A.Last.First->Site),
-                                  "atomic write of " + AName + " here"}});
+      reportPair(Msg, Types.globalDecl(B.GV, B.First.Off), AName, *A.Last.First->Site, BName,
+                 *B.First.First->Site);
     }
   }
 }

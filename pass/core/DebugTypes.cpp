@@ -133,6 +133,74 @@ static void dropImplementationMembers(std::string &Path, bool KeepFirst) {
   }
 }
 
+// The innermost member holding byte Off whose name is the user's (the walk
+// stops at the implementation's members, as the names do).
+static const DIDerivedType *userMemberAt(const DIType *T, uint64_t Off) {
+  const DIDerivedType *Found = nullptr;
+  for (unsigned Depth = 0; Depth < 32; ++Depth) {
+    bool Atomic = false;
+    auto *CT = dyn_cast_or_null<DICompositeType>(stripQualifiers(T, &Atomic));
+    if (!CT || (CT->getTag() != dwarf::DW_TAG_structure_type &&
+                CT->getTag() != dwarf::DW_TAG_class_type))
+      return Found;
+    const DIDerivedType *Next = nullptr;
+    for (const DINode *E : CT->getElements()) {
+      auto *M = dyn_cast<DIDerivedType>(E);
+      if (!M || M->getTag() != dwarf::DW_TAG_member || M->isStaticMember())
+        continue;
+      uint64_t Start = M->getOffsetInBits() / 8;
+      uint64_t Size = M->getSizeInBits() / 8;
+      if (Off >= Start && Off < Start + std::max<uint64_t>(Size, 1)) {
+        Next = M;
+        Off -= Start;
+        break;
+      }
+    }
+    if (!Next || (Found && isReservedName(Next->getName())))
+      return Found;
+    if (!isReservedName(Next->getName()) || !Found)
+      Found = Next;
+    T = Next->getBaseType();
+  }
+  return Found;
+}
+
+static DebugTypes::Decl declOf(const DIVariable *V) {
+  DebugTypes::Decl D;
+  D.Name = V->getName();
+  D.Directory = V->getDirectory();
+  D.File = V->getFilename();
+  D.Line = V->getLine();
+  return D;
+}
+
+static DebugTypes::Decl declOf(const DIDerivedType *M) {
+  DebugTypes::Decl D;
+  D.Name = M->getName();
+  D.Directory = M->getDirectory();
+  D.File = M->getFilename();
+  D.Line = M->getLine();
+  return D;
+}
+
+DebugTypes::Decl DebugTypes::fieldDecl(StructType *ST, uint64_t Off) const {
+  if (const DICompositeType *CT = composite(ST))
+    if (const DIDerivedType *M = userMemberAt(CT, Off))
+      return declOf(M);
+  return {};
+}
+
+DebugTypes::Decl DebugTypes::globalDecl(const GlobalVariable *GV, uint64_t Off) const {
+  SmallVector<DIGlobalVariableExpression *, 1> GVEs;
+  GV->getDebugInfo(GVEs);
+  for (DIGlobalVariableExpression *E : GVEs)
+    if (DIGlobalVariable *V = E->getVariable()) {
+      const DIDerivedType *M = userMemberAt(V->getType(), Off);
+      return M && !isReservedName(M->getName()) ? declOf(M) : declOf(V);
+    }
+  return {};
+}
+
 std::string DebugTypes::structName(StructType *ST) const {
   if (const DICompositeType *CT = composite(ST)) {
     bool IsClass = CT->getTag() == dwarf::DW_TAG_class_type;

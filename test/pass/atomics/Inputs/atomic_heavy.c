@@ -1993,7 +1993,7 @@ struct bug_counters {
 };
 void bug_on_enqueue(struct bug_counters *c, int n) { for (int i = 0; i < n; i++) atomic_fetch_add_explicit(&c->enqueued, 1, memory_order_relaxed); }
 void bug_on_dequeue(struct bug_counters *c, int n) { for (int i = 0; i < n; i++) atomic_fetch_add_explicit(&c->dequeued, 1, memory_order_relaxed); }
-// BUG-DAG: atomic_heavy.c:[[@LINE-1]]:82: warning: field 'enqueued' and field 'dequeued' of 'struct bug_counters' are written atomically and independently (by 'bug_on_enqueue' and 'bug_on_dequeue', each in a loop) but lie 8 bytes apart, so they can share a 64-byte cache line (false sharing){{.*}} [syncsan-atomic-false-sharing]
+// BUG-DAG: atomic_heavy.c:[[@LINE-4]]:20: warning: field 'enqueued' and field 'dequeued' of 'struct bug_counters' are written atomically and independently (by 'bug_on_enqueue' and 'bug_on_dequeue', each in a loop) but lie 8 bytes apart, so they can share a 64-byte cache line (false sharing){{.*}} [syncsan-atomic-false-sharing]
 
 int bug_data, bug_flag;
 void bug_fence_publish(int v) {
