@@ -2,8 +2,9 @@
 //
 // Two atomics written independently (no function writes both), by writers
 // that there is evidence run on different threads, that sit within one
-// cache line make the line bounce between the writers' cores. For struct fields the layout is exact; a struct aligned to the
-// line size places every field exactly, a less aligned one can share a line
+// cache line make the line bounce between the writers' cores. For struct
+// fields the layout is exact; a struct aligned to the line size places
+// every field exactly, a less aligned one can share a line
 // whenever the two fields span at most a line. For globals the compiler
 // lays out each section in module order, which is what the estimate uses.
 //
