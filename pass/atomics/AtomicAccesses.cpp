@@ -9,10 +9,12 @@
 
 #include "AtomicOps.h"
 #include "core/DebugTypes.h"
+#include "core/Diagnostics.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Analysis/CFG.h"
 #include "llvm/Demangle/Demangle.h"
@@ -22,6 +24,7 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
+#include "llvm/Support/Path.h"
 
 #include <memory>
 
@@ -56,6 +59,9 @@ struct AccessFacts {
   bool CounterRMW = false, SyncUse = false;
   int Order = -1;
   bool Exempt = false; // already known (a constructor's own object)
+  // A plain store that may be C's atomic_init (which clang lowers to a plain
+  // store): not an assignment written in the source (see mayBeAtomicInit).
+  bool MaybeInit = false;
 };
 
 // A field an access touches, located within its struct.
@@ -119,6 +125,47 @@ bool nonCapturingLibcall(StringRef N) {
                                 "fprintf", "snprintf", "sprintf", "puts", "fputs",
                                 "_ZdlPv", "_ZdaPv", "_ZdlPvm", "_ZdaPvm"};
   return S.contains(N);
+}
+
+// Clang lowers C's atomic_init to a plain store, so such a store to an
+// _Atomic object is initialisation only if it is not an assignment written
+// in the source: `*(int *)&v = 0`, `v_alias += 1` through a cast. Clang puts
+// an assignment's store at its operator (=, op=, ++, --), atomic_init's at
+// the call. At -O2 the TBAA tag says the same: atomic_init's store is typed
+// as char (clang gives _Atomic types no TBAA type of their own), a store
+// through an `int *` as int. With neither (no source, no TBAA), the old
+// answer stands: it may be atomic_init.
+bool mayBeAtomicInit(const StoreInst &St) {
+  if (const MDNode *Tag = St.getMetadata(LLVMContext::MD_tbaa))
+    if (Tag->getNumOperands() >= 2)
+      if (auto *Access = dyn_cast_or_null<MDNode>(Tag->getOperand(1).get()))
+        if (Access->getNumOperands() >= 1)
+          if (auto *Name = dyn_cast_or_null<MDString>(Access->getOperand(0).get()))
+            if (Name->getString() != "omnipotent char")
+              return false;
+  const DILocation *L = St.getDebugLoc().get();
+  if (!L || L->getLine() == 0 || L->getColumn() == 0)
+    return true;
+  DiagLoc Loc;
+  Loc.Line = L->getLine();
+  Loc.Column = L->getColumn();
+  SmallString<256> Path(L->getFilename());
+  if (!sys::path::is_absolute(Path) && !L->getDirectory().empty()) {
+    Path = L->getDirectory();
+    sys::path::append(Path, L->getFilename());
+  }
+  Loc.FullPath = std::string(Path);
+  const std::string *Text = sourceLine(Loc);
+  if (!Text || Loc.Column > Text->size())
+    return true;
+  StringRef At = StringRef(*Text).drop_front(Loc.Column - 1);
+  if (At.starts_with("=="))
+    return true;
+  for (StringRef Op : {"=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++",
+                       "--"})
+    if (At.starts_with(Op))
+      return false;
+  return true;
 }
 
 bool isThreadSpawnName(StringRef N) {
@@ -550,11 +597,12 @@ private:
     if (!Defer)
       for (const FieldRef &R : Refs)
         record(Model.Fields[R.ST], R.Off, R.Size, R.Coarse, Fa,
-               Exempt || (PlainStore && Types.isAtomicField(R.ST, R.Off)), Site, &F);
+               Exempt || (PlainStore && Fa.MaybeInit && Types.isAtomicField(R.ST, R.Off)),
+               Site, &F);
     if (PI.Root == PtrInfo::Global && OffKnown) {
       auto *GV = cast<GlobalVariable>(PI.Base);
       uint64_t Off = PI.Off + Rel;
-      bool Ex = Exempt || (PlainStore && Types.isAtomicGlobal(GV, Off));
+      bool Ex = Exempt || (PlainStore && Fa.MaybeInit && Types.isAtomicGlobal(GV, Off));
       if (!GV->isThreadLocal())
         record(Model.Globals[GV], Off, Fa.Size, false, Fa, Ex, Site, &F);
     }
@@ -607,6 +655,7 @@ private:
       Ptr = St->getPointerOperand();
       Fa.Size = DL.getTypeStoreSize(St->getValueOperand()->getType());
       Fa.Writes = true;
+      Fa.MaybeInit = mayBeAtomicInit(*St);
     }
     return Fa;
   }

@@ -1,9 +1,10 @@
 //===- AtomicFalseSharing.cpp - the atomic-false-sharing check ------------===//
 //
-// Two atomics written independently (no function writes both) that
-// sit within one cache line make the line bounce between the writers'
-// cores. For struct fields the layout is exact; a struct aligned to the
-// line size places every field exactly, a less aligned one can share a line
+// Two atomics written independently (no function writes both), by writers
+// that there is evidence run on different threads, that sit within one
+// cache line make the line bounce between the writers' cores. For struct
+// fields the layout is exact; a struct aligned to the line size places
+// every field exactly, a less aligned one can share a line
 // whenever the two fields span at most a line. For globals the compiler
 // lays out each section in module order, which is what the estimate uses.
 //
@@ -12,13 +13,19 @@
 #include "AtomicObjectChecks.h"
 #include "core/DebugTypes.h"
 #include "core/Diagnostics.h"
+#include "core/Sites.h"
 
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SCCIterator.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 
 #include <algorithm>
@@ -34,32 +41,168 @@ static CheckRegistration Reg(
      "Independently written atomics are laid out within one cache line.",
      "Each write by one thread takes the cache line away from the others (false "
      "sharing). Give each independently written atomic its own cache line: alignas(64) "
-     "in C++, _Alignas(64) in C, or padding between the fields."});
+     "in C++, _Alignas(64) in C, or padding between the fields. Reported only with "
+     "evidence that the writers run on different threads: reached from different thread "
+     "entries, or both writing in a loop."});
 
 namespace {
 struct Written {
   uint64_t Off = 0, Size = 0;
   std::set<const Function *> Writers;
+  std::set<const Function *> HotWriters; // writing in a loop
   const ObjAccess *First = nullptr;
+};
+
+// Two functions that write is no evidence of two threads writing at once
+// (a test's one-shot flags, set once each by different test bodies). The
+// evidence taken: the writers are reached, through the module's direct
+// calls, from different thread entries (main, a function passed to
+// pthread_create, thrd_create or a std::thread/std::jthread constructor,
+// std::thread's _State_impl<...>::_M_run for lambdas and functors, and
+// each function that starts a thread, as it runs on beside it); or each
+// writes in a loop (its write, or the call leading to it, on a CFG cycle).
+class ThreadEvidence {
+public:
+  explicit ThreadEvidence(Module &M) {
+    for (Function &F : M) {
+      if (F.isDeclaration())
+        continue;
+      if (F.getName() == "main" || isStdThreadRun(F))
+        addEntry(&F);
+      for (Instruction &I : instructions(F))
+        if (auto *CB = dyn_cast<CallBase>(&I))
+          if (addSpawned(*CB))
+            addEntry(&F); // the spawner runs on beside the thread it starts
+    }
+    for (unsigned E = 0; E < Entries.size(); ++E)
+      reach(Entries[E], E);
+  }
+
+  // Whether some writer of A and some writer of B are reached from
+  // different entries; fills the pair.
+  bool fromDifferentEntries(const Written &A, const Written &B, const Function *&FA,
+                            const Function *&FB) const {
+    for (const Function *X : A.Writers)
+      for (const Function *Y : B.Writers)
+        if (X != Y && differ(X, Y)) {
+          FA = X;
+          FB = Y;
+          return true;
+        }
+    return false;
+  }
+
+  bool inLoop(const Instruction *I) {
+    const Function *F = I->getFunction();
+    auto It = Cyclic.find(F);
+    if (It == Cyclic.end()) {
+      std::set<const BasicBlock *> &Blocks = Cyclic[F];
+      for (auto SCC = scc_begin(F); !SCC.isAtEnd(); ++SCC)
+        if (SCC.hasCycle())
+          for (const BasicBlock *BB : *SCC)
+            Blocks.insert(BB);
+      It = Cyclic.find(F);
+    }
+    return It->second.count(I->getParent());
+  }
+
+private:
+  static constexpr unsigned MaxEntries = 64;
+
+  static bool isStdThreadRun(const Function &F) {
+    if (!F.getName().starts_with("_Z"))
+      return false;
+    std::string D = demangle(F.getName().str());
+    return D.find("thread::_State_impl<") != std::string::npos &&
+           StringRef(D).ends_with("::_M_run()");
+  }
+
+  void addEntry(const Function *F) {
+    if (Entries.size() < MaxEntries &&
+        std::find(Entries.begin(), Entries.end(), F) == Entries.end())
+      Entries.push_back(F);
+  }
+
+  // Whether CB starts a thread; its start function becomes an entry.
+  bool addSpawned(const CallBase &CB) {
+    const Function *Callee = CB.getCalledFunction();
+    if (!Callee)
+      return false;
+    StringRef N = Callee->getName();
+    auto Arg = [&](unsigned I) -> const Function * {
+      if (I >= CB.arg_size())
+        return nullptr;
+      auto *F = dyn_cast<Function>(CB.getArgOperand(I)->stripPointerCasts());
+      return F && !F->isDeclaration() ? F : nullptr;
+    };
+    if (N == "pthread_create" || N == "thrd_create") {
+      if (const Function *F = Arg(N == "thrd_create" ? 1 : 2))
+        addEntry(F);
+      return true;
+    }
+    if (!N.starts_with("_Z"))
+      return false;
+    std::string D = demangle(N.str());
+    if (!StringRef(D).starts_with("std::thread::thread<") &&
+        !StringRef(D).starts_with("std::jthread::jthread<"))
+      return false;
+    for (unsigned I = 0; I < CB.arg_size(); ++I)
+      if (const Function *F = Arg(I))
+        addEntry(F);
+    return true;
+  }
+
+  void reach(const Function *Entry, unsigned E) {
+    std::vector<const Function *> Work{Entry};
+    std::set<const Function *> Seen{Entry};
+    while (!Work.empty()) {
+      const Function *F = Work.back();
+      Work.pop_back();
+      Reached[F].insert(E);
+      for (const Instruction &I : instructions(F))
+        if (auto *CB = dyn_cast<CallBase>(&I))
+          if (const Function *G = CB->getCalledFunction())
+            if (!G->isDeclaration() && Seen.insert(G).second)
+              Work.push_back(G);
+    }
+  }
+
+  bool differ(const Function *X, const Function *Y) const {
+    auto IX = Reached.find(X), IY = Reached.find(Y);
+    if (IX == Reached.end() || IY == Reached.end())
+      return false;
+    for (unsigned A : IX->second)
+      for (unsigned B : IY->second)
+        if (A != B)
+          return true;
+    return false;
+  }
+
+  std::vector<const Function *> Entries;
+  std::map<const Function *, std::set<unsigned>> Reached;
+  std::map<const Function *, std::set<const BasicBlock *>> Cyclic;
 };
 } // namespace
 
-static std::vector<Written> writtenRanges(const std::vector<ObjAccess> &Accesses) {
+static std::vector<Written> writtenRanges(const std::vector<ObjAccess> &Accesses,
+                                          ThreadEvidence &TE) {
   std::vector<Written> W;
   for (const ObjAccess &A : Accesses) {
-    if (!A.Atomic || !A.Writes || A.Coarse)
+    if (!A.Atomic || !A.Writes || A.Coarse || !A.Fn)
       continue;
     auto It = std::find_if(W.begin(), W.end(), [&](const Written &X) {
       return A.Off < X.Off + X.Size && X.Off < A.Off + A.Size;
     });
     if (It == W.end()) {
-      W.push_back({A.Off, A.Size, {A.Fn}, &A});
-      continue;
+      W.push_back({A.Off, A.Size, {}, {}, &A});
+      It = std::prev(W.end());
     }
     uint64_t End = std::max(It->Off + It->Size, A.Off + A.Size);
     It->Off = std::min(It->Off, A.Off);
     It->Size = End - It->Off;
     It->Writers.insert(A.Fn);
+    if (A.Site && TE.inLoop(A.Site))
+      It->HotWriters.insert(A.Fn);
   }
   std::sort(W.begin(), W.end(), [](const Written &A, const Written &B) { return A.Off < B.Off; });
   return W;
@@ -74,11 +217,56 @@ static bool independent(const Written &A, const Written &B) {
   return true;
 }
 
-static std::string writerName(const Written &Of, const Written &Other) {
-  for (const Function *F : Of.Writers)
-    if (!Other.Writers.count(F))
-      return demangle(F->getName().str());
-  return demangle((*Of.Writers.begin())->getName().str());
+// Evidence that A and B are written by different threads at once, as the
+// end of the diagnostic's "(by ...)" clause; empty when there is none.
+static std::string concurrentWriters(const Written &A, const Written &B,
+                                     const ThreadEvidence &TE) {
+  auto Name = [](const Function *F) { return "'" + demangle(F->getName().str()) + "'"; };
+  const Function *FA = nullptr, *FB = nullptr;
+  if (TE.fromDifferentEntries(A, B, FA, FB))
+    return Name(FA) + " and " + Name(FB) + ", reached from different thread entries";
+  for (const Function *X : A.HotWriters)
+    for (const Function *Y : B.HotWriters)
+      if (X != Y)
+        return Name(X) + " and " + Name(Y) + ", each in a loop";
+  return "";
+}
+
+// The declaration the fix goes on (the second field or global of the
+// pair), with the column of its name on the line; without debug info the
+// write, as before.
+static DiagLoc declLocation(const DebugTypes::Decl &D, const Instruction &Write) {
+  if (!D.Line || D.File.empty() || D.Name.empty())
+    return diagLocation(Write);
+  DiagLoc L;
+  L.File = D.File.str();
+  L.FullPath = joinPath(D.Directory, D.File);
+  L.Line = D.Line;
+  L.Function = diagLocation(Write).Function;
+  if (const std::string *Text = sourceLine(L)) {
+    auto IsIdent = [](char C) { return isAlnum(C) || C == '_'; };
+    StringRef T(*Text);
+    for (size_t At = T.find(D.Name); At != StringRef::npos; At = T.find(D.Name, At + 1)) {
+      size_t End = At + D.Name.size();
+      if ((At == 0 || !IsIdent(T[At - 1])) && (End == T.size() || !IsIdent(T[End]))) {
+        L.Column = At + 1;
+        break;
+      }
+    }
+  }
+  return L;
+}
+
+// Reports the pair at Decl (where the fix goes), with notes at both writes.
+static void reportPair(const std::string &Msg, const DebugTypes::Decl &Decl,
+                       const std::string &AName, const Instruction &AWrite,
+                       const std::string &BName, const Instruction &BWrite) {
+  DiagLoc Primary = declLocation(Decl, BWrite);
+  std::vector<DiagNote> Notes;
+  if (Decl.Line)
+    Notes.push_back({diagLocation(BWrite), "atomic write of " + BName + " here"});
+  Notes.push_back({diagLocation(AWrite), "atomic write of " + AName + " here"});
+  Diagnostics::get().report("atomic-false-sharing", Primary, Msg, Notes);
 }
 
 static std::string fix(uint64_t Line, uint64_t Distance, const std::string &Second) {
@@ -90,9 +278,10 @@ static std::string fix(uint64_t Line, uint64_t Distance, const std::string &Seco
 // Consecutive independently written ranges of one object (a struct type, a
 // global) whose start is Align-aligned. Name(Off) names a part, Whole the
 // object ("of 'struct queue'").
-template <typename NameFn>
+template <typename NameFn, typename DeclFn>
 static void checkRanges(const std::vector<Written> &W, uint64_t Align, uint64_t Line,
-                        const std::string &Whole, NameFn Name) {
+                        const std::string &Whole, const ThreadEvidence &TE, NameFn Name,
+                        DeclFn DeclAt) {
   for (size_t I = 0; I + 1 < W.size(); ++I) {
     const Written &A = W[I], &B = W[I + 1];
     uint64_t Span = B.Off + B.Size - A.Off;
@@ -101,28 +290,32 @@ static void checkRanges(const std::vector<Written> &W, uint64_t Align, uint64_t 
     bool Certain = Align >= Line;
     if (Certain && A.Off / Line != (B.Off + B.Size - 1) / Line)
       continue;
+    std::string By = concurrentWriters(A, B, TE);
+    if (By.empty())
+      continue;
     std::string AName = Name(A.Off), BName = Name(B.Off);
     uint64_t Dist = B.Off - A.Off;
     std::string Msg = AName + " and " + BName + Whole +
-                      " are written atomically and independently (by '" + writerName(A, B) +
-                      "' and '" + writerName(B, A) + "') but lie " + std::to_string(Dist) +
+                      " are written atomically and independently (by " + By + ") but lie " +
+                      std::to_string(Dist) +
                       " bytes apart, " + (Certain ? "within one " : "so they can share a ") +
                       std::to_string(Line) + "-byte cache line (false sharing); " +
                       fix(Line, Dist, BName);
-    Diagnostics::get().report("atomic-false-sharing", diagLocation(*B.First->Site), Msg,
-                              {{diagLocation(*A.First->Site), "atomic write of " + AName + " here"}});
+    reportPair(Msg, DeclAt(B.Off), AName, *A.First->Site, BName, *B.First->Site);
   }
 }
 
-static void checkStructs(const AccessModel &Model, const DebugTypes &Types, uint64_t Line) {
+static void checkStructs(const AccessModel &Model, const DebugTypes &Types, uint64_t Line,
+                         ThreadEvidence &TE) {
   for (auto &[ST, Accesses] : Model.Fields)
-    checkRanges(writtenRanges(Accesses), Types.structAlign(ST), Line,
-                " of '" + Types.structName(ST) + "'",
+    checkRanges(writtenRanges(Accesses, TE), Types.structAlign(ST), Line,
+                " of '" + Types.structName(ST) + "'", TE,
                 [&, ST = ST](uint64_t Off) {
                   std::string N = Types.fieldName(ST, Off);
                   return N.empty() ? "the field at offset " + std::to_string(Off)
                                    : "field '" + N + "'";
-                });
+                },
+                [&, ST = ST](uint64_t Off) { return Types.fieldDecl(ST, Off); });
 }
 
 // Where the compiler will place each global within its section, assuming
@@ -164,7 +357,7 @@ static Placement placeGlobals(const Module &M) {
 }
 
 static void checkGlobals(Module &M, const AccessModel &Model, const DebugTypes &Types,
-                         uint64_t Line) {
+                         uint64_t Line, ThreadEvidence &TE) {
   Placement P = placeGlobals(M);
   const DataLayout &DL = M.getDataLayout();
   // Each global with its first and last atomically written part; between
@@ -176,15 +369,16 @@ static void checkGlobals(Module &M, const AccessModel &Model, const DebugTypes &
   };
   std::map<std::pair<int, int>, std::vector<G>> BySection;
   for (auto &[GV, Accesses] : Model.Globals) {
-    std::vector<Written> W = writtenRanges(Accesses);
+    std::vector<Written> W = writtenRanges(Accesses, TE);
     if (W.empty())
       continue;
     // Parts of one global: its layout is exact.
     uint64_t GAlign = GV->getAlign() ? GV->getAlign()->value()
                                      : DL.getPreferredAlign(GV).value();
-    checkRanges(W, GAlign, Line, "", [&, GV = GV](uint64_t Off) {
-      return "'" + Types.globalName(GV, Off) + "'";
-    });
+    checkRanges(
+        W, GAlign, Line, "", TE,
+        [&, GV = GV](uint64_t Off) { return "'" + Types.globalName(GV, Off) + "'"; },
+        [&, GV = GV](uint64_t Off) { return Types.globalDecl(GV, Off); });
     auto It = P.At.find(GV);
     if (It != P.At.end())
       BySection[It->second.first].push_back({GV, It->second.second, W.front(), W.back()});
@@ -200,29 +394,31 @@ static void checkGlobals(Module &M, const AccessModel &Model, const DebugTypes &
       bool Certain = P.MaxAlign[Key] >= Line;
       if (Certain && AStart / Line != (BStart + B.First.Size - 1) / Line)
         continue;
+      std::string By = concurrentWriters(A.Last, B.First, TE);
+      if (By.empty())
+        continue;
       std::string AName = "'" + Types.globalName(A.GV, A.Last.Off) + "'";
       std::string BName = "'" + Types.globalName(B.GV, B.First.Off) + "'";
       uint64_t Dist = BStart - AStart;
       const char *Section = Key.first ? ".rodata" : Key.second ? ".bss" : ".data";
       std::string Msg = "globals " + AName + " and " + BName +
-                        " are written atomically and independently (by '" +
-                        writerName(A.Last, B.First) + "' and '" + writerName(B.First, A.Last) +
-                        "') but the compiler places them " + std::to_string(Dist) +
+                        " are written atomically and independently (by " + By +
+                        ") but the compiler places them " + std::to_string(Dist) +
                         " bytes apart in " + Section + ", " +
                         (Certain ? "within one " : "so they can share a ") +
                         std::to_string(Line) + "-byte cache line (false sharing); " +
                         fix(Line, Dist, BName);
-      Diagnostics::get().report("atomic-false-sharing", diagLocation(*B.First.First->Site), Msg,
-                                {{diagLocation(*A.Last.First->Site),
-                                  "atomic write of " + AName + " here"}});
+      reportPair(Msg, Types.globalDecl(B.GV, B.First.Off), AName, *A.Last.First->Site, BName,
+                 *B.First.First->Site);
     }
   }
 }
 
 void checkFalseSharing(Module &M, const AccessModel &Model, const DebugTypes &Types) {
   uint64_t Line = cacheLineSize();
-  checkStructs(Model, Types, Line);
-  checkGlobals(M, Model, Types, Line);
+  ThreadEvidence TE(M);
+  checkStructs(Model, Types, Line, TE);
+  checkGlobals(M, Model, Types, Line, TE);
 }
 
 } // namespace syncsan

@@ -1,6 +1,7 @@
 //===- DebugTypes.cpp - source names and qualifiers from debug info -------===//
 #include "DebugTypes.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DataLayout.h"
@@ -109,6 +110,97 @@ static bool memberAt(const DIType *T, uint64_t Off, std::string &Path, bool &Ato
   return false;
 }
 
+// A member the implementation declares (a reserved identifier: "__x" or
+// "_X"), such as libstdc++'s std::atomic<bool>::_M_base._M_i: the user can
+// neither name nor fix it, so a path ending in such members is shown as
+// the user's own object ("flag_", not "flag_._M_base._M_i").
+static bool isReservedName(StringRef N) {
+  return N.starts_with("__") || (N.size() > 1 && N[0] == '_' && isUpper(N[1]));
+}
+
+// In a struct's path the first member is the struct's own (a C struct may
+// well name its fields "__x"); only those below it can be the library's. A
+// global's path is all below the global.
+static void dropImplementationMembers(std::string &Path, bool KeepFirst) {
+  while (!Path.empty()) {
+    size_t Dot = Path.rfind('.');
+    if (Dot == std::string::npos && KeepFirst)
+      return;
+    size_t Start = Dot == std::string::npos ? 0 : Dot + 1;
+    if (!isReservedName(StringRef(Path).substr(Start)))
+      return;
+    Path.resize(Dot == std::string::npos ? 0 : Dot);
+  }
+}
+
+// The innermost member holding byte Off whose name is the user's (the walk
+// stops at the implementation's members, as the names do).
+static const DIDerivedType *userMemberAt(const DIType *T, uint64_t Off) {
+  const DIDerivedType *Found = nullptr;
+  for (unsigned Depth = 0; Depth < 32; ++Depth) {
+    bool Atomic = false;
+    auto *CT = dyn_cast_or_null<DICompositeType>(stripQualifiers(T, &Atomic));
+    if (!CT || (CT->getTag() != dwarf::DW_TAG_structure_type &&
+                CT->getTag() != dwarf::DW_TAG_class_type))
+      return Found;
+    const DIDerivedType *Next = nullptr;
+    for (const DINode *E : CT->getElements()) {
+      auto *M = dyn_cast<DIDerivedType>(E);
+      if (!M || M->getTag() != dwarf::DW_TAG_member || M->isStaticMember())
+        continue;
+      uint64_t Start = M->getOffsetInBits() / 8;
+      uint64_t Size = M->getSizeInBits() / 8;
+      if (Off >= Start && Off < Start + std::max<uint64_t>(Size, 1)) {
+        Next = M;
+        Off -= Start;
+        break;
+      }
+    }
+    if (!Next || (Found && isReservedName(Next->getName())))
+      return Found;
+    if (!isReservedName(Next->getName()) || !Found)
+      Found = Next;
+    T = Next->getBaseType();
+  }
+  return Found;
+}
+
+static DebugTypes::Decl declOf(const DIVariable *V) {
+  DebugTypes::Decl D;
+  D.Name = V->getName();
+  D.Directory = V->getDirectory();
+  D.File = V->getFilename();
+  D.Line = V->getLine();
+  return D;
+}
+
+static DebugTypes::Decl declOf(const DIDerivedType *M) {
+  DebugTypes::Decl D;
+  D.Name = M->getName();
+  D.Directory = M->getDirectory();
+  D.File = M->getFilename();
+  D.Line = M->getLine();
+  return D;
+}
+
+DebugTypes::Decl DebugTypes::fieldDecl(StructType *ST, uint64_t Off) const {
+  if (const DICompositeType *CT = composite(ST))
+    if (const DIDerivedType *M = userMemberAt(CT, Off))
+      return declOf(M);
+  return {};
+}
+
+DebugTypes::Decl DebugTypes::globalDecl(const GlobalVariable *GV, uint64_t Off) const {
+  SmallVector<DIGlobalVariableExpression *, 1> GVEs;
+  GV->getDebugInfo(GVEs);
+  for (DIGlobalVariableExpression *E : GVEs)
+    if (DIGlobalVariable *V = E->getVariable()) {
+      const DIDerivedType *M = userMemberAt(V->getType(), Off);
+      return M && !isReservedName(M->getName()) ? declOf(M) : declOf(V);
+    }
+  return {};
+}
+
 std::string DebugTypes::structName(StructType *ST) const {
   if (const DICompositeType *CT = composite(ST)) {
     bool IsClass = CT->getTag() == dwarf::DW_TAG_class_type;
@@ -129,7 +221,9 @@ std::string DebugTypes::fieldName(StructType *ST, uint64_t Off) const {
   if (const DICompositeType *CT = composite(ST)) {
     std::string Path;
     bool Atomic = false;
-    if (memberAt(CT, Off, Path, Atomic) && !Path.empty())
+    if (memberAt(CT, Off, Path, Atomic))
+      dropImplementationMembers(Path, /*KeepFirst=*/true);
+    if (!Path.empty())
       return Path;
   }
   return "";
@@ -160,8 +254,10 @@ std::string DebugTypes::globalName(const GlobalVariable *GV, uint64_t Off) const
   if (const DIType *T = globalType(GV)) {
     std::string Path;
     bool Atomic = false;
-    if (memberAt(T, Off, Path, Atomic))
+    if (memberAt(T, Off, Path, Atomic)) {
+      dropImplementationMembers(Path, /*KeepFirst=*/false);
       return Path.empty() ? Name : Name + "." + Path;
+    }
   }
   return Off ? Name + "+" + std::to_string(Off) : Name;
 }

@@ -54,6 +54,15 @@ public:
   bool isAtomicField(llvm::StructType *ST, uint64_t Off) const;
   bool isAtomicGlobal(const llvm::GlobalVariable *GV, uint64_t Off) const;
 
+  /// Where the user declared what holds byte Off: the member that
+  /// fieldName/globalName end at, or the global itself.
+  struct Decl {
+    llvm::StringRef Name, Directory, File;
+    unsigned Line = 0; // 0: unknown
+  };
+  Decl fieldDecl(llvm::StructType *ST, uint64_t Off) const;
+  Decl globalDecl(const llvm::GlobalVariable *GV, uint64_t Off) const;
+
 private:
   const llvm::DICompositeType *composite(llvm::StructType *ST) const;
   const llvm::DIType *globalType(const llvm::GlobalVariable *GV) const;

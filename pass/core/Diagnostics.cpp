@@ -267,6 +267,12 @@ static SourceCache &sources() {
   return C;
 }
 
+const std::string *sourceLine(const DiagLoc &L) {
+  if (L.Line == 0 || L.FullPath.empty())
+    return nullptr;
+  return sources().line(L.FullPath, L.Line);
+}
+
 static unsigned digits(unsigned N) {
   unsigned D = 1;
   while (N >= 10) {

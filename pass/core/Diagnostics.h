@@ -75,6 +75,9 @@ DiagLoc diagLocation(const llvm::Instruction &I);
 /// The chain of call sites I was inlined through, innermost first, as
 /// locations (empty without debug info or inlining).
 std::vector<DiagLoc> inlinedCallSites(const llvm::Instruction &I);
+/// The text of L's source line (read once per file), or null when the file
+/// cannot be read or L has no line.
+const std::string *sourceLine(const DiagLoc &L);
 
 struct DiagNote {
   DiagLoc Loc;

@@ -15,7 +15,7 @@
 // NOMIS-NOT: syncsan-atomic-misaligned
 // REMARK: remark: seq_cst read-modify-write of 'hits'
 // NOSRC: diag-controls.c:{{[0-9]+}}:{{[0-9]+}}: warning: plain load of 'flag'
-// NOSRC-NEXT: diag-controls.c:{{[0-9]+}}:{{[0-9]+}}: note: atomic access of 'flag' here
+// NOSRC-NEXT: diag-controls.c:{{[0-9]+}}:{{[0-9]+}}: note: atomic write of 'flag' here
 // NOSRC-NEXT: diag-controls.c:{{[0-9]+}}:10: warning: misaligned
 #include <stdatomic.h>
 

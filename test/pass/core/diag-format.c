@@ -15,10 +15,10 @@ void set(void) { __atomic_store_n(&ready, 1, __ATOMIC_RELEASE); }
 int get(void) { return ready; }
 
 // Checks that need the module before inlining report first.
-// CHECK:diag-format.c:15:24: warning: plain load of 'ready', which is also accessed atomically: a plain access racing with an atomic one is a data race; use an atomic load (memory_order_relaxed if it needs no ordering) [syncsan-atomic-mixed-access]
+// CHECK:diag-format.c:15:24: warning: plain load of 'ready', which is also written atomically: the two accesses may race, and a plain access racing with an atomic one is a data race; use an atomic load (memory_order_relaxed if it needs no ordering) [syncsan-atomic-mixed-access]
 // CHECK-NEXT:   15 | int get(void) { return ready; }
 // CHECK-NEXT:      |                        ^
-// CHECK-NEXT:diag-format.c:14:18: note: atomic access of 'ready' here
+// CHECK-NEXT:diag-format.c:14:18: note: atomic write of 'ready' here
 // CHECK-NEXT:   14 | void set(void) { __atomic_store_n(&ready, 1, __ATOMIC_RELEASE); }
 // CHECK-NEXT:      |                  ^
 // CHECK-NEXT:diag-format.c:12:9: warning: misaligned 4-byte atomic load of 'page+3': it needs 4-byte alignment but the address is only 1-byte aligned (the address is 3 modulo 64) [syncsan-atomic-misaligned]

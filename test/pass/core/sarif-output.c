@@ -7,7 +7,7 @@
 // RUN: %syncsan-cc -O2 -g -c %s -o %t.o -fsyncsan-sarif=%t.sarif 2>/dev/null
 // RUN: python3 %S/Inputs/sarif_check.py %t.sarif | FileCheck %s
 // CHECK: warning atomic-mixed-access sarif-output.c:[[#MIX:]]:24
-// CHECK-NEXT:   related [[#MIX-1]]:18 atomic access of 'flag' here
+// CHECK-NEXT:   related [[#MIX-1]]:18 atomic write of 'flag' here
 // CHECK-NEXT: warning atomic-misaligned sarif-output.c:[[#MIS:]]:10
 // CHECK-NEXT: results: 2
 // RUN: %expect-exit 1 %syncsan-cc -O2 -g -c %s -o %t.o -fsyncsan-sarif=%t.sarif -fsyncsan-werror 2>/dev/null

@@ -1984,16 +1984,16 @@ void bug_publish(struct legacy_flag *f, int v) {
 }
 int bug_poll(struct legacy_flag *f) {
   return f->ready ? f->value : -1; /* ...and plainly */
-  // BUG-DAG: atomic_heavy.c:[[@LINE-1]]:13: warning: plain load of field 'ready' of 'struct legacy_flag', which is also accessed atomically{{.*}} [syncsan-atomic-mixed-access]
+  // BUG-DAG: atomic_heavy.c:[[@LINE-1]]:13: warning: plain load of field 'ready' of 'struct legacy_flag', which is also written atomically{{.*}} [syncsan-atomic-mixed-access]
 }
 
 struct bug_counters {
   _Atomic uint64_t enqueued; /* written by producers */
-  _Atomic uint64_t dequeued; /* written by consumers, 8 bytes away */
+  _Atomic uint64_t dequeued; /* written by consumers, 8 bytes away; both in loops */
 };
-void bug_on_enqueue(struct bug_counters *c) { atomic_fetch_add_explicit(&c->enqueued, 1, memory_order_relaxed); }
-void bug_on_dequeue(struct bug_counters *c) { atomic_fetch_add_explicit(&c->dequeued, 1, memory_order_relaxed); }
-// BUG-DAG: atomic_heavy.c:[[@LINE-1]]:47: warning: field 'enqueued' and field 'dequeued' of 'struct bug_counters' are written atomically and independently (by 'bug_on_enqueue' and 'bug_on_dequeue') but lie 8 bytes apart, so they can share a 64-byte cache line (false sharing){{.*}} [syncsan-atomic-false-sharing]
+void bug_on_enqueue(struct bug_counters *c, int n) { for (int i = 0; i < n; i++) atomic_fetch_add_explicit(&c->enqueued, 1, memory_order_relaxed); }
+void bug_on_dequeue(struct bug_counters *c, int n) { for (int i = 0; i < n; i++) atomic_fetch_add_explicit(&c->dequeued, 1, memory_order_relaxed); }
+// BUG-DAG: atomic_heavy.c:[[@LINE-4]]:20: warning: field 'enqueued' and field 'dequeued' of 'struct bug_counters' are written atomically and independently (by 'bug_on_enqueue' and 'bug_on_dequeue', each in a loop) but lie 8 bytes apart, so they can share a 64-byte cache line (false sharing){{.*}} [syncsan-atomic-false-sharing]
 
 int bug_data, bug_flag;
 void bug_fence_publish(int v) {
