@@ -153,7 +153,8 @@ SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out) {
   return found;
 }
 
-SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr) {
+SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr, uint32_t *class_id) {
+  *class_id = 0;
   if (!buckets)
     return 0;
   uint32_t h = hash_addr(addr);
@@ -168,6 +169,7 @@ SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr) {
       ss_mem_remove(addr);
       instances = victim->instances;
       victim->instances = 0;
+      *class_id = victim->class_id;
       break;
     }
   }

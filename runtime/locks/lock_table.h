@@ -64,8 +64,9 @@ SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc, uint64_t key);
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id);
 /* Forgets addr (destroy): a lock re-created at the same address is new.
  * Returns the first of its instance nodes (0: none), which the caller
- * retires from the graph (ss_lock_retire in locks.h does both). */
-SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr);
+ * retires from the graph (ss_lock_retire in locks.h does both), and stores
+ * the forgotten record's class in *class_id (0: none, or no record). */
+SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr, uint32_t *class_id);
 /* Records instance node `node` as one of incarnation gen of addr's. Returns
  * the previous first one (0: none) to chain behind it, or UINT32_MAX when
  * that incarnation is gone (the node then stays until the graph is). */

@@ -264,9 +264,14 @@ SS_HIDDEN void ss_unlock_slow(struct ss_lock_thread *t, struct ss_lockop *op) {
 }
 
 SS_HIDDEN void ss_lock_retire(uintptr_t addr) {
-  uint32_t instances = ss_lock_forget(addr);
+  uint32_t class_id;
+  uint32_t instances = ss_lock_forget(addr, &class_id);
   if (instances)
     ss_graph_retire(instances);
+  /* A class that is this one lock (a global's symbol) loses the order it
+   * taught: the next incarnation starts with none (lock_graph.h). */
+  if (class_id)
+    ss_graph_retire_class(class_id);
 }
 
 /* Not inlined into a hook: its return address is the hook's, which the
