@@ -285,8 +285,10 @@ SS_HIDDEN __attribute__((noinline)) void ss_lock_created(struct ss_lock_thread *
   /* Re-initialising a lock that is known (not destroyed): held by this
    * thread or another, it is a destroy-locked. */
   struct ss_lock known;
-  if (SS_UNLIKELY(ss_held_find(t, op->addr) || ss_lock_snapshot(op->addr, &known)))
+  if (SS_UNLIKELY(ss_held_find(t, op->addr) || ss_lock_snapshot(op->addr, &known))) {
     ss_rule_destroy(t, op, 1);
+    ss_rule_owner_died(op->addr);
+  }
   /* A re-initialised object is a new lock, unlocked whatever the old one
    * was (memory reused from a dead frame, an unlock syncsan did not see).
    * Its new incarnation makes every held entry of the old one stale
@@ -303,5 +305,6 @@ SS_HIDDEN __attribute__((noinline)) void ss_lock_created(struct ss_lock_thread *
 SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op) {
   op->site = ss_site(op->site);
   ss_rule_destroy(t, op, 0);
+  ss_rule_owner_died(op->addr);
   ss_lock_retire(op->addr);
 }
