@@ -249,7 +249,9 @@ static void wait_cancelled(void *arg) {
     pthread_cleanup_pop(0);                                                                \
   } while (0)
 
-static int pthread_reacquired(int rc) {
+static int pthread_reacquired(int rc, pthread_mutex_t *m) {
+  if (SS_UNLIKELY(rc == EOWNERDEAD))
+    ss_lock_owner_taken((uintptr_t)m); /* a robust mutex's dead owner's hold ends here */
   return rc == 0 || rc == ETIMEDOUT || rc == EOWNERDEAD;
 }
 
@@ -323,7 +325,7 @@ SS_EXPORT int __syncsan_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m,
   wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_wait)(c, m));
-  wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
+  wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc, m));
   return rc;
 }
 
@@ -338,7 +340,7 @@ SS_EXPORT int __syncsan_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_
   wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_timedwait)(c, m, ts));
-  wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
+  wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc, m));
   return rc;
 }
 
@@ -353,7 +355,7 @@ SS_EXPORT int __syncsan_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_
   wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site));
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_clockwait)(c, m, clock, ts));
-  wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc));
+  wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc, m));
   return rc;
 }
 

@@ -186,6 +186,13 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
   out->gen = 0;
   out->level = 0;
   out->ordered = 0;
+  /* A lock's class lost its edges (ss_graph_retire_class): chains this
+   * thread checked before may rest on them, so they are checked again. */
+  uint32_t flushes = __atomic_load_n(&ss_graph_flushes, __ATOMIC_ACQUIRE);
+  if (SS_UNLIKELY(flushes != t->chain_flush)) {
+    memset(t->chain_cache, 0, sizeof(t->chain_cache));
+    t->chain_flush = flushes;
+  }
   /* Read the epoch before the record: a change after this makes the cache
    * entry stale at once, never valid with old contents. */
   uint32_t epoch = __atomic_load_n(ss_lock_epoch(op->addr), __ATOMIC_ACQUIRE);

@@ -119,6 +119,44 @@ SS_HIDDEN void ss_graph_retire(uint32_t first) {
   ss_spin_unlock(&graph_lock);
 }
 
+SS_HIDDEN uint32_t ss_graph_flushes;
+
+/* A class node that stands for one lock: a global (not a collection of an
+ * array's elements, which is a class of many), or a subclass of one. */
+static int one_lock_class(const struct ss_node *n) {
+  if (n->kind == SS_NODE_SUBCLASS)
+    n = ss_node_get(n->parent);
+  return n && n->kind == SS_NODE_GLOBAL && (n->elem || !n->array_key);
+}
+
+static int drop_all_edges(struct ss_node *n) {
+  int dropped = n->out || n->in;
+  while (n->out)
+    edge_drop(n->out);
+  while (n->in)
+    edge_drop(n->in);
+  return dropped;
+}
+
+SS_HIDDEN void ss_graph_retire_class(uint32_t id) {
+  struct ss_node *n = ss_node_get(id);
+  if (!edge_hash || !n || n->kind != SS_NODE_GLOBAL || !one_lock_class(n))
+    return;
+  ss_spin_lock(&graph_lock);
+  int dropped = drop_all_edges(n);
+  /* Its subclasses (syncsan_lock_nested) are the same lock in a role. A
+   * scan of every node: a global is destroyed rarely. */
+  uint32_t count = ss_node_count();
+  for (uint32_t i = 1; i <= count; i++) {
+    struct ss_node *s = ss_node_get(i);
+    if (s->kind == SS_NODE_SUBCLASS && s->parent == id)
+      dropped |= drop_all_edges(s);
+  }
+  if (dropped)
+    __atomic_fetch_add(&ss_graph_flushes, 1, __ATOMIC_RELEASE);
+  ss_spin_unlock(&graph_lock);
+}
+
 /* Two acquisitions of one lock conflict unless both are shared. */
 static inline int conflict(uint32_t a, uint32_t b) {
   return !(a == SS_MODE_READ && b == SS_MODE_READ);

@@ -46,6 +46,19 @@ SS_HIDDEN int ss_graph_mixed(uint32_t id);
  * keeps no order, so the graph does not grow with the objects a program
  * allocates and frees. */
 SS_HIDDEN void ss_graph_retire(uint32_t first);
+/* A lock of class id was forgotten (destroyed, re-initialised, or its
+ * memory freed). When the class stands for that one lock (a global's
+ * symbol, or one element of a global array, and their subclasses), every
+ * edge on it was taught by this lock, and an earlier incarnation's were
+ * retired with it: they go now, so the re-created lock starts with no
+ * order. A class of many locks (an init or use site: lockdep's classes)
+ * keeps its edges, which say what the code does, not what one object did;
+ * so does an array's collection. When edges went, ss_graph_flushes is
+ * bumped: each thread empties its chain cache on its next class cache
+ * miss (a re-created lock is one, by its epoch), so a chain it checked
+ * before is learned again. */
+SS_HIDDEN void ss_graph_retire_class(uint32_t id);
+SS_HIDDEN extern uint32_t ss_graph_flushes;
 /* Array akey became a collection (lock_array.h): its element nodes join
  * their collection nodes, which learn the elements' edges so far (and
  * report the cycles that closes). */

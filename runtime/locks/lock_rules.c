@@ -3,6 +3,7 @@
 #include "lock_flags.h"
 #include "lock_table.h"
 #include "locks.h"
+#include "mutex_op.h"
 #include "core/report.h"
 
 /* The lock's name for suppression matching ({name, NULL}, or empty). */
@@ -91,7 +92,46 @@ SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop 
 /* Sections per held lock: where it was taken and where it was initialised. */
 #define EXIT_SECTIONS_PER_LOCK 2
 
+/* A thread that ends holding a robust mutex is what the mutex is made
+ * for: the next thread to lock it gets EOWNERDEAD and recovers. The hold is
+ * kept in the lock's record instead of reported; it is reported only if no
+ * thread takes the mutex over (ss_rule_owner_died). Not at process exit:
+ * then nobody can. */
+static void defer_robust(struct ss_lock_thread *t) {
+  for (uint32_t i = t->nheld; i-- > 0;) {
+    struct ss_held *h = &t->held[i];
+    if (h->kind != SS_KIND_MUTEX || !ss_mutex_robust((const void *)h->addr))
+      continue;
+    if (ss_lock_note_owner_died(h->addr, t->tid, h->site, ss_held_stack(h)))
+      ss_held_drop(t, h);
+  }
+}
+
+SS_HIDDEN void ss_rule_owner_died(uintptr_t addr) {
+  struct ss_lock l;
+  while (ss_lock_take_owner_died(addr, &l)) {
+    const char *names[2] = {l.name, NULL};
+    uint32_t tid = l.dead_owner - 1;
+    struct ss_report *r = ss_report_begin_names("lock-held-at-exit", SS_SEV_ERROR, l.dead_site,
+                                                names, (uintptr_t)tid + 1, l.addr);
+    if (!r)
+      continue;
+    char label[200];
+    ss_lock_label(l.addr, l.kind, l.dead_site, label, sizeof(label));
+    ss_report_headline(r,
+                       "thread T%u exited while holding robust %s, and no thread took it "
+                       "over (EOWNERDEAD) before %s",
+                       tid, label, addr ? "it was destroyed or initialised again" : "the process exit");
+    ss_report_section_stack(r, l.dead_site, l.dead_stack, "Held: %s, acquired at", label);
+    ss_report_lock_origin(r, l.addr);
+    ss_report_thread(r, tid);
+    ss_report_end(r);
+  }
+}
+
 SS_HIDDEN void ss_rule_thread_exit(struct ss_lock_thread *t, int process_exit) {
+  if (!process_exit)
+    defer_robust(t);
   uint32_t n = t->nheld, total = t->nheld + t->nlost;
   if (total == 0)
     return;

@@ -108,6 +108,9 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
     l->flags = init_site ? 0 : SS_LOCK_STATIC;
     l->level = 0;
     l->instances = 0;
+    l->dead_owner = 0;
+    l->dead_stack = 0;
+    l->dead_site = NULL;
     /* A registered global names the lock whatever path reached it; a
      * level declared on it is the instance's level. */
     uint32_t gflags;
@@ -153,7 +156,12 @@ SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out) {
   return found;
 }
 
-SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr) {
+/* Robust mutexes whose owner died with nobody taking them over: lets
+ * process exit skip the table scan when there are none (the usual case). */
+static uint32_t owner_died_pending;
+
+SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr, uint32_t *class_id) {
+  *class_id = 0;
   if (!buckets)
     return 0;
   uint32_t h = hash_addr(addr);
@@ -168,6 +176,9 @@ SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr) {
       ss_mem_remove(addr);
       instances = victim->instances;
       victim->instances = 0;
+      *class_id = victim->class_id;
+      if (victim->dead_owner)
+        __atomic_fetch_sub(&owner_died_pending, 1, __ATOMIC_RELAXED);
       break;
     }
   }
@@ -196,6 +207,63 @@ SS_HIDDEN uint32_t ss_lock_push_instance(uintptr_t addr, uint32_t gen, uint32_t 
   }
   ss_spin_unlock(s);
   return prev;
+}
+
+SS_HIDDEN int ss_lock_note_owner_died(uintptr_t addr, uint32_t tid,
+                                      const struct syncsan_site *site, uint32_t stack) {
+  if (!buckets)
+    return 0;
+  uint32_t h = hash_addr(addr);
+  ss_spin_t *s = &stripes[h % NSTRIPES];
+  ss_spin_lock(s);
+  struct ss_lock *l = bucket_find(h, addr);
+  if (l) {
+    if (!l->dead_owner)
+      __atomic_fetch_add(&owner_died_pending, 1, __ATOMIC_RELAXED);
+    l->dead_owner = tid + 1;
+    l->dead_site = site;
+    l->dead_stack = stack;
+  }
+  ss_spin_unlock(s);
+  return l != NULL;
+}
+
+SS_HIDDEN void ss_lock_owner_taken(uintptr_t addr) {
+  if (!buckets)
+    return;
+  uint32_t h = hash_addr(addr);
+  ss_spin_t *s = &stripes[h % NSTRIPES];
+  ss_spin_lock(s);
+  struct ss_lock *l = bucket_find(h, addr);
+  if (l && l->dead_owner) {
+    l->dead_owner = 0;
+    __atomic_fetch_sub(&owner_died_pending, 1, __ATOMIC_RELAXED);
+  }
+  ss_spin_unlock(s);
+}
+
+SS_HIDDEN int ss_lock_take_owner_died(uintptr_t addr, struct ss_lock *out) {
+  if (!buckets || !__atomic_load_n(&owner_died_pending, __ATOMIC_RELAXED))
+    return 0;
+  uint32_t first = addr ? hash_addr(addr) % NBUCKETS : 0;
+  uint32_t end = addr ? first + 1 : NBUCKETS;
+  /* A bucket's stripe is its index's: NSTRIPES divides NBUCKETS. */
+  for (uint32_t b = first; b < end; b++) {
+    ss_spin_t *s = &stripes[b % NSTRIPES];
+    int found = 0;
+    ss_spin_lock(s);
+    for (struct ss_lock *l = buckets[b]; l && !found; l = l->next)
+      if (l->dead_owner && (!addr || l->addr == addr)) {
+        *out = *l;
+        l->dead_owner = 0;
+        __atomic_fetch_sub(&owner_died_pending, 1, __ATOMIC_RELAXED);
+        found = 1;
+      }
+    ss_spin_unlock(s);
+    if (found)
+      return 1;
+  }
+  return 0;
 }
 
 SS_HIDDEN uint32_t ss_lock_gen_now(uintptr_t addr) {

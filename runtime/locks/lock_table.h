@@ -32,6 +32,12 @@ struct ss_lock {
   /* The graph's instance nodes of this incarnation (lock_class.c), chained
    * through the nodes, so that forgetting the lock retires them. */
   uint32_t instances;
+  /* A robust mutex whose holder ended holding it (lock_rules.c): tid + 1
+   * of that thread and its acquisition, until a thread takes the mutex
+   * over (EOWNERDEAD); 0 when none. */
+  uint32_t dead_owner;
+  uint32_t dead_stack; /* ss_stack_id */
+  const struct syncsan_site *dead_site;
 };
 #define SS_LOCK_STATIC 0x1u        /* first seen without an init call */
 #define SS_LOCK_LEVEL_ORDERED 0x2u /* its level is an ordered group */
@@ -64,8 +70,9 @@ SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc, uint64_t key);
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id);
 /* Forgets addr (destroy): a lock re-created at the same address is new.
  * Returns the first of its instance nodes (0: none), which the caller
- * retires from the graph (ss_lock_retire in locks.h does both). */
-SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr);
+ * retires from the graph (ss_lock_retire in locks.h does both), and stores
+ * the forgotten record's class in *class_id (0: none, or no record). */
+SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr, uint32_t *class_id);
 /* Records instance node `node` as one of incarnation gen of addr's. Returns
  * the previous first one (0: none) to chain behind it, or UINT32_MAX when
  * that incarnation is gone (the node then stays until the graph is). */
@@ -76,6 +83,16 @@ SS_HIDDEN uint32_t ss_lock_push_instance(uintptr_t addr, uint32_t gen, uint32_t 
  * while untracked) and an address with no record are never stale. A slow
  * path: it takes the address's stripe. */
 SS_HIDDEN int ss_lock_stale(uintptr_t addr, uint32_t gen);
+/* A robust mutex at addr was held by thread tid when it ended: remember
+ * that until a thread takes it over. 0 when addr has no record. */
+SS_HIDDEN int ss_lock_note_owner_died(uintptr_t addr, uint32_t tid,
+                                      const struct syncsan_site *site, uint32_t stack);
+/* A thread acquired addr with EOWNERDEAD: it took the mutex over. */
+SS_HIDDEN void ss_lock_owner_taken(uintptr_t addr);
+/* Takes the record of addr (0: any, a scan of the table, for process
+ * exit) whose dead owner nobody took over into *out, clearing that there;
+ * 0 when there is none. */
+SS_HIDDEN int ss_lock_take_owner_died(uintptr_t addr, struct ss_lock *out);
 /* The current incarnation of addr, or 0 when it has no record. */
 SS_HIDDEN uint32_t ss_lock_gen_now(uintptr_t addr);
 

@@ -92,6 +92,9 @@ struct ss_lock_thread {
   uint64_t chain_cache[SS_CHAIN_CACHE];
   struct ss_profile_table *profile; /* per-thread lock statistics, or NULL */
   uint32_t pid; /* the process this state is about (lock_fork.c) */
+  /* The ss_graph_flushes value this thread's chain cache was last emptied
+   * under (lock_graph.h): checked on the class cache's slow path only. */
+  uint32_t chain_flush;
 };
 
 SS_HIDDEN extern __thread struct ss_lock_thread ss_lock_self;

@@ -264,9 +264,14 @@ SS_HIDDEN void ss_unlock_slow(struct ss_lock_thread *t, struct ss_lockop *op) {
 }
 
 SS_HIDDEN void ss_lock_retire(uintptr_t addr) {
-  uint32_t instances = ss_lock_forget(addr);
+  uint32_t class_id;
+  uint32_t instances = ss_lock_forget(addr, &class_id);
   if (instances)
     ss_graph_retire(instances);
+  /* A class that is this one lock (a global's symbol) loses the order it
+   * taught: the next incarnation starts with none (lock_graph.h). */
+  if (class_id)
+    ss_graph_retire_class(class_id);
 }
 
 /* Not inlined into a hook: its return address is the hook's, which the
@@ -280,8 +285,10 @@ SS_HIDDEN __attribute__((noinline)) void ss_lock_created(struct ss_lock_thread *
   /* Re-initialising a lock that is known (not destroyed): held by this
    * thread or another, it is a destroy-locked. */
   struct ss_lock known;
-  if (SS_UNLIKELY(ss_held_find(t, op->addr) || ss_lock_snapshot(op->addr, &known)))
+  if (SS_UNLIKELY(ss_held_find(t, op->addr) || ss_lock_snapshot(op->addr, &known))) {
     ss_rule_destroy(t, op, 1);
+    ss_rule_owner_died(op->addr);
+  }
   /* A re-initialised object is a new lock, unlocked whatever the old one
    * was (memory reused from a dead frame, an unlock syncsan did not see).
    * Its new incarnation makes every held entry of the old one stale
@@ -298,5 +305,6 @@ SS_HIDDEN __attribute__((noinline)) void ss_lock_created(struct ss_lock_thread *
 SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op) {
   op->site = ss_site(op->site);
   ss_rule_destroy(t, op, 0);
+  ss_rule_owner_died(op->addr);
   ss_lock_retire(op->addr);
 }

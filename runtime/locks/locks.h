@@ -89,6 +89,10 @@ SS_HIDDEN void ss_rule_unlock_unheld(struct ss_lock_thread *t, const struct ss_l
 SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop *op, int reinit);
 /* The thread exits (or the process does) with t->nheld locks held. */
 SS_HIDDEN void ss_rule_thread_exit(struct ss_lock_thread *t, int process_exit);
+/* lock-held-at-exit of a thread that ended holding a robust mutex which no
+ * thread took over (EOWNERDEAD): at addr's destroy or re-init, or (addr 0)
+ * at process exit for every such mutex. */
+SS_HIDDEN void ss_rule_owner_died(uintptr_t addr);
 
 /* ---- the fast paths ---- */
 #include "deadlock.h"

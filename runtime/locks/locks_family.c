@@ -59,6 +59,13 @@ static void locks_thread_exit(struct ss_thread *t, int process_exit) {
   ss_profile_thread_exit(lt);
 }
 
+/* Robust mutexes whose dead owner nobody took over are reported now,
+ * before the statistics. */
+static void locks_process_exit(void) {
+  ss_rule_owner_died(0);
+  ss_profile_finish();
+}
+
 /* The child of a fork has only the forking thread: nothing waits on a
  * condvar and no watchdog runs (the core has already dropped the other
  * threads, and so their held locks, from the registry). */
@@ -75,6 +82,6 @@ SS_HIDDEN const struct ss_family ss_locks_family = {
     .init = locks_init,
     .thread_start = locks_thread_start,
     .thread_exit = locks_thread_exit,
-    .process_exit = ss_profile_finish,
+    .process_exit = locks_process_exit,
     .fork_child = locks_fork_child,
 };

@@ -21,5 +21,7 @@ SS_EXPORT int __syncsan_pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t cl
   int rc = SS_REAL(pthread_mutex_clocklock)(m, clock, ts);
   /* A robust mutex whose owner died is acquired all the same. */
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc);
+  if (SS_UNLIKELY(rc == EOWNERDEAD))
+    ss_lock_owner_taken(op.addr); /* the dead owner's hold ends here */
   return rc;
 }

@@ -56,6 +56,8 @@ SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
   ss_lock_before(t, &op);
   int rc = SS_REAL(pthread_mutex_lock)(m);
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
+  if (SS_UNLIKELY(rc == EOWNERDEAD))
+    ss_lock_owner_taken(op.addr); /* the dead owner's hold ends here */
   return rc;
 }
 
@@ -69,6 +71,8 @@ SS_EXPORT int __syncsan_pthread_mutex_trylock(pthread_mutex_t *m,
   ss_lock_before(t, &op);
   int rc = SS_REAL(pthread_mutex_trylock)(m);
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
+  if (SS_UNLIKELY(rc == EOWNERDEAD))
+    ss_lock_owner_taken(op.addr); /* the dead owner's hold ends here */
   return rc;
 }
 
@@ -82,6 +86,8 @@ SS_EXPORT int __syncsan_pthread_mutex_timedlock(pthread_mutex_t *m, const struct
   ss_lock_before(t, &op);
   int rc = SS_REAL(pthread_mutex_timedlock)(m, ts);
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
+  if (SS_UNLIKELY(rc == EOWNERDEAD))
+    ss_lock_owner_taken(op.addr); /* the dead owner's hold ends here */
   return rc;
 }
 

@@ -23,6 +23,17 @@ static inline int ss_pthread_mutex_kind(const void *m) {
 #endif
 }
 
+/* Whether mutex m is robust (PTHREAD_MUTEX_ROBUST): glibc's
+ * PTHREAD_MUTEX_ROBUST_NORMAL_NP bit in __kind. */
+static inline int ss_mutex_robust(const void *m) {
+#if defined(__GLIBC__)
+  return (ss_pthread_mutex_kind(m) & 16) != 0;
+#else
+  (void)m;
+  return 0;
+#endif
+}
+
 /* glibc's PTHREAD_MUTEX_PSHARED_BIT: set in __kind by a mutex initialised
  * PTHREAD_PROCESS_SHARED. Only acquisitions need it (held entries keep it),
  * so the hooks that acquire take it from ss_mutex_op's result, and the

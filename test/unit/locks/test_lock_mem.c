@@ -23,7 +23,7 @@ static void marks_exact_words(void) {
   CHECK(!ss_mem_may_hold_locks(a + 4, 60));        /* starts just after it */
   CHECK(ss_mem_may_hold_locks(BASE, 1 << 20));
   /* A destroy (ss_lock_forget) clears the mark. */
-  ss_lock_forget(a);
+  { uint32_t cls; ss_lock_forget(a, &cls); }
   CHECK(!ss_mem_may_hold_locks(BASE, 1 << 20));
 }
 
@@ -37,7 +37,7 @@ static void forget_range(void) {
   CHECK(known(out));
   CHECK(!ss_mem_may_hold_locks(in1, 0x80));
   CHECK(ss_mem_may_hold_locks(out, 4));
-  ss_lock_forget(out);
+  { uint32_t cls; ss_lock_forget(out, &cls); }
 }
 
 static void spans_regions(void) {
@@ -62,7 +62,7 @@ static void high_addresses_ignored(void) {
   ss_lock_lookup(hi, SS_KIND_MUTEX, NULL, NULL);
   CHECK(!ss_mem_may_hold_locks(hi, 64));
   CHECK(known(hi));
-  ss_lock_forget(hi);
+  { uint32_t cls; ss_lock_forget(hi, &cls); }
 }
 
 static void setup(void) { ss_lock_thread_get(); }
