@@ -164,12 +164,33 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
   ss_report_end(r);
   /* Only a cycle of unbounded waits is certain to last: one that a timeout
    * will break is left to recover by itself. */
-  if (!timed && ss_lock_flags.abort_on_deadlock) {
+  if (timed)
+    return;
+  enum ss_deadlock_action act = ss_deadlock_action();
+  if (act == SS_DEADLOCK_ABORT) {
     ss_printf("==%d==syncsan: ending the deadlocked process (abort_on_deadlock=0 lets it "
               "hang)\n",
               ss_pid());
     ss_die();
   }
+  /* The threads are blocked inside the C library's lock calls: nothing
+   * can make those calls return, so fail cannot refuse anything here. Say
+   * so rather than pretend: the process is left as it is, as with hang. */
+  if (act == SS_DEADLOCK_FAIL)
+    ss_printf("==%d==syncsan: deadlock_action=fail cannot make a lock call that is already "
+              "blocked return EDEADLK; the deadlocked threads are left to hang\n",
+              ss_pid());
+}
+
+SS_HIDDEN enum ss_deadlock_action ss_deadlock_action(void) {
+  const char *a = ss_lock_flags.deadlock_action;
+  if (a && !strcmp(a, "fail"))
+    return SS_DEADLOCK_FAIL;
+  if (a && !strcmp(a, "hang"))
+    return SS_DEADLOCK_HANG;
+  /* abort is also the default, which abort_on_deadlock=0 (its older
+   * spelling) turns into hang. */
+  return ss_lock_flags.abort_on_deadlock ? SS_DEADLOCK_ABORT : SS_DEADLOCK_HANG;
 }
 
 static void scan(uint64_t timeout_ms) {

@@ -28,6 +28,11 @@ static SS_ALWAYS_INLINE void ss_wait_end(struct ss_lock_thread *t) {
   __atomic_store_n(&t->waiting_for, 0, __ATOMIC_RELAXED);
 }
 
+/* What deadlock_action (with abort_on_deadlock, lock_flags.def) asks for
+ * after a certain self-deadlock or deadlock is reported. */
+enum ss_deadlock_action { SS_DEADLOCK_ABORT, SS_DEADLOCK_HANG, SS_DEADLOCK_FAIL };
+SS_HIDDEN enum ss_deadlock_action ss_deadlock_action(void);
+
 /* Starts the watchdog once per process (again in a forked child). */
 SS_HIDDEN void ss_watchdog_start(void);
 /* In a forked child, where the watchdog thread does not exist. */

@@ -27,6 +27,10 @@ struct ss_lockop {
    * in what would be padding, to keep the op as small as it was (every hook
    * writes it out whole). */
   uint8_t pshared;
+  /* Set by ss_lock_before (deadlock_action=fail): the acquisition is a
+   * certain self-deadlock that the hook refuses with its API's error,
+   * without the real call (ss_lock_refused). Also in former padding. */
+  uint8_t refused;
   uint64_t chain;     /* chain key with this lock on top */
   uint64_t t0;        /* clock before the real acquire (timing on) */
 };

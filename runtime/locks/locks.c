@@ -25,7 +25,13 @@ static void report_double_lock(struct ss_lock_thread *t, const struct ss_lockop 
   char label[200];
   ss_lock_label(op->addr, op->kind, op->site, label, sizeof(label));
   ss_report_headline(r, "thread T%u acquires %s that it already holds%s", t->tid, label,
-                     hangs ? "; the thread would block on itself forever"
+                     op->refused
+                         ? (op->kind == SS_KIND_MTX
+                                ? "; deadlock_action=fail: the call returns thrd_error "
+                                  "without locking"
+                                : "; deadlock_action=fail: the call returns EDEADLK "
+                                  "without locking")
+                     : hangs ? "; the thread would block on itself forever"
                      : op->errorcheck ? " (the call fails with EDEADLK)"
                      : op->pshared && op->acq == SS_ACQ_BLOCKING
                          ? "; it is process-shared, so it waits until some process releases it"
@@ -104,8 +110,14 @@ SS_HIDDEN int ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op
   /* Another process may release a process-shared lock: no certain
    * self-deadlock, so it is reported but never ended. */
   int hangs = op->acq == SS_ACQ_BLOCKING && !op->errorcheck && !op->pshared;
+  enum ss_deadlock_action act = hangs ? ss_deadlock_action() : SS_DEADLOCK_HANG;
+  /* Only a certain self-deadlock is refused, and only because the user
+   * asked (deadlock_action=fail): every blocking acquire's API has an error
+   * return (EDEADLK; thrd_error for mtx_lock). Timed calls are left alone:
+   * they end by themselves with their own timeout error. */
+  op->refused = act == SS_DEADLOCK_FAIL;
   report_double_lock(t, op, h, hangs);
-  if (hangs && ss_lock_flags.abort_on_deadlock) {
+  if (act == SS_DEADLOCK_ABORT) {
     ss_printf("==%d==syncsan: ending the process: thread T%u would wait for itself "
               "forever (abort_on_deadlock=0 lets it hang)\n",
               ss_pid(), t->tid);

@@ -57,6 +57,18 @@ static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct s
 SS_HIDDEN extern int ss_after_slow_on;
 SS_HIDDEN void ss_after_slow_init(void);
 
+/* After ss_lock_before, in the hooks of blocking acquires: whether
+ * deadlock_action=fail refused the acquisition (a certain self-deadlock,
+ * already reported). Then the hook returns its API's error without the
+ * real call; the acquisition is closed here as a failed one, so nothing is
+ * recorded as held. */
+static SS_ALWAYS_INLINE int ss_lock_refused(struct ss_lock_thread *t, const struct ss_lockop *op) {
+  if (SS_LIKELY(!op->refused))
+    return 0;
+  ss_lock_after(t, op, -1);
+  return 1;
+}
+
 /* Slow paths of the three above. ss_lock_before_held returns 0 when h was
  * stale and is gone (the acquire then goes on as for an unheld lock). */
 SS_HIDDEN int ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op,

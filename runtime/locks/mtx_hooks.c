@@ -40,6 +40,8 @@ SS_EXPORT int __syncsan_mtx_lock(mtx_t *m, const struct syncsan_site *site) {
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
   ss_lock_before(t, &op);
+  if (SS_UNLIKELY(ss_lock_refused(t, &op)))
+    return thrd_error; /* deadlock_action=fail: a certain self-deadlock */
   int rc = SS_REAL(mtx_lock)(m);
   ss_lock_after(t, &op, acquired(rc));
   return rc;

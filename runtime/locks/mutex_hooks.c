@@ -54,6 +54,8 @@ SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
   struct ss_lockop op;
   mutex_acquire_op(&op, m, SS_ACQ_BLOCKING, site);
   ss_lock_before(t, &op);
+  if (SS_UNLIKELY(ss_lock_refused(t, &op)))
+    return EDEADLK; /* deadlock_action=fail: a certain self-deadlock */
   int rc = SS_REAL(pthread_mutex_lock)(m);
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
   if (SS_UNLIKELY(rc == EOWNERDEAD))

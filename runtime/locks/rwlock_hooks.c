@@ -2,6 +2,7 @@
  * it. Read acquisitions are SS_MODE_READ, so a read of a lock the thread
  * reads already is a recursive read and any other re-acquisition is a
  * double-lock. */
+#include <errno.h>
 #include <pthread.h>
 #include <time.h>
 
@@ -82,6 +83,9 @@ static inline uint8_t rw_pshared(const pthread_rwlock_t *rw) {
     rw_op(&op, t, rw, mode, acq, site);                                                    \
     op.pshared = rw_pshared(rw);                                                           \
     ss_lock_before(t, &op);                                                                \
+    /* deadlock_action=fail (acq is a constant: folded away elsewhere). */                 \
+    if ((acq) == SS_ACQ_BLOCKING && SS_UNLIKELY(ss_lock_refused(t, &op)))                  \
+      return EDEADLK;                                                                      \
     int rc = call;                                                                         \
     ss_lock_after(t, &op, rc);                                                             \
     return rc;                                                                             \

@@ -1,5 +1,6 @@
 /* pthread_spin_* hooks. A spinlock is a non-recursive lock with no error
  * checking: re-locking it spins forever, like a normal mutex blocks. */
+#include <errno.h>
 #include <pthread.h>
 
 #include "syncsan/hooks.h"
@@ -52,6 +53,10 @@ SS_EXPORT int __syncsan_pthread_spin_lock(pthread_spinlock_t *s,
   struct ss_lockop op;
   spin_op(&op, s, SS_ACQ_BLOCKING, site);
   ss_lock_before(t, &op);
+  /* deadlock_action=fail: a certain self-deadlock. POSIX lets
+   * pthread_spin_lock fail with EDEADLK when the thread holds the lock. */
+  if (SS_UNLIKELY(ss_lock_refused(t, &op)))
+    return EDEADLK;
   int rc = SS_REAL(pthread_spin_lock)(s);
   ss_lock_after(t, &op, rc);
   return rc;
