@@ -29,7 +29,9 @@ static cl::opt<unsigned> LineSizeOpt("syncsan-cache-line-size", cl::init(64),
 
 static CheckRegistration RegMisaligned(
     {"atomic-misaligned", Severity::Warning,
-     "An atomic access whose address is provably not naturally aligned.",
+     "An atomic access whose address is provably not naturally aligned, or whose "
+     "object's layout (a packed struct's field, a byte array) guarantees less than "
+     "natural alignment.",
      "Align the atomic object to its size (_Alignas(N) in C, alignas(N) in C++), keep "
      "atomics out of packed structs, and do not turn byte-buffer offsets into pointers to "
      "atomics unless the offset is a multiple of the size."});
@@ -155,15 +157,23 @@ static bool checkAlignment(const AtomicOp &Op) {
       LayoutAlign = V.KnownAlign;
     else if (Op.IRAlign && Op.IRAlign < Op.Size)
       LayoutAlign = Op.IRAlign;
+    std::string Checked = runTimeNote(Op, "; it is checked at run time",
+                                      "; it cannot be checked at run time");
+    // A layout that guarantees less than natural alignment (a packed
+    // struct's field, a byte array) is the defect itself, whatever address
+    // the object lands at: the fix is in the declaration.
+    if (LayoutAlign && LayoutAlign < Op.Size)
+      D.report("atomic-misaligned", diagLocation(*Op.I),
+               "misaligned " + subject(Op) + ": its layout guarantees only " +
+                   std::to_string(LayoutAlign) + "-byte alignment where " + Need +
+                   " is needed" + Checked);
     if (LayoutAlign &&
         classify({LayoutAlign, 0, true}, Op.Size, Line).Line == LineClass::MayCross)
       D.report("atomic-split-line", diagLocation(*Op.I),
                subject(Op) + " may straddle a " + LineStr +
                    "-byte cache line boundary: its layout guarantees only " +
                    std::to_string(LayoutAlign) + "-byte alignment where " + Need +
-                   " is needed" +
-                   runTimeNote(Op, "; it is checked at run time",
-                               "; it cannot be checked at run time"));
+                   " is needed" + Checked);
     return runTimeCheckable(Op);
   }
   }
