@@ -144,7 +144,6 @@ private:
     return {};
   }
 
-
   // `__builtin_assume_aligned(p, N)` becomes an `llvm.assume` with an
   // "align" bundle on p; it counts where it is valid for the access.
   Residue withAssumptions(const Value *V, Residue R) {
