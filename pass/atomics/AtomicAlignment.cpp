@@ -22,16 +22,18 @@ namespace syncsan {
 // Beyond a page nothing about lines or natural alignment changes.
 static constexpr uint64_t MaxMod = 4096;
 
-static Residue make(uint64_t Mod, uint64_t Rem, bool Layout) {
+static Residue make(uint64_t Mod, uint64_t Rem, bool Layout, bool Promise = false) {
   Mod = std::min<uint64_t>(std::max<uint64_t>(Mod, 1), MaxMod);
-  return {Mod, Rem & (Mod - 1), Layout};
+  // Nothing known rests on nothing: a promise that left no bits is no
+  // promise.
+  return {Mod, Rem & (Mod - 1), Layout, Promise && Mod > 1};
 }
 
 static Residue meet(const Residue &A, const Residue &B) {
   uint64_t M = std::min(A.Mod, B.Mod);
   while (M > 1 && (A.Rem & (M - 1)) != (B.Rem & (M - 1)))
     M >>= 1;
-  return make(M, A.Rem, A.FromLayout && B.FromLayout);
+  return make(M, A.Rem, A.FromLayout && B.FromLayout, A.FromPromise || B.FromPromise);
 }
 
 // The largest power of two dividing X (X != 0), capped.
@@ -41,14 +43,57 @@ static uint64_t powerOfTwoFactor(uint64_t X) {
   return std::min<uint64_t>(X & (~X + 1), MaxMod);
 }
 
+// A local variable at -O0: an alloca only loaded and stored, stored once
+// before this load on every path (in the same block earlier, or in the
+// entry block when the load is elsewhere). The load yields the stored
+// value, so the static checks need not wait for mem2reg.
+const Value *storedOnce(const LoadInst *LI) {
+  const auto *AI = dyn_cast<AllocaInst>(LI->getPointerOperand());
+  if (!AI || LI->isVolatile() || AI->isArrayAllocation())
+    return nullptr;
+  const StoreInst *Only = nullptr;
+  for (const User *U : AI->users()) {
+    if (const auto *L = dyn_cast<LoadInst>(U)) {
+      if (L->getPointerOperand() != AI)
+        return nullptr;
+    } else if (const auto *S = dyn_cast<StoreInst>(U)) {
+      // A second store, or the address itself escaping through a store.
+      if (S->getPointerOperand() != AI || S->isVolatile() || Only)
+        return nullptr;
+      Only = S;
+    } else if (const auto *II = dyn_cast<IntrinsicInst>(U)) {
+      if (!II->isLifetimeStartOrEnd() && !isa<DbgInfoIntrinsic>(II))
+        return nullptr;
+    } else {
+      return nullptr;
+    }
+  }
+  if (!Only || Only->getValueOperand()->getType() != LI->getType())
+    return nullptr;
+  const BasicBlock *SB = Only->getParent();
+  if (SB == LI->getParent()) {
+    if (!Only->comesBefore(LI))
+      return nullptr;
+  } else if (SB != &SB->getParent()->getEntryBlock()) {
+    return nullptr;
+  }
+  return Only->getValueOperand();
+}
+
 namespace {
 class ResidueWalker {
 public:
-  explicit ResidueWalker(const DataLayout &DL) : DL(DL) {}
+  ResidueWalker(const DataLayout &DL, const Instruction *Ctx) : DL(DL), Ctx(Ctx) {}
 
   Residue visit(const Value *V, unsigned Depth) {
-    if (Depth > 12)
+    // Deep enough for -O0's chains of local-variable loads and GEPs.
+    if (Depth > 24)
       return {};
+    return withAssumptions(V, visitValue(V, Depth));
+  }
+
+private:
+  Residue visitValue(const Value *V, unsigned Depth) {
     if (auto *GEP = dyn_cast<GEPOperator>(V))
       return visitGEP(GEP, Depth);
     if (auto *Op = dyn_cast<Operator>(V)) {
@@ -85,11 +130,49 @@ public:
       return meet(visit(S->getTrueValue(), Depth + 1), visit(S->getFalseValue(), Depth + 1));
     if (auto *CB = dyn_cast<CallBase>(V))
       return visitCall(CB, Depth);
-    // Arguments, loaded pointers and everything else: nothing is proven.
+    if (auto *Arg = dyn_cast<Argument>(V)) {
+      // `align_value(N)` (and C++ references) give the argument an `align`
+      // attribute: a promise of the caller, see the header.
+      if (MaybeAlign A = Arg->getParamAlign())
+        return make(A->value(), 0, false, true);
+      return {};
+    }
+    if (auto *LI = dyn_cast<LoadInst>(V))
+      if (const Value *Stored = storedOnce(LI))
+        return visit(Stored, Depth + 1);
+    // Loaded pointers and everything else: nothing is proven.
     return {};
   }
 
-private:
+  // `__builtin_assume_aligned(p, N)` becomes an `llvm.assume` with an
+  // "align" bundle on p; it counts where it is valid for the access.
+  Residue withAssumptions(const Value *V, Residue R) {
+    if (!Ctx || R.Rem != 0 || isa<Constant>(V))
+      return R;
+    uint64_t Best = R.Mod;
+    for (const User *U : V->users()) {
+      const auto *A = dyn_cast<AssumeInst>(U);
+      if (!A || A->getFunction() != Ctx->getFunction())
+        continue;
+      for (unsigned I = 0, E = A->getNumOperandBundles(); I != E; ++I) {
+        OperandBundleUse B = A->getOperandBundleAt(I);
+        // "align"(ptr, align[, offset]): with an offset the pointer itself
+        // is not the aligned one.
+        if (B.getTagName() != "align" || B.Inputs.size() != 2 || B.Inputs[0] != V)
+          continue;
+        auto *C = dyn_cast<ConstantInt>(B.Inputs[1].get());
+        if (!C || !isPowerOf2_64(C->getValue().getLimitedValue()))
+          continue;
+        if (!isValidAssumeForContext(A, Ctx))
+          continue;
+        Best = std::max<uint64_t>(Best, C->getValue().getLimitedValue());
+      }
+    }
+    if (Best == R.Mod)
+      return R;
+    return make(Best, 0, false, true);
+  }
+
   Residue visitGEP(const GEPOperator *GEP, unsigned Depth) {
     unsigned BW = DL.getIndexTypeSizeInBits(GEP->getType());
     MapVector<Value *, APInt> Var;
@@ -97,13 +180,13 @@ private:
     if (!GEP->collectOffset(DL, BW, Var, Const))
       return {};
     Residue R = visit(GEP->getPointerOperand(), Depth + 1);
-    R = make(R.Mod, R.Rem + Const.getZExtValue(), R.FromLayout);
+    R = make(R.Mod, R.Rem + Const.getZExtValue(), R.FromLayout, R.FromPromise);
     for (auto &[Idx, Scale] : Var) {
       uint64_t Stride = powerOfTwoFactor(Scale.getZExtValue());
       unsigned TZ = computeKnownBits(Idx, DL).countMinTrailingZeros();
       uint64_t Step = TZ >= 12 ? MaxMod : std::min<uint64_t>(Stride << TZ, MaxMod);
       if (Step < R.Mod)
-        R = make(Step, R.Rem, false);
+        R = make(Step, R.Rem, false, R.FromPromise);
     }
     return R;
   }
@@ -145,12 +228,13 @@ private:
   }
 
   const DataLayout &DL;
+  const Instruction *Ctx;
   SmallPtrSet<const PHINode *, 8> InPhi;
 };
 } // namespace
 
-Residue addressResidue(const Value *Ptr, const DataLayout &DL) {
-  ResidueWalker W(DL);
+Residue addressResidue(const Value *Ptr, const DataLayout &DL, const Instruction *Ctx) {
+  ResidueWalker W(DL, Ctx);
   return W.visit(Ptr, 0);
 }
 

@@ -29,7 +29,9 @@ static cl::opt<unsigned> LineSizeOpt("syncsan-cache-line-size", cl::init(64),
 
 static CheckRegistration RegMisaligned(
     {"atomic-misaligned", Severity::Warning,
-     "An atomic access whose address is provably not naturally aligned.",
+     "An atomic access whose address is provably not naturally aligned, or whose "
+     "object's layout (a packed struct's field, a byte array) guarantees less than "
+     "natural alignment.",
      "Align the atomic object to its size (_Alignas(N) in C, alignas(N) in C++), keep "
      "atomics out of packed structs, and do not turn byte-buffer offsets into pointers to "
      "atomics unless the offset is a multiple of the size."});
@@ -65,6 +67,14 @@ static std::string subject(const AtomicOp &Op) {
   std::string S = std::to_string(Op.Size) + "-byte " + describe(Op);
   APInt Off(DL.getIndexTypeSizeInBits(Op.Ptr->getType()), 0);
   const Value *Base = Op.Ptr->stripAndAccumulateConstantOffsets(DL, Off, true);
+  // Name the object at -O0 as at -O2: through local variables stored once.
+  for (unsigned Hops = 0; Hops < 8; ++Hops) {
+    const auto *LI = dyn_cast<LoadInst>(Base);
+    const Value *Stored = LI ? storedOnce(LI) : nullptr;
+    if (!Stored)
+      break;
+    Base = Stored->stripAndAccumulateConstantOffsets(DL, Off, true);
+  }
   auto *GV = dyn_cast<GlobalVariable>(Base);
   if (GV && GV->hasName() && !GV->getName().starts_with(".") && !Off.isNegative()) {
     if (!LateTypes)
@@ -102,8 +112,14 @@ static bool checkAlignment(const AtomicOp &Op) {
     return false;
   const DataLayout &DL = Op.I->getModule()->getDataLayout();
   uint64_t Line = cacheLineSize();
-  Residue R = addressResidue(Op.Ptr, DL);
+  Residue R = addressResidue(Op.Ptr, DL, Op.I);
   AlignVerdict V = classify(R, Op.Size, Line);
+  // A promise may prove an access misaligned, never aligned: a pointer
+  // that merely claims alignment is still checked at run time.
+  if (R.FromPromise && V.Align == AlignClass::Aligned) {
+    R = {};
+    V = classify(R, Op.Size, Line);
+  }
   std::string Known = std::to_string(V.KnownAlign);
   std::string Need = std::to_string(Op.Size);
   std::string LineStr = std::to_string(Line);
@@ -141,15 +157,23 @@ static bool checkAlignment(const AtomicOp &Op) {
       LayoutAlign = V.KnownAlign;
     else if (Op.IRAlign && Op.IRAlign < Op.Size)
       LayoutAlign = Op.IRAlign;
+    std::string Checked = runTimeNote(Op, "; it is checked at run time",
+                                      "; it cannot be checked at run time");
+    // A layout that guarantees less than natural alignment (a packed
+    // struct's field, a byte array) is the defect itself, whatever address
+    // the object lands at: the fix is in the declaration.
+    if (LayoutAlign && LayoutAlign < Op.Size)
+      D.report("atomic-misaligned", diagLocation(*Op.I),
+               "misaligned " + subject(Op) + ": its layout guarantees only " +
+                   std::to_string(LayoutAlign) + "-byte alignment where " + Need +
+                   " is needed" + Checked);
     if (LayoutAlign &&
         classify({LayoutAlign, 0, true}, Op.Size, Line).Line == LineClass::MayCross)
       D.report("atomic-split-line", diagLocation(*Op.I),
                subject(Op) + " may straddle a " + LineStr +
                    "-byte cache line boundary: its layout guarantees only " +
                    std::to_string(LayoutAlign) + "-byte alignment where " + Need +
-                   " is needed" +
-                   runTimeNote(Op, "; it is checked at run time",
-                               "; it cannot be checked at run time"));
+                   " is needed" + Checked);
     return runTimeCheckable(Op);
   }
   }

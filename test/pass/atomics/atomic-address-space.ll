@@ -12,7 +12,9 @@ source_filename = "spaces.c"
 @near = global i32 0, align 1
 
 ; Only 1-byte alignment from the layout: may straddle a line.
+; CHECK: spaces.c: warning: in function 'layout': misaligned 4-byte atomic load of 'far': its layout guarantees only 1-byte alignment where 4 is needed; it cannot be checked at run time: it is in address space 1 [syncsan-atomic-misaligned]
 ; CHECK: spaces.c: warning: in function 'layout': 4-byte atomic load of 'far' may straddle a 64-byte cache line boundary: its layout guarantees only 1-byte alignment where 4 is needed; it cannot be checked at run time: it is in address space 1 [syncsan-atomic-split-line]
+; CHECK: spaces.c: warning: in function 'layout': misaligned 4-byte atomic load of 'near': its layout guarantees only 1-byte alignment where 4 is needed; it is checked at run time [syncsan-atomic-misaligned]
 ; CHECK: spaces.c: warning: in function 'layout': 4-byte atomic load of 'near' may straddle a 64-byte cache line boundary: its layout guarantees only 1-byte alignment where 4 is needed; it is checked at run time [syncsan-atomic-split-line]
 ; IR-LABEL: define i32 @layout(
 ; IR-NEXT: %a = load atomic i32, ptr addrspace(1) @far acquire, align 1

@@ -19,7 +19,8 @@ _Atomic __int128 wide;
 
 int packed_load(void) {
   return atomic_load(&wire.seq);
-  // CHECK: atomic-layouts.c:[[@LINE-1]]:10: warning: 4-byte atomic load of 'wire.seq' may straddle a 64-byte cache line boundary: its layout guarantees only 1-byte alignment where 4 is needed; it is checked at run time [syncsan-atomic-split-line]
+  // CHECK: atomic-layouts.c:[[@LINE-1]]:10: warning: misaligned 4-byte atomic load of 'wire.seq': its layout guarantees only 1-byte alignment where 4 is needed; it is checked at run time [syncsan-atomic-misaligned]
+  // CHECK: atomic-layouts.c:[[@LINE-2]]:10: warning: 4-byte atomic load of 'wire.seq' may straddle a 64-byte cache line boundary: its layout guarantees only 1-byte alignment where 4 is needed; it is checked at run time [syncsan-atomic-split-line]
 }
 // IR-LABEL: define {{.*}}i32 @packed_load(
 // IR: call void @__syncsan_atomic_check(ptr {{.*}}@wire{{.*}}, i64 4,

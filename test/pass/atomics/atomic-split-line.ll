@@ -33,7 +33,9 @@ define i64 @crosses_both() {
 }
 
 ; A packed struct at 1-byte alignment: its 8-byte field can land anywhere.
+; CHECK: split.c: warning: in function 'packed': misaligned 8-byte atomic load of 'pk+1': its layout guarantees only 1-byte alignment where 8 is needed; it is checked at run time [syncsan-atomic-misaligned]
 ; CHECK: split.c: warning: in function 'packed': 8-byte atomic load of 'pk+1' may straddle a 64-byte cache line boundary: its layout guarantees only 1-byte alignment where 8 is needed; it is checked at run time [syncsan-atomic-split-line]
+; L128: split.c: warning: in function 'packed': misaligned 8-byte atomic load of 'pk+1': its layout guarantees only 1-byte alignment where 8 is needed; it is checked at run time [syncsan-atomic-misaligned]
 ; L128: split.c: warning: in function 'packed': 8-byte atomic load of 'pk+1' may straddle a 128-byte cache line boundary: its layout guarantees only 1-byte alignment where 8 is needed; it is checked at run time [syncsan-atomic-split-line]
 ; IR-LABEL: define i64 @packed(
 ; IR-NEXT: %f = getelementptr inbounds %struct.packed, ptr @pk, i32 0, i32 1
