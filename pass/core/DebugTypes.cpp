@@ -165,21 +165,13 @@ static const DIDerivedType *userMemberAt(const DIType *T, uint64_t Off) {
   return Found;
 }
 
-static DebugTypes::Decl declOf(const DIVariable *V) {
+/// A variable's or a member's declaration (both DI nodes spell it alike).
+template <typename DINode> static DebugTypes::Decl declOf(const DINode *N) {
   DebugTypes::Decl D;
-  D.Name = V->getName();
-  D.Directory = V->getDirectory();
-  D.File = V->getFilename();
-  D.Line = V->getLine();
-  return D;
-}
-
-static DebugTypes::Decl declOf(const DIDerivedType *M) {
-  DebugTypes::Decl D;
-  D.Name = M->getName();
-  D.Directory = M->getDirectory();
-  D.File = M->getFilename();
-  D.Line = M->getLine();
+  D.Name = N->getName();
+  D.Directory = N->getDirectory();
+  D.File = N->getFilename();
+  D.Line = N->getLine();
   return D;
 }
 

@@ -21,6 +21,21 @@
 
 /* A 64-bit finaliser (murmur3's): spreads every input bit over the
  * result, for hash keys built from pointers and small integers. */
+/* FNV-1a over a string, continuing from h (SS_FNV_SEED to start): the one
+ * string hash of the runtime's tables and keys. ss_fnv1a stops at the NUL
+ * (a NULL string adds nothing), ss_fnv1a_n after n bytes. */
+#define SS_FNV_SEED 0xcbf29ce484222325ull
+static inline uint64_t ss_fnv1a(uint64_t h, const char *s) {
+  for (; s && *s; s++)
+    h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+  return h;
+}
+static inline uint64_t ss_fnv1a_n(uint64_t h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+  return h;
+}
+
 static inline uint64_t ss_mix64(uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;

@@ -31,12 +31,7 @@ static unsigned long errors_printed, errors_capped; /* atomic */
 static uint64_t seen[SEEN_CAP]; /* guarded by report_lock; 0 = empty */
 static int seen_full_warned;
 
-static uint64_t str_hash(const char *s) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
-  return h;
-}
+static uint64_t str_hash(const char *s) { return ss_fnv1a(SS_FNV_SEED, s); }
 
 /* 1 when h was seen before; else remembers it. */
 static int seen_before(uint64_t h) {

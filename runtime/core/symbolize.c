@@ -58,10 +58,7 @@ static int full_warned;
 static const char unknown_function[] = "??";
 
 static uint64_t str_hash(const char *s, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
-  return ss_mix64(h);
+  return ss_mix64(ss_fnv1a_n(SS_FNV_SEED, s, n));
 }
 
 /* s[0..n) stored once in the arena; 0 when there is no room. */

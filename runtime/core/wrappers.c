@@ -41,12 +41,7 @@ static struct {
   uint8_t answer; /* atomic: 0 not yet known, 1 user frame, 2 wrapper */
 } pc_cache[PC_SLOTS];
 
-static uint64_t name_hash(const char *s) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
-  return ss_mix64(h);
-}
+static uint64_t name_hash(const char *s) { return ss_mix64(ss_fnv1a(SS_FNV_SEED, s)); }
 
 /* The slot holding name, or the first free one on its probe path. */
 static const char **name_slot(const char *name, uint64_t h) {

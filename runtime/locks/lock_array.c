@@ -29,10 +29,7 @@ static uint64_t withdrawn[MAX_ARRAYS]; /* guarded by array_lock */
 static uint32_t ncollections, nwithdrawn;
 
 SS_HIDDEN uint64_t ss_array_key(const char *name) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (; name && *name; name++)
-    h = (h ^ (unsigned char)*name) * 0x100000001b3ull;
-  return ss_mix64(h) | 1; /* never 0 */
+  return ss_mix64(ss_fnv1a(SS_FNV_SEED, name)) | 1; /* never 0 */
 }
 
 SS_HIDDEN int ss_array_is_collection(uint64_t akey) {

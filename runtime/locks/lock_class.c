@@ -36,12 +36,6 @@ SS_HIDDEN struct ss_node *ss_node_get(uint32_t id) {
 
 SS_HIDDEN uint32_t ss_node_count(void) { return __atomic_load_n(&nnodes, __ATOMIC_ACQUIRE); }
 
-static uint64_t hash_str(uint64_t h, const char *s) {
-  for (; s && *s; s++)
-    h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
-  return h;
-}
-
 /* Finds or creates the node with key; fill() initialises a new one. */
 static uint32_t node_for_key(uint64_t key, void (*fill)(struct ss_node *, const void *),
                              const void *arg) {
@@ -163,15 +157,15 @@ static uint64_t site_key(uint64_t salt, const struct syncsan_site *s) {
    * and a key must not change under a class. */
   if (s->flags & SYNCSAN_SITE_DYNAMIC)
     return ss_mix64(salt ^ ((uint64_t)ss_site_pc(s) * 0x9e3779b97f4a7c15ull) ^ s->op);
-  uint64_t h = hash_str(0xcbf29ce484222325ull ^ salt, s->file);
-  h = hash_str(h, s->function);
+  uint64_t h = ss_fnv1a(SS_FNV_SEED ^ salt, s->file);
+  h = ss_fnv1a(h, s->function);
   return ss_mix64(h ^ ((uint64_t)s->line << 20) ^ s->column);
 }
 
 static uint64_t class_key(const struct class_src *src) {
   const struct ss_lock *l = src->rec;
   if (!src->by_address && l->name)
-    return ss_mix64(hash_str(0xcbf29ce484222325ull ^ 1, l->name) ^ l->name_off ^
+    return ss_mix64(ss_fnv1a(SS_FNV_SEED ^ 1, l->name) ^ l->name_off ^
                     (uint64_t)l->name_elem << 32);
   if (!src->by_address && ss_site_is_place(l->init_site))
     return ss_mix64(site_key(2, l->init_site) ^ l->init_key * 0x9e3779b97f4a7c15ull);
@@ -311,8 +305,8 @@ SS_HIDDEN uintptr_t ss_class_init_pc(const struct syncsan_site *site, uintptr_t 
     return 0;
   struct ss_frame f;
   if (user_place(pcs[u], &f)) {
-    uint64_t h = hash_str(0xcbf29ce484222325ull ^ 6, f.file);
-    h = hash_str(h, f.function);
+    uint64_t h = ss_fnv1a(SS_FNV_SEED ^ 6, f.file);
+    h = ss_fnv1a(h, f.function);
     *key = ss_mix64(h ^ ((uint64_t)f.line << 20) ^ f.column);
   } else {
     *key = ss_mix64((uint64_t)pcs[u] ^ 6);
@@ -340,7 +334,7 @@ SS_HIDDEN uint32_t ss_node_collection_for(uint64_t akey, const char *name, uint3
   el.array_key = akey;
   /* The key an array's class had before elements had their own: the
    * collection is that class. */
-  return node_for_key(ss_mix64(hash_str(0xcbf29ce484222325ull ^ 1, name) ^ off), fill_collection,
+  return node_for_key(ss_mix64(ss_fnv1a(SS_FNV_SEED ^ 1, name) ^ off), fill_collection,
                       &el);
 }
 
