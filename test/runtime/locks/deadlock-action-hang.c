@@ -1,11 +1,12 @@
 // deadlock_action=hang: a certain self-deadlock is reported and the process
-// is not ended; it blocks on itself until `timeout` kills it (status 124).
+// is not ended; it blocks on itself until `timeout` kills it (status 124;
+// 3 s: the report, symbolizer start included, must be out first under load).
 // abort_on_deadlock=0, the older spelling, does the same. An explicit
 // deadlock_action=hang wins over abort_on_deadlock=1.
 // RUN: %syncsan-cc %O -g %s -o %t
-// RUN: env SYNCSAN_OPTIONS=deadlock_action=hang %expect-exit 124 timeout 0.5 %t 2>&1 | FileCheck %s
-// RUN: env SYNCSAN_OPTIONS=abort_on_deadlock=0 %expect-exit 124 timeout 0.5 %t 2>&1 | FileCheck %s
-// RUN: env SYNCSAN_OPTIONS=abort_on_deadlock=1:deadlock_action=hang %expect-exit 124 timeout 0.5 %t 2>&1 | FileCheck %s
+// RUN: env SYNCSAN_OPTIONS=deadlock_action=hang %expect-exit 124 timeout 3 %t 2>&1 | FileCheck %s
+// RUN: env SYNCSAN_OPTIONS=abort_on_deadlock=0 %expect-exit 124 timeout 3 %t 2>&1 | FileCheck %s
+// RUN: env SYNCSAN_OPTIONS=abort_on_deadlock=1:deadlock_action=hang %expect-exit 124 timeout 3 %t 2>&1 | FileCheck %s
 // The default still ends it.
 // RUN: %expect-exit 66 timeout 5 %t 2>&1 | FileCheck %s --check-prefix=ABORT
 // RUN: env SYNCSAN_OPTIONS=deadlock_action=abort %expect-exit 66 timeout 5 %t 2>&1 | FileCheck %s --check-prefix=ABORT

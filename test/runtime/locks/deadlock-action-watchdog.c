@@ -4,8 +4,8 @@
 // says so and the process is left to hang, as with deadlock_action=hang
 // (`timeout` ends it: status 124). hang prints no such line.
 // RUN: %syncsan-cc %O -g %s -o %t
-// RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=100:deadlock_action=fail %expect-exit 124 timeout 1.5 %t 2>&1 | FileCheck %s --check-prefixes=CHECK,FAIL
-// RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=100:deadlock_action=hang %expect-exit 124 timeout 1.5 %t 2>&1 | FileCheck %s --check-prefixes=CHECK,HANG
+// RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=100:deadlock_action=fail %expect-exit 124 timeout 4 %t 2>&1 | FileCheck %s --check-prefixes=CHECK,FAIL
+// RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=100:deadlock_action=hang %expect-exit 124 timeout 4 %t 2>&1 | FileCheck %s --check-prefixes=CHECK,HANG
 #include <pthread.h>
 #include <stdio.h>
 
