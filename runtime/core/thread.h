@@ -29,6 +29,14 @@ struct ss_thread {
    * stack captured for a report or a new lock-order edge starts (stack.h).
    * Noted on slow paths only, never on a hook's fast path. */
   uintptr_t hook_pc;
+  /* The thread this one is blocked joining (pthread_join, thrd_join,
+   * std::thread::join), as its tid + 1, 0 when none, and a count that
+   * changes with every join; ss_join_wait_begin/end write them. The
+   * deadlock watchdog reads them (a join is a wait-for edge to the joined
+   * thread), so they are atomic stores of the owner's. */
+  uint32_t joining;
+  uint32_t join_seq;
+  const struct syncsan_site *join_site;
   void *ext[SS_THREAD_EXT_MAX]; /* atomic release stores; read with acquire */
 };
 
@@ -48,6 +56,19 @@ static SS_ALWAYS_INLINE struct ss_thread *ss_thread_get(void) {
 }
 
 SS_HIDDEN void ss_thread_init_main(void);
+
+/* Around a blocking join of the thread with tid `tid` (a hook's slow path
+ * calls them around the real join; a try-join, which cannot block, does
+ * not). */
+static inline void ss_join_wait_begin(uint32_t tid, const struct syncsan_site *site) {
+  struct ss_thread *t = &ss_self;
+  t->join_site = site;
+  __atomic_store_n(&t->join_seq, t->join_seq + 1, __ATOMIC_RELAXED);
+  __atomic_store_n(&t->joining, tid + 1, __ATOMIC_RELEASE);
+}
+static inline void ss_join_wait_end(void) {
+  __atomic_store_n(&ss_self.joining, 0, __ATOMIC_RELAXED);
+}
 
 /* What reports say about a thread, kept after it exits. */
 struct ss_thread_info {
