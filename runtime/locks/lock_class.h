@@ -60,6 +60,13 @@ struct ss_node {
    * only when its instances close one (lock_graph.c). Set once, under the
    * graph lock; read atomically. */
   uint32_t mixed;
+  /* The address order in which this class's locks have nested in each
+   * other so far (locks.c, nesting_in_order): SS_INST_ORDER_*. Written at
+   * most twice, read atomically. While it holds, the instance edges it
+   * recorded (at most SS_ORDERED_INSTANCE_EDGES; under the graph lock,
+   * read atomically). */
+  uint32_t inst_order;
+  uint32_t inst_edges;
   const struct syncsan_site *init_site; /* SITE: the init call; USE_SITE: the first acquire */
   uintptr_t init_pc;                    /* SITE inside a wrapper: the first user frame */
   uintptr_t addr;                       /* ADDR/INSTANCE: the lock */
@@ -71,6 +78,9 @@ struct ss_node {
   uint32_t from_edge_idx[2];
   struct ss_edge *from_edge[2];
 };
+
+enum { SS_INST_ORDER_UNKNOWN, SS_INST_ORDER_UP, SS_INST_ORDER_DOWN, SS_INST_ORDER_NONE };
+#define SS_ORDERED_INSTANCE_EDGES 4096u
 
 /* What an acquisition resolves to: base class, level, validity token. */
 struct ss_class_ref {

@@ -492,7 +492,8 @@ static int learn_and_check(struct ss_lock_thread *t, const struct ss_held *h,
 }
 
 SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *op, uint32_t node,
-                              uint32_t gen, int same_class_only) {
+                              uint32_t gen, int how) {
+  const int same_class_only = (how & SS_LEARN_SAME_CLASS_ONLY) != 0;
   uint32_t nfound = 0;
   if (!edge_hash || !stack)
     return;
@@ -531,6 +532,21 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
        * one kind, and keeps its class-level order. */
       if (!is_mixed(node) && (ss_sites_is_layer(op->site) || ss_sites_is_layer(h->site)))
         become_mixed(node, &nfound);
+      if ((how & SS_LEARN_IN_ORDER) && !is_mixed(node)) {
+        /* In-order edges cannot close a cycle among themselves: kept, for
+         * the search a later nesting the other way makes, up to a bound
+         * (locks.c, nesting_in_order). */
+        struct ss_node *cn = ss_node_get(node);
+        if (cn->inst_edges >= SS_ORDERED_INSTANCE_EDGES)
+          continue;
+        src = ss_node_instance(node, h->addr, h->lock_gen);
+        dst = ss_node_instance(node, op->addr, gen);
+        uint32_t before = nedges;
+        if (src && dst && learn_edge(t, h, op, src, dst, (uint32_t)h->mode * 2 + op->mode, &here) &&
+            nedges != before)
+          __atomic_store_n(&cn->inst_edges, cn->inst_edges + 1, __ATOMIC_RELAXED);
+        continue;
+      }
       src = ss_node_instance(node, h->addr, h->lock_gen);
       dst = ss_node_instance(node, op->addr, gen);
       if (!src || !dst)

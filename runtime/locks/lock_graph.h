@@ -35,9 +35,16 @@ struct ss_edge {
 /* Learns edges held -> op's lock (node) for every held lock of another node,
  * and edges between instances for held locks of the same node, and reports
  * the cycles they close. Called before a blocking acquire whose chain the
- * thread has not checked before. */
+ * thread has not checked before. `how`: SS_LEARN_SAME_CLASS_ONLY learns
+ * only the instance edges (a known chain, a new pair of instances);
+ * SS_LEARN_IN_ORDER records the same-class instance edge without a cycle
+ * search, and only while the class has recorded fewer than
+ * SS_ORDERED_INSTANCE_EDGES (its nestings all go one way in address order:
+ * locks.c, nesting_in_order). */
+#define SS_LEARN_SAME_CLASS_ONLY 1
+#define SS_LEARN_IN_ORDER 2
 SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *op, uint32_t node,
-                              uint32_t gen, int same_class_only);
+                              uint32_t gen, int how);
 /* Whether class node id is mixed (lock_class.h): its chains check each
  * new set of instances (locks.c). */
 SS_HIDDEN int ss_graph_mixed(uint32_t id);

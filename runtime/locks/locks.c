@@ -151,6 +151,52 @@ static int chain_mixed(struct ss_lock_thread *t, uint32_t node) {
   return 0;
 }
 
+/* Instances of one class nested in one address order.
+ *
+ * Nesting two locks of one class orders the two instances, and a cycle
+ * among a class's instances needs a nesting against the order of others.
+ * While every nesting of a class has gone one way in address order
+ * (buckets taken in ascending index order: the discipline that keeps
+ * multi-bucket operations deadlock-free), its instance edges all point one
+ * way and cannot close a cycle, so none is recorded or searched: the check
+ * is one comparison and one shared read of a word written at most twice,
+ * whatever the number of instances or threads. The first
+ * SS_ORDERED_INSTANCE_EDGES in-order pairs are still recorded (without a
+ * search), so that the first nesting the other way, which ends this for
+ * the class for good, finds the cycle it closes with them; from then on
+ * the class's instances are ordered by the instance graph, as every
+ * class's were before. In-order pairs past the bound are not recorded: a
+ * cycle through one that is never taken again after the reversal is
+ * missed (never reported falsely); one taken again is recorded then, as
+ * no thread's pair cache holds it. A mixed class is ordered by instances
+ * across classes too, and is left out. */
+static int nesting_in_order(struct ss_lock_thread *t, const struct ss_lockop *op) {
+  struct ss_node *n = ss_node_get(op->node);
+  if (!n || n->kind == SS_NODE_INSTANCE)
+    return 0;
+  const struct ss_held *inner = NULL;
+  for (uint32_t i = t->nheld; i-- > 0;)
+    if (t->held[i].class_id == op->node && t->held[i].addr != op->addr) {
+      inner = &t->held[i];
+      break;
+    }
+  if (!inner)
+    return 0;
+  uint32_t dir = inner->addr < op->addr ? SS_INST_ORDER_UP : SS_INST_ORDER_DOWN;
+  uint32_t cur = __atomic_load_n(&n->inst_order, __ATOMIC_ACQUIRE);
+  if (cur == dir)
+    return 1;
+  if (cur == SS_INST_ORDER_UNKNOWN &&
+      __atomic_compare_exchange_n(&n->inst_order, &cur, dir, 0, __ATOMIC_ACQ_REL,
+                                  __ATOMIC_ACQUIRE))
+    return 1;
+  if (cur == dir)
+    return 1;
+  if (cur != SS_INST_ORDER_NONE)
+    __atomic_store_n(&n->inst_order, SS_INST_ORDER_NONE, __ATOMIC_RELEASE);
+  return 0;
+}
+
 /* A chain (held classes + the new lock) the thread has not checked: learn
  * its edges and check levels. A chain nesting a class in itself, or with a
  * mixed class in it, is cached with bit 0 set: every new pair (set) of
@@ -158,10 +204,13 @@ static int chain_mixed(struct ss_lock_thread *t, uint32_t node) {
  * a pair key in the same cache. */
 SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *op, uint64_t cached) {
   uint64_t *slot = ss_chain_slot(t, op->chain);
+  int in_order;
   if ((cached & ~1ull) != op->chain) {
-    int same = holds_node(t, op->node) || chain_mixed(t, op->node);
+    int mixed = chain_mixed(t, op->node);
+    int same = holds_node(t, op->node) || mixed;
+    in_order = same && !mixed && ss_lock_flags.detect_lock_order && nesting_in_order(t, op);
     if (ss_lock_flags.detect_lock_order)
-      ss_graph_learn(t, op, op->node, op->gen, 0);
+      ss_graph_learn(t, op, op->node, op->gen, in_order ? SS_LEARN_IN_ORDER : 0);
     if (op->level)
       check_levels(t, op);
     *slot = op->chain | (uint64_t)same;
@@ -170,7 +219,14 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *o
     /* This pair was just learned: remember it below. */
   } else if (!ss_lock_flags.detect_lock_order) {
     return;
+  } else {
+    in_order = !chain_mixed(t, op->node) && nesting_in_order(t, op);
   }
+  /* Past the bound, an in-order pair is neither recorded nor remembered:
+   * O(1), and nothing in the pair cache hides it after a reversal. */
+  if (in_order && __atomic_load_n(&ss_node_get(op->node)->inst_edges, __ATOMIC_RELAXED) >=
+                      SS_ORDERED_INSTANCE_EDGES)
+    return;
   /* The pair names both instances by address and incarnation, every bit
    * mixed in: memory is reused, so the same two addresses come back as new
    * locks, whose pair must not look checked already. */
@@ -192,7 +248,8 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *o
   if (*pslot == pair)
     return;
   if ((cached & ~1ull) == op->chain)
-    ss_graph_learn(t, op, op->node, op->gen, 1);
+    ss_graph_learn(t, op, op->node, op->gen,
+                   SS_LEARN_SAME_CLASS_ONLY | (in_order ? SS_LEARN_IN_ORDER : 0));
   *pslot = pair;
   /* The pair slot may have evicted the chain itself: keep the chain. */
   *slot = op->chain | 1;
