@@ -80,7 +80,7 @@ struct ss_node {
 };
 
 enum { SS_INST_ORDER_UNKNOWN, SS_INST_ORDER_UP, SS_INST_ORDER_DOWN, SS_INST_ORDER_NONE };
-#define SS_ORDERED_INSTANCE_EDGES 4096u
+#define SS_ORDERED_INSTANCE_EDGES 1024u
 
 /* What an acquisition resolves to: base class, level, validity token. */
 struct ss_class_ref {

@@ -6,7 +6,7 @@
 // A nesting the other way is checked against the in-order pairs recorded
 // before it: reversing a pair that a live thread took in order is a
 // lock-order-inversion at once, also after more in-order pairs than the
-// recording bound (4096) when the reversed pair is among the first ones.
+// recording bound (1024) when the reversed pair is among the first ones.
 // A reversed pair whose in-order use was past the bound is found when the
 // pair is taken in order again.
 // RUN: %syncsan-cc %O -g %s -o %t
