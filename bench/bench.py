@@ -32,9 +32,26 @@ MACROS = {
     "hashmap": (16000000, 500),
     "pipeline": (70000, 80),
     "stencil": (2000, 500),
+    # Bucket locks of one class (1000 or 100,000 instances made in one
+    # loop), each operation taking 2-4 of them in ascending order, on 1 and
+    # 4 threads: no cost may grow with the number of instances.
+    "buckets-1k-t1": (3000000, 100),
+    "buckets-1k-t4": (1000000, 100),
+    "buckets-100k-t1": (1500000, 100),
+    "buckets-100k-t4": (500000, 100),
+}
+# Programs built from another source with fixed arguments: name ->
+# (source in macro/, arguments before "-n").
+MACRO_SOURCE = {
+    "buckets-1k-t1": ("buckets", ["-t", "1", "-b", "1000"]),
+    "buckets-1k-t4": ("buckets", ["-t", "4", "-b", "1000"]),
+    "buckets-100k-t1": ("buckets", ["-t", "1", "-b", "100000"]),
+    "buckets-100k-t4": ("buckets", ["-t", "4", "-b", "100000"]),
 }
 # Smoke sizes: enough to exercise every path, small enough for CI.
-SMOKE_MACRO_N = {"threadpool": 40, "hashmap": 20000, "pipeline": 400, "stencil": 16}
+SMOKE_MACRO_N = {"threadpool": 40, "hashmap": 20000, "pipeline": 400, "stencil": 16,
+                 "buckets-1k-t1": 2000, "buckets-1k-t4": 1000, "buckets-100k-t1": 2000,
+                 "buckets-100k-t4": 1000}
 SMOKE_MICRO_ITERS = 2000
 
 # Run configurations: (name, build, environment, under Helgrind?)
@@ -67,6 +84,12 @@ ALIGNED_ATOMIC_TARGET = 1.0
 NOISE_BAND = 0.05
 UNPROVEN_RMW_TARGET = 1.40
 MACRO_TARGETS = {"wall": 1.10, "maxrss": 1.10, "compile": 1.05}
+# The bucket-lock case's target: at most 2x whatever the number of instances.
+BUCKETS_WALL_TARGET = 2.0
+
+
+def macro_source(prog):
+    return MACRO_SOURCE.get(prog, (prog, []))
 
 
 def log(msg):
@@ -149,15 +172,19 @@ class Suite:
         # Macro programs: compile time is a result too, so each is compiled
         # in every build configuration, interleaved, reps times.
         reps = 1 if self.args.smoke else self.args.reps
+        sources = []
         for prog in self.selected_macros():
+            if macro_source(prog)[0] not in sources:
+                sources.append(macro_source(prog)[0])
+        for src in sources:
             times = {b: [] for b in builds}
             for _ in range(reps):
                 for b in builds:
-                    r = self.compile(b, [f"macro/{prog}.c"], os.path.join(self.builds[b], prog))
+                    r = self.compile(b, [f"macro/{src}.c"], os.path.join(self.builds[b], src))
                     if r is None:
                         sys.exit(1)
                     times[b].append(r.wall)
-            self.results["compile"].append({"program": prog, "seconds": times})
+            self.results["compile"].append({"program": src, "seconds": times})
 
     def selected_macros(self):
         named = [m for m in MACROS if m in self.args.only]
@@ -280,13 +307,15 @@ class Suite:
             for rep in range(self.warmups() + self.reps()):
                 for config in self.configs:
                     size = h_n if config[3] else n
-                    r = self.execute(config, ["-n", str(size)], prog)
+                    src, extra = macro_source(prog)
+                    argv = extra + ["-n", str(size)]
+                    r = self.execute(config, argv, src)
                     if r.status != 0:
                         continue
                     reports[config[0]] += r.reports
                     if size not in reference:
                         reference[size] = self.reference_output(
-                            prog, ["-n", str(size)], r if config[0] == "plain" else None)
+                            src, argv, r if config[0] == "plain" else None)
                     self.check_output(prog, reference[size], r)
                     if rep >= self.warmups():
                         wall[config[0]].append(r.wall)
@@ -295,7 +324,7 @@ class Suite:
                      "maxrss_kib": rss, "reports": reports,
                      "output": reference.get(n, "")}
             self.results["macro"].append(entry)
-            log(f"  {prog:12s} " + " ".join(f"{k}={fmt_med(v)}s" for k, v in wall.items()))
+            log(f"  {prog:16s} " + " ".join(f"{k}={fmt_med(v)}s" for k, v in wall.items()))
 
     def warmups(self):
         return 0 if self.args.smoke else 1
@@ -348,7 +377,7 @@ def summarize(suite):
                 wr[k] = (wall[k] / e["helgrind_n"]) / (wall["plain"] / e["n"])
             else:
                 wr[k] = ratio(wall.get(k), wall.get("plain"))
-        cm = compile_med.get(e["program"], {})
+        cm = compile_med.get(macro_source(e["program"])[0], {})
         build_of = {c[0]: c[1] for c in suite.configs}
         row = {"program": e["program"], "median_wall_s": wall, "median_maxrss_kib": rss,
                "wall_ratio": wr,
@@ -385,13 +414,17 @@ def check_targets(summary):
             add(f"{case} t{t}", r, ALIGNED_ATOMIC_TARGET, NOISE_BAND, best=b)
         elif case.startswith(("atomic-add", "atomic-cas")) and case.endswith("-unproven"):
             add(f"{case} t{t}", r, UNPROVEN_RMW_TARGET, best=b)
+    compiled = set()
     for row in summary["macro"]:
-        add(f"{row['program']} wall", row["wall_ratio"].get("syncsan"), MACRO_TARGETS["wall"],
+        prog = row["program"]
+        wall_target = BUCKETS_WALL_TARGET if prog.startswith("buckets") else MACRO_TARGETS["wall"]
+        add(f"{prog} wall", row["wall_ratio"].get("syncsan"), wall_target,
             best=row["best_wall_ratio"].get("syncsan"))
-        add(f"{row['program']} max RSS", row["maxrss_ratio"].get("syncsan"),
-            MACRO_TARGETS["maxrss"])
-        add(f"{row['program']} compile", row["compile_ratio"].get("syncsan"),
-            MACRO_TARGETS["compile"])
+        add(f"{prog} max RSS", row["maxrss_ratio"].get("syncsan"), MACRO_TARGETS["maxrss"])
+        src = macro_source(prog)[0]
+        if src not in compiled:
+            compiled.add(src)
+            add(f"{src} compile", row["compile_ratio"].get("syncsan"), MACRO_TARGETS["compile"])
     return out
 
 
@@ -415,12 +448,12 @@ def print_tables(suite, summary, f):
     if summary["macro"]:
         print("\nMacro benchmarks: median wall time, and ratios to plain "
               "(wall / max RSS / compile)", file=f)
-        head = f"{'program':12s} {'plain s':>8s}"
+        head = f"{'program':16s} {'plain s':>8s}"
         for k in names[1:]:
             head += f" {k:>24s}"
         print(head, file=f)
         for row in summary["macro"]:
-            line = f"{row['program']:12s} {row['median_wall_s'].get('plain') or 0:>8.3f}"
+            line = f"{row['program']:16s} {row['median_wall_s'].get('plain') or 0:>8.3f}"
             for k in names[1:]:
                 cr = row["compile_ratio"].get(k)
                 cell = (f"{fmt_ratio(row['wall_ratio'].get(k))}/"
