@@ -66,9 +66,9 @@ SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop 
   const char *names[2];
   ss_lock_lookup(op->addr, op->kind, op->site, NULL);
   struct ss_report *r =
-      ss_report_begin_names("destroy-locked", SS_SEV_ERROR, op->site,
-                            lock_names(op->addr, op->site, names), (uintptr_t)op->site,
-                            op->addr);
+      ss_report_begin_names(reinit ? "lock-reinit-held" : "destroy-locked", SS_SEV_ERROR,
+                            op->site, lock_names(op->addr, op->site, names),
+                            (uintptr_t)op->site, op->addr);
   if (!r)
     return;
   char label[200];

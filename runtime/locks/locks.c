@@ -295,7 +295,7 @@ SS_HIDDEN __attribute__((noinline)) void ss_lock_created(struct ss_lock_thread *
   uintptr_t user_pc =
       ss_class_init_pc(op->site, (uintptr_t)__builtin_return_address(0), &user_key);
   /* Re-initialising a lock that is known (not destroyed): held by this
-   * thread or another, it is a destroy-locked. */
+   * thread or another, it is a lock-reinit-held. */
   struct ss_lock known;
   if (SS_UNLIKELY(ss_held_find(t, op->addr) || ss_lock_snapshot(op->addr, &known))) {
     ss_rule_destroy(t, op, 1);
