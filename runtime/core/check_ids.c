@@ -23,6 +23,7 @@ static const char *const check_ids[] = {
     "condvar-wait-unlocked",
     "condvar-mutex-mismatch",
     "condvar-destroyed",
+    "lock-destroyed",
     "lock-reinit-held",
     /* atomics */
     "atomic-misaligned",

@@ -58,6 +58,14 @@ static inline uint32_t *ss_lock_epoch(uintptr_t addr) {
 SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
                                          const struct syncsan_site *site,
                                          const struct syncsan_site *init_site);
+/* ss_lock_lookup for a use of the lock (init_site NULL) that also tells
+ * whether the record it created is the first sight of the address since a
+ * destroy: then gone->addr is addr and *gone says what was destroyed (the
+ * entry is taken: one use sees it); else gone->addr is 0. */
+struct ss_gone;
+SS_HIDDEN struct ss_lock *ss_lock_lookup_use(uintptr_t addr, int kind,
+                                             const struct syncsan_site *site,
+                                             struct ss_gone *gone);
 /* Copies the record of addr into *out; 0 when unknown. */
 SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out);
 /* Sets the instance level of addr. A record is not created for it: with
