@@ -161,6 +161,7 @@ SS_HIDDEN int ss_rule_lock_destroyed(struct ss_lock_thread *t, const struct ss_l
                                      const struct ss_gone *g, int unlock) {
   if (g->init_like || bytes_hash((const void *)op->addr, kind_size(op->kind)) != g->bytes)
     return 0; /* initialised again by something syncsan did not see */
+  ss_lock_add_flags(op->addr, SS_LOCK_USED_DESTROYED);
   const char *names[2] = {g->name, NULL};
   struct ss_report *r = ss_report_begin_names("lock-destroyed", SS_SEV_ERROR, op->site, names,
                                               (uintptr_t)op->site, op->addr);

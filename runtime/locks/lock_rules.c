@@ -29,6 +29,11 @@ SS_HIDDEN void ss_rule_unlock_unheld(struct ss_lock_thread *t, const struct ss_l
   /* A destroyed lock nobody holds: that is the problem to report. */
   if (SS_UNLIKELY(gone.addr) && !other && ss_rule_lock_destroyed(t, op, &gone, 1))
     return;
+  /* The unlock that goes with a reported use of a destroyed lock (whose
+   * lock failed, or never locked anything): the same bug, said once. */
+  struct ss_lock known;
+  if (!other && ss_lock_snapshot(op->addr, &known) && (known.flags & SS_LOCK_USED_DESTROYED))
+    return;
   struct ss_report *r = ss_report_begin_names(
       other ? "unlock-wrong-thread" : "unlock-not-held", SS_SEV_ERROR, op->site,
       lock_names(op->addr, op->site, names), (uintptr_t)op->site, op->addr);

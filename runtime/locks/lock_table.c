@@ -332,6 +332,17 @@ SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc, uint64_t key) {
   ss_spin_unlock(&stripes[h % NSTRIPES]);
 }
 
+SS_HIDDEN void ss_lock_add_flags(uintptr_t addr, uint16_t flags) {
+  if (!buckets)
+    return;
+  uint32_t h = hash_addr(addr);
+  ss_spin_lock(&stripes[h % NSTRIPES]);
+  struct ss_lock *l = bucket_find(h, addr);
+  if (l)
+    l->flags |= flags;
+  ss_spin_unlock(&stripes[h % NSTRIPES]);
+}
+
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id) {
   uint32_t h = hash_addr(l->addr);
   ss_spin_lock(&stripes[h % NSTRIPES]);
