@@ -3,6 +3,7 @@
 
 #include "atomics/AtomicChecks.h"
 #include "core/Diagnostics.h"
+#include "locks/CondvarInit.h"
 
 #include "llvm/IR/Module.h"
 
@@ -10,6 +11,7 @@ namespace syncsan {
 
 void runStaticChecks(llvm::Module &M, SiteTable &Sites) {
   runAtomicChecks(M, Sites);
+  checkUninitialisedCondvars(M);
   Diagnostics::get().finishModule(M);
 }
 

@@ -23,6 +23,9 @@ static const char *const check_ids[] = {
     "condvar-wait-unlocked",
     "condvar-mutex-mismatch",
     "condvar-destroyed",
+    "condvar-uninitialized",
+    "lock-destroyed",
+    "lock-reinit-held",
     /* atomics */
     "atomic-misaligned",
     "atomic-split-line",

@@ -74,6 +74,8 @@ static int closing(int status) {
 
 static int owned(void) { return ss_inited && (int)getpid() == owner_pid; }
 
+SS_HIDDEN int ss_exit_owned(void) { return owned(); }
+
 static void at_exit(void) {
   if (!owned())
     return;

@@ -9,6 +9,9 @@ SS_HIDDEN void ss_exit_init(void);
 /* The calling process owns the runtime state (at start-up; in a forked
  * child). */
 SS_HIDDEN void ss_exit_set_owner(void);
+/* Whether the calling process owns the runtime state (not a vfork child)
+ * and the runtime is up. */
+SS_HIDDEN int ss_exit_owned(void);
 /* Ends the process now with status: no handlers, no output. */
 SS_HIDDEN _Noreturn void ss_exit_group(int status);
 #endif

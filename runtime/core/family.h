@@ -5,6 +5,7 @@
  * core walks it. */
 #ifndef SYNCSAN_FAMILY_H
 #define SYNCSAN_FAMILY_H
+#include "fatal_signal.h"
 #include "flags.h"
 #include "thread.h"
 
@@ -35,6 +36,11 @@ struct ss_family {
   void (*fork_prepare)(void);
   void (*fork_parent)(void);
   void (*fork_child)(void);
+  /* A fatal signal is ending the process (core/fatal_signal.h): in the
+   * signal handler, on the thread that got it, which was not inside the
+   * runtime. No malloc; runtime locks only with bounded tries (another
+   * thread may be stuck holding one); the process ends right after. */
+  void (*fatal_signal)(const struct ss_fatal *f);
 };
 
 /* Defined by the composition root. */

@@ -74,6 +74,9 @@ SS_HIDDEN const char *ss_esc(char *buf, size_t size, const char *s);
 SS_HIDDEN void ss_log_open(const char *path);
 /* Rendered output (reports, JSON records, help): written as it is. */
 SS_HIDDEN void ss_log_write(const char *s, size_t n);
+/* The same, giving up (writing nothing) when the log lock stays busy for
+ * `tries` attempts: for a fatal-signal handler. */
+SS_HIDDEN void ss_log_write_try(const char *s, size_t n, unsigned tries);
 /* Messages of the runtime itself, lines "==PID==syncsan: ...",
  * "==PID==SyncSanitizer: ..." or "==PID==WARNING: SyncSanitizer: ...":
  * with log_format=json each line becomes one JSON object (log.c). Held
@@ -115,6 +118,10 @@ typedef struct {
 #define SS_RUNTIME_LOCK __attribute__((section("ss_runtime_locks")))
 SS_HIDDEN void ss_spin_lock(ss_spin_t *s);
 SS_HIDDEN void ss_spin_unlock(ss_spin_t *s);
+/* ss_spin_lock that gives up after `tries` attempts, yielding between
+ * them: 1 when it holds the lock. For a fatal-signal handler, which must
+ * not wait for ever on a lock (core/fatal_signal.c). */
+SS_HIDDEN int ss_spin_trylock(ss_spin_t *s, unsigned tries);
 
 /* ---- memory for the runtime's tables: mmap, never malloc (primitives.c) ---- */
 SS_HIDDEN void *ss_map(size_t bytes);

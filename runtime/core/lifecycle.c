@@ -43,6 +43,7 @@ static void init_once(void) {
       ss_families[i]->init();
   ss_thread_init_main();
   ss_exit_init();
+  ss_fatal_signal_init();
   if (ss_flags.verbosity >= 1)
     ss_printf("==%d==SyncSanitizer: runtime initialised (ABI %d)\n", ss_pid(),
               SYNCSAN_ABI_VERSION);

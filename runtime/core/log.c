@@ -118,7 +118,9 @@ static int write_all(int fd, const char *s, size_t n) {
  * signal is blocked while the log is opened and written, and one that a
  * write raised is taken back before it is unblocked (one pending before
  * stays pending for the program). */
-SS_HIDDEN void ss_log_write(const char *s, size_t n) {
+/* tries 0: wait for the log lock; else give up (writing nothing) after
+ * that many attempts. */
+static void log_write(const char *s, size_t n, unsigned tries) {
   if (!n) /* nothing to say: no log file either */
     return;
   int saved = errno;
@@ -127,7 +129,13 @@ SS_HIDDEN void ss_log_write(const char *s, size_t n) {
   sigaddset(&pipe_only, SIGPIPE);
   pthread_sigmask(SIG_BLOCK, &pipe_only, &old);
   int was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
-  ss_spin_lock(&log_lock);
+  if (!tries)
+    ss_spin_lock(&log_lock);
+  else if (!ss_spin_trylock(&log_lock, tries)) {
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = saved;
+    return;
+  }
   broken_pipe = 0;
   if (log_path && (log_fd < 0 || log_fd_pid != ss_pid()))
     open_log_file();
@@ -141,6 +149,12 @@ SS_HIDDEN void ss_log_write(const char *s, size_t n) {
   }
   pthread_sigmask(SIG_SETMASK, &old, NULL);
   errno = saved;
+}
+
+SS_HIDDEN void ss_log_write(const char *s, size_t n) { log_write(s, n, 0); }
+
+SS_HIDDEN void ss_log_write_try(const char *s, size_t n, unsigned tries) {
+  log_write(s, n, tries ? tries : 1);
 }
 
 /* ---- messages ----

@@ -39,6 +39,17 @@ SS_HIDDEN void ss_spin_lock(ss_spin_t *s) {
   }
 }
 
+SS_HIDDEN int ss_spin_trylock(ss_spin_t *s, unsigned tries) {
+  ss_enter_runtime();
+  for (unsigned i = 0; i < tries; i++) {
+    if (!__atomic_exchange_n(&s->v, 1, __ATOMIC_ACQUIRE))
+      return 1;
+    sched_yield();
+  }
+  ss_leave_runtime();
+  return 0;
+}
+
 SS_HIDDEN void ss_spin_unlock(ss_spin_t *s) {
   __atomic_store_n(&s->v, 0, __ATOMIC_RELEASE);
   ss_leave_runtime();

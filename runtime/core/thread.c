@@ -245,6 +245,17 @@ SS_HIDDEN void ss_threads_foreach(void (*fn)(struct ss_thread *t, uint32_t slot,
   ss_spin_unlock(&reg_lock);
 }
 
+SS_HIDDEN int ss_threads_try_foreach(void (*fn)(struct ss_thread *t, uint32_t slot, void *arg),
+                                     void *arg, unsigned tries) {
+  if (!ss_spin_trylock(&reg_lock, tries))
+    return 0;
+  for (uint32_t i = 0; i < slots_hwm; i++)
+    if (slots[i].live)
+      fn(slots[i].live, i, arg);
+  ss_spin_unlock(&reg_lock);
+  return 1;
+}
+
 SS_HIDDEN uint32_t ss_threads_capacity(void) { return nslots; }
 
 SS_HIDDEN int ss_thread_ext_key(void) {

@@ -86,6 +86,10 @@ SS_HIDDEN int ss_thread_info(uint32_t tid, struct ss_thread_info *out);
 SS_HIDDEN void ss_threads_foreach(void (*fn)(struct ss_thread *t, uint32_t slot, void *arg),
                                   void *arg);
 SS_HIDDEN uint32_t ss_threads_capacity(void);
+/* The same, giving up (returning 0, fn never called) when the registry
+ * lock stays busy for `tries` attempts: for a fatal-signal handler. */
+SS_HIDDEN int ss_threads_try_foreach(void (*fn)(struct ss_thread *t, uint32_t slot, void *arg),
+                                     void *arg, unsigned tries);
 
 /* A new extension key (start-up only); -1 when all are taken. */
 SS_HIDDEN int ss_thread_ext_key(void);

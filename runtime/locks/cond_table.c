@@ -10,6 +10,7 @@
  * hide one blocked waiter from the count, never add one. */
 #include "cond_table.h"
 
+#include "gone_table.h"
 #include "lock_thread.h"
 
 #define NBUCKETS 16384u
@@ -33,21 +34,6 @@ struct cond_rec {
   const struct syncsan_site *mutex_site;
   uint16_t mutex_kind;
 };
-
-/* Destroyed condvars not initialised since, for condvar-destroyed: direct
- * mapped by address, so a later destroy at a colliding address overwrites
- * an entry (a miss, never a false report), and bounded without a pool.
- * Slot i is guarded by stripe i % NSTRIPES, the stripe of every address
- * that maps to it (GONE_SLOTS is a multiple of NSTRIPES). */
-#define GONE_SLOTS 4096u
-struct cond_gone {
-  uintptr_t addr; /* 0 while free */
-  uint32_t id;
-  const struct syncsan_site *init_site;
-  const struct syncsan_site *destroy_site;
-  const char *name;
-};
-static struct cond_gone gone[GONE_SLOTS]; /* guarded by stripes */
 
 static struct cond_rec **buckets; /* guarded by stripes */
 static ss_spin_t stripes[NSTRIPES] SS_RUNTIME_LOCK;
@@ -210,46 +196,40 @@ SS_HIDDEN void ss_cond_wait_end(uintptr_t cond, const struct ss_cond_ticket *tk)
   ss_spin_unlock(s);
 }
 
-/* With cond's stripe held: the destroyed entry of cond, when it has no
- * live record (a wait or an init since the destroy makes one). */
-static const struct cond_gone *gone_of(uintptr_t cond, const struct cond_rec *live) {
-  const struct cond_gone *g = &gone[hash_addr(cond) % GONE_SLOTS];
-  return !live && g->addr == cond ? g : NULL;
-}
-
-static void gone_info(const struct cond_gone *g, struct ss_cond_info *out) {
+/* With cond's stripe held: whether cond was destroyed and has no live
+ * record since (a wait or an init after the destroy makes one). */
+static int gone_of(uintptr_t cond, const struct cond_rec *live, struct ss_cond_info *out) {
+  struct ss_gone g;
+  if (live || !ss_gone_find(cond, SS_GONE_COND, &g))
+    return 0;
   *out = (struct ss_cond_info){0};
-  out->id = g->id;
-  out->init_site = g->init_site;
-  out->destroy_site = g->destroy_site;
-  out->name = g->name;
+  out->id = g.id;
+  out->init_site = g.init_site;
+  out->destroy_site = g.destroy_site;
+  out->name = g.name;
+  return 1;
 }
 
 SS_HIDDEN int ss_cond_gone(uintptr_t cond, struct ss_cond_info *out) {
   ss_spin_t *s;
   struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
-  const struct cond_gone *g = gone_of(cond, c);
-  if (g)
-    gone_info(g, out);
+  int gone = gone_of(cond, c, out);
   ss_spin_unlock(s);
-  return g != NULL;
+  return gone;
 }
 
 SS_HIDDEN void ss_cond_forget_gone(uintptr_t cond) {
   ss_spin_t *s;
   struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
-  struct cond_gone *g = &gone[hash_addr(cond) % GONE_SLOTS];
-  if (!c && g->addr == cond)
-    g->addr = 0;
+  if (!c)
+    ss_gone_forget(cond, SS_GONE_COND);
   ss_spin_unlock(s);
 }
 
 SS_HIDDEN int ss_cond_wake(uintptr_t cond, int all, struct ss_cond_info *destroyed) {
   ss_spin_t *s;
   struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
-  const struct cond_gone *g = gone_of(cond, c);
-  if (g)
-    gone_info(g, destroyed);
+  int gone = gone_of(cond, c, destroyed);
   if (c) {
     if (all) {
       c->gen++;
@@ -259,7 +239,7 @@ SS_HIDDEN int ss_cond_wake(uintptr_t cond, int all, struct ss_cond_info *destroy
     }
   }
   ss_spin_unlock(s);
-  return g != NULL;
+  return gone;
 }
 
 SS_HIDDEN int ss_cond_created(uintptr_t cond, const struct syncsan_site *site,
@@ -268,11 +248,8 @@ SS_HIDDEN int ss_cond_created(uintptr_t cond, const struct syncsan_site *site,
   struct cond_rec **b = get_buckets();
   struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
   int known = c != NULL;
-  if (b) {
-    struct cond_gone *g = &gone[hash_addr(cond) % GONE_SLOTS];
-    if (g->addr == cond)
-      g->addr = 0; /* a new condvar: using it is fine again */
-  }
+  if (b)
+    ss_gone_forget(cond, SS_GONE_COND); /* a new condvar: using it is fine again */
   if (c) {
     snapshot(c, prev);
     reset(c, site, site);
@@ -309,12 +286,14 @@ SS_HIDDEN int ss_cond_destroyed(uintptr_t cond, const struct syncsan_site *site,
   /* Remembered until an init at this address (or a use that shows the
    * memory was statically initialised again): a condvar never seen in use
    * gets its id now, and its name from the destroy call. */
-  struct cond_gone *g = &gone[h % GONE_SLOTS];
-  g->addr = cond;
-  g->id = victim ? prev->id : new_id();
-  g->init_site = victim ? prev->init_site : NULL;
-  g->name = victim ? prev->name : ss_site_object(site);
-  g->destroy_site = site;
+  struct ss_gone g = {0};
+  g.addr = cond;
+  g.what = SS_GONE_COND;
+  g.id = victim ? prev->id : new_id();
+  g.init_site = victim ? prev->init_site : NULL;
+  g.name = victim ? prev->name : ss_site_object(site);
+  g.destroy_site = site;
+  ss_gone_note(&g);
   ss_spin_unlock(s);
   if (!victim)
     return 0;

@@ -11,6 +11,8 @@
 #include "lock_graph.h"
 #include "lock_levels.h"
 #include "lock_sites.h"
+#include "gone_table.h"
+#include "locks.h"
 #include "lock_table.h"
 
 #define NODE_HASH 16384u
@@ -190,7 +192,10 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
   /* Read the epoch before the record: a change after this makes the cache
    * entry stale at once, never valid with old contents. */
   uint32_t epoch = __atomic_load_n(ss_lock_epoch(op->addr), __ATOMIC_ACQUIRE);
-  struct ss_lock *rec = ss_lock_lookup(op->addr, op->kind, op->site, NULL);
+  struct ss_gone gone;
+  struct ss_lock *rec = ss_lock_lookup_use(op->addr, op->kind, op->site, &gone);
+  if (SS_UNLIKELY(gone.addr))
+    ss_rule_lock_destroyed(t, op, &gone, 0);
   struct ss_lock snap;
   if (!rec || !ss_lock_snapshot(op->addr, &snap))
     return; /* lock table full: untracked (warned once there) */

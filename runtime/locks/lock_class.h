@@ -107,6 +107,7 @@ static SS_ALWAYS_INLINE void ss_class_resolve(struct ss_lock_thread *t, const st
     out->ordered = e->ordered;
     return;
   }
+  SS_NOTE_HOOK_PC(); /* the slow path may report (lock-destroyed) */
   ss_class_resolve_slow(t, op, out);
 }
 

@@ -1,5 +1,6 @@
 /* Lock API rules: misuse reports that need more than the thread's own
  * state. Called from locks.c only off the fast path. */
+#include "gone_table.h"
 #include "lock_flags.h"
 #include "lock_table.h"
 #include "locks.h"
@@ -23,7 +24,16 @@ SS_HIDDEN void ss_rule_unlock_unheld(struct ss_lock_thread *t, const struct ss_l
   ss_stack_id held_stack = 0;
   int other = ss_thread_find_holder(op->addr, &holder, &held_at, &held_stack);
   const char *names[2];
-  ss_lock_lookup(op->addr, op->kind, op->site, NULL);
+  struct ss_gone gone;
+  ss_lock_lookup_use(op->addr, op->kind, op->site, &gone);
+  /* A destroyed lock nobody holds: that is the problem to report. */
+  if (SS_UNLIKELY(gone.addr) && !other && ss_rule_lock_destroyed(t, op, &gone, 1))
+    return;
+  /* The unlock that goes with a reported use of a destroyed lock (whose
+   * lock failed, or never locked anything): the same bug, said once. */
+  struct ss_lock known;
+  if (!other && ss_lock_snapshot(op->addr, &known) && (known.flags & SS_LOCK_USED_DESTROYED))
+    return;
   struct ss_report *r = ss_report_begin_names(
       other ? "unlock-wrong-thread" : "unlock-not-held", SS_SEV_ERROR, op->site,
       lock_names(op->addr, op->site, names), (uintptr_t)op->site, op->addr);
@@ -66,9 +76,9 @@ SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop 
   const char *names[2];
   ss_lock_lookup(op->addr, op->kind, op->site, NULL);
   struct ss_report *r =
-      ss_report_begin_names("destroy-locked", SS_SEV_ERROR, op->site,
-                            lock_names(op->addr, op->site, names), (uintptr_t)op->site,
-                            op->addr);
+      ss_report_begin_names(reinit ? "lock-reinit-held" : "destroy-locked", SS_SEV_ERROR,
+                            op->site, lock_names(op->addr, op->site, names),
+                            (uintptr_t)op->site, op->addr);
   if (!r)
     return;
   char label[200];

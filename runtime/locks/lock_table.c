@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "gone_table.h"
 #include "lock_flags.h"
 #include "lock_mem.h"
 #include "lock_pending.h"
@@ -84,9 +85,10 @@ static struct ss_lock *alloc_record(void) {
   return l;
 }
 
-SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
-                                         const struct syncsan_site *site,
-                                         const struct syncsan_site *init_site) {
+static struct ss_lock *lookup(uintptr_t addr, int kind, const struct syncsan_site *site,
+                              const struct syncsan_site *init_site, struct ss_gone *gone) {
+  if (gone)
+    gone->addr = 0;
   if (!buckets)
     return NULL;
   uint32_t h = hash_addr(addr);
@@ -132,12 +134,27 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
       l->flags = (uint16_t)((l->flags & ~SS_LOCK_LEVEL_ORDERED) | (ord ? SS_LOCK_LEVEL_ORDERED : 0));
     }
     __atomic_store_n(&l->gen, new_gen(), __ATOMIC_RELEASE);
+    /* Under the stripe: of two first uses racing, one takes the entry. */
+    if (gone && !ss_gone_take(addr, (uint16_t)(kind + 1), gone))
+      gone->addr = 0;
     l->next = buckets[h % NBUCKETS];
     buckets[h % NBUCKETS] = l;
     ss_mem_add(addr);
   }
   ss_spin_unlock(s);
   return l;
+}
+
+SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
+                                         const struct syncsan_site *site,
+                                         const struct syncsan_site *init_site) {
+  return lookup(addr, kind, site, init_site, NULL);
+}
+
+SS_HIDDEN struct ss_lock *ss_lock_lookup_use(uintptr_t addr, int kind,
+                                             const struct syncsan_site *site,
+                                             struct ss_gone *gone) {
+  return lookup(addr, kind, site, NULL, gone);
 }
 
 SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out) {
@@ -312,6 +329,17 @@ SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc, uint64_t key) {
     l->init_pc = pc;
     l->init_key = key;
   }
+  ss_spin_unlock(&stripes[h % NSTRIPES]);
+}
+
+SS_HIDDEN void ss_lock_add_flags(uintptr_t addr, uint16_t flags) {
+  if (!buckets)
+    return;
+  uint32_t h = hash_addr(addr);
+  ss_spin_lock(&stripes[h % NSTRIPES]);
+  struct ss_lock *l = bucket_find(h, addr);
+  if (l)
+    l->flags |= flags;
   ss_spin_unlock(&stripes[h % NSTRIPES]);
 }
 

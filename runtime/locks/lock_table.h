@@ -41,6 +41,9 @@ struct ss_lock {
 };
 #define SS_LOCK_STATIC 0x1u        /* first seen without an init call */
 #define SS_LOCK_LEVEL_ORDERED 0x2u /* its level is an ordered group */
+/* First used after its destroy (lock-destroyed reported it): the object is
+ * no lock, so its stray unlocks say nothing more. */
+#define SS_LOCK_USED_DESTROYED 0x4u
 
 /* Lock identity epochs: a destroy, re-init or level change of a lock bumps
  * the epoch of its address's bucket. A thread's class cache entry records
@@ -58,6 +61,14 @@ static inline uint32_t *ss_lock_epoch(uintptr_t addr) {
 SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
                                          const struct syncsan_site *site,
                                          const struct syncsan_site *init_site);
+/* ss_lock_lookup for a use of the lock (init_site NULL) that also tells
+ * whether the record it created is the first sight of the address since a
+ * destroy: then gone->addr is addr and *gone says what was destroyed (the
+ * entry is taken: one use sees it); else gone->addr is 0. */
+struct ss_gone;
+SS_HIDDEN struct ss_lock *ss_lock_lookup_use(uintptr_t addr, int kind,
+                                             const struct syncsan_site *site,
+                                             struct ss_gone *gone);
 /* Copies the record of addr into *out; 0 when unknown. */
 SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out);
 /* Sets the instance level of addr. A record is not created for it: with
@@ -66,6 +77,8 @@ SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out);
 SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int32_t level, int ordered);
 /* Records the user frame of addr's init call inside a wrapper. */
 SS_HIDDEN void ss_lock_set_init_pc(uintptr_t addr, uintptr_t pc, uint64_t key);
+/* Sets flags (SS_LOCK_*) in addr's record, if it has one. */
+SS_HIDDEN void ss_lock_add_flags(uintptr_t addr, uint16_t flags);
 /* Records the class of a record (the lock graph's slow path). */
 SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id);
 /* Forgets addr (destroy): a lock re-created at the same address is new.

@@ -45,6 +45,13 @@ SS_HIDDEN void ss_lock_threads_foreach(void (*fn)(struct ss_lock_thread *t, uint
   ss_threads_foreach(foreach_one, &a);
 }
 
+SS_HIDDEN int ss_lock_threads_try_foreach(void (*fn)(struct ss_lock_thread *t, uint32_t slot,
+                                                     void *arg),
+                                          void *arg, unsigned tries) {
+  struct foreach_args a = {fn, arg};
+  return ss_threads_try_foreach(foreach_one, &a, tries);
+}
+
 struct holder_search {
   uintptr_t addr;
   uint32_t gen; /* the lock's current incarnation; 0 unknown */

@@ -139,4 +139,9 @@ SS_HIDDEN int ss_thread_find_holder_mode(uintptr_t addr, uint32_t *tid,
 SS_HIDDEN void ss_lock_threads_foreach(void (*fn)(struct ss_lock_thread *t, uint32_t slot,
                                                   void *arg),
                                        void *arg);
+/* The same with bounded tries for the registry lock (ss_threads_try_foreach);
+ * 0 when it stayed busy. */
+SS_HIDDEN int ss_lock_threads_try_foreach(void (*fn)(struct ss_lock_thread *t, uint32_t slot,
+                                                     void *arg),
+                                          void *arg, unsigned tries);
 #endif

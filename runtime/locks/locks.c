@@ -8,6 +8,7 @@
  * read is the lock record's generation (a rarely written line). */
 #include "locks.h"
 
+#include "gone_table.h"
 #include "lock_flags.h"
 #include "lock_fork.h"
 #include "lock_graph.h"
@@ -352,7 +353,7 @@ SS_HIDDEN __attribute__((noinline)) void ss_lock_created(struct ss_lock_thread *
   uintptr_t user_pc =
       ss_class_init_pc(op->site, (uintptr_t)__builtin_return_address(0), &user_key);
   /* Re-initialising a lock that is known (not destroyed): held by this
-   * thread or another, it is a destroy-locked. */
+   * thread or another, it is a lock-reinit-held. */
   struct ss_lock known;
   if (SS_UNLIKELY(ss_held_find(t, op->addr) || ss_lock_snapshot(op->addr, &known))) {
     ss_rule_destroy(t, op, 1);
@@ -366,6 +367,7 @@ SS_HIDDEN __attribute__((noinline)) void ss_lock_created(struct ss_lock_thread *
    * named as its holder. A stale entry still pairs with its thread's next
    * unlock of the address, which stays silent as before. */
   ss_lock_retire(op->addr);
+  ss_gone_forget(op->addr, (uint16_t)(op->kind + 1)); /* a new lock: using it is fine */
   ss_lock_lookup(op->addr, op->kind, op->site, op->site);
   if (user_pc)
     ss_lock_set_init_pc(op->addr, user_pc, user_key);
@@ -375,5 +377,6 @@ SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op)
   op->site = ss_site(op->site);
   ss_rule_destroy(t, op, 0);
   ss_rule_owner_died(op->addr);
+  ss_lock_gone_begin(op);
   ss_lock_retire(op->addr);
 }

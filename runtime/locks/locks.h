@@ -91,6 +91,12 @@ SS_HIDDEN void ss_lock_retire(uintptr_t addr);
 /* After a successful *_init, and before the real *_destroy. */
 SS_HIDDEN void ss_lock_created(struct ss_lock_thread *t, struct ss_lockop *op);
 SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op);
+/* After the real *_destroy that ss_lock_destroyed preceded, with its
+ * result (0 for mtx_destroy): a successful one makes the next use of the
+ * address without an init a lock-destroyed (lock_gone.c). */
+SS_HIDDEN void ss_lock_gone_end(const struct ss_lockop *op, int rc);
+/* ss_lock_destroyed's part of that, before the lock's record goes. */
+SS_HIDDEN void ss_lock_gone_begin(const struct ss_lockop *op);
 
 /* ---- API rules (lock_rules.c) ----
  * Misuse checks that run only off the fast path: each is called when the
@@ -99,6 +105,13 @@ SS_HIDDEN void ss_lock_destroyed(struct ss_lock_thread *t, struct ss_lockop *op)
 SS_HIDDEN void ss_rule_unlock_unheld(struct ss_lock_thread *t, const struct ss_lockop *op);
 /* op->addr is being destroyed (or re-initialised, when reinit). */
 SS_HIDDEN void ss_rule_destroy(struct ss_lock_thread *t, const struct ss_lockop *op, int reinit);
+/* The first use of op->addr since it was destroyed as g says (a record
+ * created by ss_lock_lookup_use): reports lock-destroyed unless the
+ * object's bytes show it may have been initialised since. Returns 1 when
+ * it reported (or would have, but for a suppression or a limit). */
+struct ss_gone;
+SS_HIDDEN int ss_rule_lock_destroyed(struct ss_lock_thread *t, const struct ss_lockop *op,
+                                     const struct ss_gone *g, int unlock);
 /* The thread exits (or the process does) with t->nheld locks held. */
 SS_HIDDEN void ss_rule_thread_exit(struct ss_lock_thread *t, int process_exit);
 /* lock-held-at-exit of a thread that ended holding a robust mutex which no

@@ -10,6 +10,7 @@
 #include "lock_graph.h"
 #include "lock_levels.h"
 #include "lock_profile.h"
+#include "lock_signal.h"
 #include "lock_table.h"
 #include "lock_thread.h"
 #include "locks.h"
@@ -84,4 +85,5 @@ SS_HIDDEN const struct ss_family ss_locks_family = {
     .thread_exit = locks_thread_exit,
     .process_exit = locks_process_exit,
     .fork_child = locks_fork_child,
+    .fatal_signal = ss_lock_fatal_signal,
 };

@@ -21,13 +21,16 @@ SS_EXPORT int __syncsan_mtx_init(mtx_t *m, int type, const struct syncsan_site *
 
 SS_EXPORT void __syncsan_mtx_destroy(mtx_t *m, const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
-  if (!ss_in_hook()) {
-    struct ss_lockop op;
-    ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
-    SS_NOTE_HOOK_PC();
-    ss_lock_destroyed(t, &op);
+  if (SS_UNLIKELY(ss_in_hook())) {
+    SS_REAL(mtx_destroy)(m);
+    return;
   }
+  struct ss_lockop op;
+  ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
+  SS_NOTE_HOOK_PC();
+  ss_lock_destroyed(t, &op);
   SS_REAL(mtx_destroy)(m);
+  ss_lock_gone_end(&op, 0);
 }
 
 /* thrd_success is the only result that leaves the mutex held. */

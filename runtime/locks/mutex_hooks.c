@@ -37,13 +37,15 @@ SS_EXPORT int __syncsan_pthread_mutex_init(pthread_mutex_t *m, const pthread_mut
 SS_EXPORT int __syncsan_pthread_mutex_destroy(pthread_mutex_t *m,
                                               const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
-  if (!ss_in_hook()) {
-    struct ss_lockop op;
-    mutex_op(&op, m, SS_ACQ_BLOCKING, site);
-    SS_NOTE_HOOK_PC();
-    ss_lock_destroyed(t, &op);
-  }
-  return SS_REAL(pthread_mutex_destroy)(m);
+  if (SS_UNLIKELY(ss_in_hook()))
+    return SS_REAL(pthread_mutex_destroy)(m);
+  struct ss_lockop op;
+  mutex_op(&op, m, SS_ACQ_BLOCKING, site);
+  SS_NOTE_HOOK_PC();
+  ss_lock_destroyed(t, &op);
+  int rc = SS_REAL(pthread_mutex_destroy)(m);
+  ss_lock_gone_end(&op, rc);
+  return rc;
 }
 
 SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,

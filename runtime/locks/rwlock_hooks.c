@@ -52,13 +52,15 @@ SS_EXPORT int __syncsan_pthread_rwlock_init(pthread_rwlock_t *rw,
 SS_EXPORT int __syncsan_pthread_rwlock_destroy(pthread_rwlock_t *rw,
                                                const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
-  if (!ss_in_hook()) {
-    struct ss_lockop op;
-    rw_op(&op, t, rw, SS_MODE_WRITE, SS_ACQ_BLOCKING, site);
-    SS_NOTE_HOOK_PC();
-    ss_lock_destroyed(t, &op);
-  }
-  return SS_REAL(pthread_rwlock_destroy)(rw);
+  if (SS_UNLIKELY(ss_in_hook()))
+    return SS_REAL(pthread_rwlock_destroy)(rw);
+  struct ss_lockop op;
+  rw_op(&op, t, rw, SS_MODE_WRITE, SS_ACQ_BLOCKING, site);
+  SS_NOTE_HOOK_PC();
+  ss_lock_destroyed(t, &op);
+  int rc = SS_REAL(pthread_rwlock_destroy)(rw);
+  ss_lock_gone_end(&op, rc);
+  return rc;
 }
 
 /* Process-shared (PTHREAD_PROCESS_SHARED): only acquisitions need it, for

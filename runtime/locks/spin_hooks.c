@@ -36,13 +36,15 @@ SS_EXPORT int __syncsan_pthread_spin_init(pthread_spinlock_t *s, int pshared,
 SS_EXPORT int __syncsan_pthread_spin_destroy(pthread_spinlock_t *s,
                                              const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
-  if (!ss_in_hook()) {
-    struct ss_lockop op;
-    spin_op(&op, s, SS_ACQ_BLOCKING, site);
-    SS_NOTE_HOOK_PC();
-    ss_lock_destroyed(t, &op);
-  }
-  return SS_REAL(pthread_spin_destroy)(s);
+  if (SS_UNLIKELY(ss_in_hook()))
+    return SS_REAL(pthread_spin_destroy)(s);
+  struct ss_lockop op;
+  spin_op(&op, s, SS_ACQ_BLOCKING, site);
+  SS_NOTE_HOOK_PC();
+  ss_lock_destroyed(t, &op);
+  int rc = SS_REAL(pthread_spin_destroy)(s);
+  ss_lock_gone_end(&op, rc);
+  return rc;
 }
 
 SS_EXPORT int __syncsan_pthread_spin_lock(pthread_spinlock_t *s,

@@ -1,5 +1,5 @@
-// destroy-locked when another thread holds the lock, and re-initialising a
-// lock that the calling thread holds.
+// destroy-locked when another thread holds the lock; re-initialising a
+// lock that the calling thread holds is lock-reinit-held.
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: %expect-exit 66 %t 2>&1 | FileCheck %s
 #include <pthread.h>
@@ -40,12 +40,12 @@ int main(void) {
 // CHECK-NEXT: Thread T0 is the main thread
 // CHECK-NEXT: Thread T1 created by T0 at:
 // CHECK: SUMMARY: SyncSanitizer: destroy-locked {{.*}}misuse-destroy-locked-other.c:26 in main
-// CHECK: ERROR: SyncSanitizer: destroy-locked: thread T0 re-initialises spinlock M{{[0-9]+}} 'g_spin' (0x{{[0-9a-f]+}}) while holding it
+// CHECK: ERROR: SyncSanitizer: lock-reinit-held: thread T0 re-initialises spinlock M{{[0-9]+}} 'g_spin' (0x{{[0-9a-f]+}}) while holding it
 // CHECK-NEXT: Re-initialisation by thread T0:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked-other.c:30:3 (pthread_spin_init)
 // CHECK: Acquired by thread T0, still held:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked-other.c:29:3 (pthread_spin_lock)
 // CHECK: spinlock M{{[0-9]+}} was initialised at:
 // CHECK-NEXT: #0 main {{.*}}misuse-destroy-locked-other.c:28:3 (pthread_spin_init)
-// CHECK: SUMMARY: SyncSanitizer: destroy-locked {{.*}}misuse-destroy-locked-other.c:30 in main
+// CHECK: SUMMARY: SyncSanitizer: lock-reinit-held {{.*}}misuse-destroy-locked-other.c:30 in main
 // CHECK-NOT: SyncSanitizer: {{[a-z-]+}}:

@@ -54,12 +54,12 @@ int main(void) {
   fprintf(stderr, "done\n");
   return 0;
 }
-// CHECK: ERROR: SyncSanitizer: destroy-locked: thread T0 re-initialises mutex M{{[0-9]+}} 'g_mu' (0x{{[0-9a-f]+}}) while thread T1 holds it
+// CHECK: ERROR: SyncSanitizer: lock-reinit-held: thread T0 re-initialises mutex M{{[0-9]+}} 'g_mu' (0x{{[0-9a-f]+}}) while thread T1 holds it
 // CHECK-NEXT: Re-initialisation by thread T0:
 // CHECK-NEXT: #0 main {{.*}}reinit-held-other.c:45:3 (pthread_mutex_init)
 // CHECK: Acquired by thread T1, still held:
 // CHECK-NEXT: #0 holder {{.*}}reinit-held-other.c:30:3 (pthread_mutex_lock)
-// CHECK: SUMMARY: SyncSanitizer: destroy-locked {{.*}}reinit-held-other.c:45 in main
+// CHECK: SUMMARY: SyncSanitizer: lock-reinit-held {{.*}}reinit-held-other.c:45 in main
 // CHECK-NOT: SyncSanitizer: {{[a-z-]+}}:
 // CHECK: ERROR: SyncSanitizer: unlock-not-held: thread T0 releases mutex M{{[0-9]+}} 'g_mu' (0x{{[0-9a-f]+}}) that it does not hold
 // CHECK: SUMMARY: SyncSanitizer: unlock-not-held {{.*}}reinit-held-other.c:50 in main

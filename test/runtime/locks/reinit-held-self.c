@@ -1,6 +1,6 @@
 // Re-initialising a mutex that the runtime believes this thread holds
 // makes it a new, unlocked mutex: the re-initialisation is reported
-// (destroy-locked), but the next lock of it is not a double-lock and the
+// (lock-reinit-held), but the next lock of it is not a double-lock and the
 // process goes on. Two ways to get there: an unlock that syncsan does not
 // see (a call through a pointer from
 // dlsym(RTLD_NEXT), the C library's own function), and memory reused from a dead
@@ -54,16 +54,16 @@ int main(void) {
   fprintf(stderr, "dead frame: %s\n", first == second ? "same address" : "moved");
   return 0;
 }
-// CHECK: ERROR: SyncSanitizer: destroy-locked: thread T0 re-initialises mutex M{{[0-9]+}} 'g_mu' (0x{{[0-9a-f]+}}) while holding it
-// CHECK: SUMMARY: SyncSanitizer: destroy-locked {{.*}}reinit-held-self.c:46 in main
+// CHECK: ERROR: SyncSanitizer: lock-reinit-held: thread T0 re-initialises mutex M{{[0-9]+}} 'g_mu' (0x{{[0-9a-f]+}}) while holding it
+// CHECK: SUMMARY: SyncSanitizer: lock-reinit-held {{.*}}reinit-held-self.c:46 in main
 // CHECK-NOT: SyncSanitizer: {{[a-z-]+}}:
 // CHECK: unseen unlock: done
-// CHECK: ERROR: SyncSanitizer: destroy-locked: thread T0 re-initialises mutex M{{[0-9]+}} (0x{{[0-9a-f]+}}) while holding it
+// CHECK: ERROR: SyncSanitizer: lock-reinit-held: thread T0 re-initialises mutex M{{[0-9]+}} (0x{{[0-9a-f]+}}) while holding it
 // CHECK-NEXT: Re-initialisation by thread T0:
 // CHECK-NEXT: #0 frame {{.*}}reinit-held-self.c:32:3 (pthread_mutex_init)
 // CHECK: Acquired by thread T0, still held:
 // CHECK-NEXT: #0 frame {{.*}}reinit-held-self.c:33:3 (pthread_mutex_lock)
-// CHECK: SUMMARY: SyncSanitizer: destroy-locked {{.*}}reinit-held-self.c:32 in frame
+// CHECK: SUMMARY: SyncSanitizer: lock-reinit-held {{.*}}reinit-held-self.c:32 in frame
 // CHECK-NOT: SyncSanitizer: {{[a-z-]+}}:
 // CHECK: dead frame: same address
 // CHECK-NOT: SyncSanitizer: {{[a-z-]+}}:
