@@ -7,6 +7,7 @@
 
 #include "syncsan/hooks.h"
 
+#include "happens_before.h"
 #include "join.h"
 #include "real.h"
 #include "thread.h"
@@ -30,8 +31,10 @@ SS_HIDDEN void ss_join_end(struct ss_join *j, int joined) {
    * to its end. */
   if (!j->found || j->slot == UINT32_MAX)
     j->found = ss_thread_find(j->th, &j->tid, &j->slot);
-  if (j->found)
+  if (j->found) {
     ss_thread_reaped(j->tid, j->slot);
+    ss_hb_joined(j->tid, j->slot);
+  }
 }
 
 /* A join is a cancellation point: a joiner cancelled in it unwinds through
