@@ -35,3 +35,12 @@ SS_HIDDEN int ss_edge_finished_before(const struct ss_edge *e) {
       return 0;
   return 1;
 }
+
+SS_HIDDEN uint32_t ss_edge_other_taker(const struct ss_edge *e) {
+  if (e->ntakers > SS_EDGE_TAKERS)
+    return SS_MANY_TAKERS;
+  for (uint32_t i = 0; i < e->ntakers; i++)
+    if (!ss_hb_finished_before(e->takers[i]))
+      return e->takers[i];
+  return SS_NO_TAKER;
+}

@@ -25,6 +25,12 @@
 SS_HIDDEN int ss_edge_note_taker(struct ss_edge *e, uint32_t tid);
 /* Copies from's takers onto to's (an edge learned onto other nodes). */
 SS_HIDDEN void ss_edge_merge_takers(struct ss_edge *to, const struct ss_edge *from);
+/* A taker of e that did not finish before the calling thread's present,
+ * for a report whose first taker did: SS_MANY_TAKERS when e has more
+ * takers than it keeps, SS_NO_TAKER when there is none. */
+#define SS_NO_TAKER UINT32_MAX
+#define SS_MANY_TAKERS (UINT32_MAX - 1)
+SS_HIDDEN uint32_t ss_edge_other_taker(const struct ss_edge *e);
 /* Whether every taker of e finished before the calling thread's present. */
 SS_HIDDEN int ss_edge_finished_before(const struct ss_edge *e);
 #endif

@@ -172,6 +172,9 @@ struct cycle_edge {
   ss_stack_id src_stack; /* above src_site (held_stacks=1) */
   uintptr_t gates[SS_MAX_GATES];
   uint32_t ngates;
+  /* When tid's life happened before the reporter's present (it joined
+   * tid): another taker to name (ss_edge_other_taker), else SS_NO_TAKER. */
+  uint32_t other;
 };
 
 struct cycle {
@@ -193,6 +196,7 @@ static void copy_edge(struct cycle_edge *c, const struct ss_edge *e, uint32_t ho
   c->src_stack = e->src_stack;
   c->ngates = e->ngates;
   memcpy(c->gates, e->gates, sizeof(c->gates));
+  c->other = ss_hb_finished_before(e->tid) ? ss_edge_other_taker(e) : SS_NO_TAKER;
 }
 
 /* Searches a path dst ~> src that closes a cycle with the new combination
@@ -381,9 +385,19 @@ static void report_cycle(struct ss_lock_thread *t, const struct ss_lockop *op, c
       ss_report_section_stack(r, e->dst_site, e->stack,
                               "Thread T%u acquires %s while holding %s (this closes the cycle)",
                               e->tid, b, a);
-    else
+    else if (e->other == SS_NO_TAKER)
       ss_report_section_stack(r, e->dst_site, e->stack, "Thread T%u acquired %s while holding %s",
                               e->tid, b, a);
+    else if (e->other == SS_MANY_TAKERS)
+      ss_report_section_stack(r, e->dst_site, e->stack,
+                              "Thread T%u acquired %s while holding %s (T%u was joined since; "
+                              "other threads took it too)",
+                              e->tid, b, a, e->tid);
+    else
+      ss_report_section_stack(r, e->dst_site, e->stack,
+                              "Thread T%u acquired %s while holding %s (T%u was joined since; "
+                              "T%u took it too)",
+                              e->tid, b, a, e->tid, e->other);
     ss_report_section_stack(r, e->src_site, e->src_stack, "%s was acquired by T%u before, at", a,
                             e->tid);
     ss_report_thread(r, e->tid);

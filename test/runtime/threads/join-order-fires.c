@@ -7,7 +7,8 @@
 //               (silent), then T2, created after the join, takes the edge
 //               again: T2 and main overlap, T2 closes the cycle.
 //   live-taker  the edge was taken by T1, joined, and by T2, alive: main's
-//               other order closes a cycle with T2's.
+//               other order closes a cycle with T2's (the report says that
+//               T1, whose stack it shows, was joined, and names T2).
 //   late-closer T1 (alive all along, and it never joined T2) takes the
 //               other order after main did, which was silent for main
 //               only: T1 and T2 could have overlapped.
@@ -31,7 +32,7 @@
 
 // LIVE: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): 'stats' -> 'table' -> 'stats'
 // LIVE-NEXT: Thread T0 acquires 'table' while holding 'stats' (this closes the cycle):
-// LIVE: acquired 'stats' while holding 'table':
+// LIVE: Thread T1 acquired 'stats' while holding 'table' (T1 was joined since; T2 took it too):
 // LIVE: SyncSanitizer: 1 error report
 
 // LATE: ERROR: SyncSanitizer: lock-order-inversion: lock order cycle of 2 locks (potential deadlock): 'stats' -> 'table' -> 'stats'
