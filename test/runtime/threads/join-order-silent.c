@@ -3,13 +3,14 @@
 // in the other order (memcached's shutdown: stop_threads joins the
 // maintenance thread before taking its locks in reverse). No report, also
 // when the edge's taker was joined through a chain of joins (main joins T1,
-// which had joined T2, which took the edge), with a try-join or a timed
-// join, and with thrd_join in C11.
+// which had joined T2, which took the edge), with a try-join, a timed or
+// a clock join, and with thrd_join in C11.
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: %expect-exit 0 %t direct 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer
 // RUN: %expect-exit 0 %t chain 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer
 // RUN: %expect-exit 0 %t tryjoin 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer
 // RUN: %expect-exit 0 %t timedjoin 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer
+// RUN: %expect-exit 0 %t clockjoin 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer
 // RUN: %expect-exit 0 %t c11 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer
 // CHECK: ok
 #define _GNU_SOURCE
@@ -67,6 +68,11 @@ int main(int argc, char **argv) {
       clock_gettime(CLOCK_REALTIME, &until);
       until.tv_sec += 60;
       pthread_timedjoin_np(t, NULL, &until);
+    } else if (!strcmp(mode, "clockjoin")) {
+      struct timespec until;
+      clock_gettime(CLOCK_MONOTONIC, &until);
+      until.tv_sec += 60;
+      pthread_clockjoin_np(t, NULL, CLOCK_MONOTONIC, &until);
     } else {
       pthread_join(t, NULL);
     }

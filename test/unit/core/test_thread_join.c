@@ -4,6 +4,7 @@
  * and a try-join publishes nothing. */
 #include <errno.h>
 #include <pthread.h>
+#include <threads.h>
 
 #include "syncsan/hooks.h"
 
@@ -50,6 +51,25 @@ static void a_join_publishes_the_joined_thread(void) {
   CHECK(!ss_thread_find(th, &tid, &slot)); /* reaped */
 }
 
+static int c11_joined(void *arg) {
+  joined(arg);
+  return 5;
+}
+
+static void thrd_join_publishes_too(void) {
+  joiner = ss_thread_get();
+  seen_joining = 0;
+  uint32_t seq = joiner->join_seq;
+  thrd_t th;
+  CHECK(__syncsan_thrd_create(&th, c11_joined, NULL, &create_site) == thrd_success);
+  int res = 0;
+  CHECK(__syncsan_thrd_join(th, &res, &site) == thrd_success);
+  CHECK(res == 5);
+  CHECK(seen_joining == own_tid + 1);
+  CHECK(joiner->join_seq == seq + 1);
+  CHECK(joiner->joining == 0);
+}
+
 static void *quick(void *arg) { return arg; }
 
 static void a_try_join_publishes_nothing(void) {
@@ -88,5 +108,6 @@ static void an_exited_thread_is_found(void) {
   CHECK(!ss_thread_find(th, &tid, &slot));
 }
 
-UNIT_MAIN(UNIT_TEST(a_join_publishes_the_joined_thread), UNIT_TEST(a_try_join_publishes_nothing),
+UNIT_MAIN(UNIT_TEST(a_join_publishes_the_joined_thread), UNIT_TEST(thrd_join_publishes_too),
+          UNIT_TEST(a_try_join_publishes_nothing),
           UNIT_TEST(an_exited_thread_is_found))
