@@ -196,7 +196,7 @@ void runAtomicChecks(Module &M, SiteTable &Sites) {
     }
   }
 
-  checkOrders(M, Ops, Markers);
+  checkOrders(M, Ops, Markers, Sites, InstrumentAtomics);
   checkFences(M, Ops);
 
   std::vector<const AtomicOp *> Unproven;

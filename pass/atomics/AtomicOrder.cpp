@@ -189,9 +189,15 @@ static void removeMarker(CallInst *CI) {
   BB->eraseFromParent();
 }
 
-void checkOrders(Module &M, ArrayRef<AtomicOp> Ops, ArrayRef<CallInst *> Markers) {
+void checkOrders(Module &M, ArrayRef<AtomicOp> Ops, ArrayRef<CallInst *> Markers,
+                 SiteTable &Sites, bool RunTime) {
   for (CallInst *CI : Markers) {
-    if (auto U = markerUse(*CI))
+    auto U = markerUse(*CI);
+    if (U && RunTime && !isa<Constant>(CI->getArgOperand(0))) {
+      emitOrderCheck(*CI, *U, Sites);
+      continue;
+    }
+    if (U)
       checkMarker(*CI, *U);
     removeMarker(CI);
   }

@@ -7,6 +7,9 @@
 ; RUN: %opt -passes=syncsan-early -S %s | FileCheck %s --check-prefix=EARLY
 ; RUN: %opt -passes=syncsan-early,syncsan -syncsan-instrument-atomics=0 -S %s | FileCheck %s --check-prefix=LATE
 ; RUN: %opt -passes='default<O2>' -syncsan-instrument-atomics=0 -S %s 2>&1 | FileCheck %s --check-prefix=O2
+; With the run-time checks on, a marker whose order stayed variable becomes
+; a call of the order check on that same path, taken only by invalid orders.
+; RUN: %opt -passes=syncsan-early,syncsan -S %s | FileCheck %s --check-prefix=RUNTIME
 source_filename = "orders.c"
 
 ; EARLY-LABEL: define i32 @load_var(
@@ -26,6 +29,14 @@ source_filename = "orders.c"
 ; LATE-NEXT: ]
 ; LATE-NOT: syncsan
 ; LATE: ret i32 %v
+; RUNTIME-LABEL: define i32 @load_var(
+; RUNTIME: switch i32 %o, label %syncsan.badorder [
+; RUNTIME: i32 0, label %monotonic
+; RUNTIME: syncsan.badorder:
+; RUNTIME-NEXT: call void @__syncsan_atomic_order_check(i32 %o, i32 0, ptr @{{.*}})
+; RUNTIME-NEXT: br label %monotonic
+; RUNTIME-NOT: asm sideeffect
+; RUNTIME: ret i32 %v
 define i32 @load_var(ptr %p, i32 %o) {
 entry:
   switch i32 %o, label %monotonic [
@@ -49,6 +60,8 @@ done:
 
 ; EARLY-LABEL: define void @store_var(
 ; EARLY: call void asm sideeffect "# syncsan.order_check store", "r"(i32 %o)
+; RUNTIME-LABEL: define void @store_var(
+; RUNTIME: call void @__syncsan_atomic_order_check(i32 %o, i32 1, ptr @{{.*}})
 define void @store_var(ptr %p, i32 %o) {
 entry:
   switch i32 %o, label %monotonic [
