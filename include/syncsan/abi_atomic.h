@@ -113,6 +113,14 @@ void __syncsan_atomic_check(const volatile void *p, uint64_t size,
 
 void __syncsan_atomic_order_check(int order, int use, const struct syncsan_site *site);
 
+/* C only: a compare-exchange compiled with a failure ordering stronger than
+ * its success ordering (C11 7.17.7.4 forbids it; C++17 allows it), which
+ * clang emits as one combination behind its switches over variable orders.
+ * Called just before that compare-exchange, with the orders as passed where
+ * the pass can see them, else as the compare-exchange's orderings. */
+void __syncsan_atomic_cmpxchg_order_check(int success, int failure,
+                                          const struct syncsan_site *site);
+
 #ifdef __cplusplus
 }
 #endif

@@ -28,6 +28,7 @@
 namespace llvm {
 class Module;
 class CallInst;
+class AtomicCmpXchgInst;
 } // namespace llvm
 
 namespace syncsan {
@@ -53,6 +54,11 @@ void checkOrders(llvm::Module &M, llvm::ArrayRef<AtomicOp> Ops,
 
 /// Replaces Marker (of use U) by a call of __syncsan_atomic_order_check.
 void emitOrderCheck(llvm::CallInst &Marker, OrderUse U, SiteTable &Sites);
+/// Calls __syncsan_atomic_cmpxchg_order_check just before X, a C
+/// compare-exchange whose failure ordering is stronger than its success
+/// ordering, with the orders as the switches clang put before it select
+/// them (else Success and Failure, the C values of its orderings).
+void emitPairCheck(llvm::AtomicCmpXchgInst &X, int Success, int Failure, SiteTable &Sites);
 
 } // namespace syncsan
 

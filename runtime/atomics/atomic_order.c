@@ -1,5 +1,7 @@
 /* __syncsan_atomic_order_check: a memory order that was a variable at
- * compile time and turned out invalid for its operation.
+ * compile time and turned out invalid for its operation;
+ * __syncsan_atomic_cmpxchg_order_check: a C compare-exchange whose failure
+ * order turned out stronger than its success order.
  *
  * The pass calls this only from the default case of clang's switch over
  * the order (the case every invalid value falls to and that performs the
@@ -96,5 +98,53 @@ SS_EXPORT SS_COLD void __syncsan_atomic_order_check(int order, int use,
                 "  The order is a variable, so the compiler could not check it: every "
                 "invalid value makes the operation relaxed, with none of the ordering "
                 "the caller asked for. Pass a valid order.\n");
+  ss_report_end(r);
+}
+
+/* C11 7.17.7.4: the failure order shall be no stronger than the success
+ * order. consume and acquire both acquire; seq_cst is above all. */
+static int failure_stronger(int success, int failure) {
+  int success_acquires = success == __ATOMIC_CONSUME || success == __ATOMIC_ACQUIRE ||
+                         success == __ATOMIC_ACQ_REL || success == __ATOMIC_SEQ_CST;
+  if (failure == __ATOMIC_SEQ_CST)
+    return success != __ATOMIC_SEQ_CST;
+  if (failure == __ATOMIC_CONSUME || failure == __ATOMIC_ACQUIRE)
+    return !success_acquires;
+  return 0;
+}
+
+static const char *order_name(int order, char *buf, size_t n) {
+  if (order >= __ATOMIC_RELAXED && order <= __ATOMIC_SEQ_CST)
+    return order_names[order];
+  ss_format(buf, n, "an out-of-range order (%d)", order);
+  return buf;
+}
+
+SS_EXPORT SS_COLD void __syncsan_atomic_cmpxchg_order_check(int success, int failure,
+                                                            const struct syncsan_site *site) {
+  if (!failure_stronger(success, failure) || ss_in_hook())
+    return;
+  SS_NOTE_HOOK_PC();
+  /* The same site key as the order check: an invalid success order and the
+   * pair it makes are one defect of one call. */
+  if (ss_atomic_seen_before((uintptr_t)site + 2))
+    return;
+  ss_ensure_init();
+  struct ss_thread *t = ss_thread_get();
+  struct ss_report *r =
+      ss_report_begin("atomic-invalid-order", SS_SEV_ERROR, site, (uintptr_t)site, 0);
+  if (!r)
+    return;
+  char sbuf[48];
+  ss_report_headline(r,
+                     "compare-exchange failure order %s is stronger than its success order %s; "
+                     "C11 (7.17.7.4) requires the failure order to be no stronger than the "
+                     "success order",
+                     order_names[failure], order_name(success, sbuf, sizeof sbuf));
+  ss_report_section_here(r, site, "atomic compare-exchange by thread T%u", t->tid);
+  ss_report_thread(r, t->tid);
+  ss_buf_printf(&r->notes,
+                "  The orders are variables, so the compiler could not check them. Use a "
+                "success order at least as strong as the failure order.\n");
   ss_report_end(r);
 }

@@ -127,3 +127,42 @@ define i32 @valid_caller(ptr %p) {
   call void @store_var(ptr %p, i32 3)
   ret i32 %v
 }
+
+; A C compare-exchange clang compiled with a failure ordering stronger than
+; its success ordering (relaxed success, acquire or seq_cst failure: some of
+; the combinations of its switches over variable orders) runs only for
+; orders that break C's rule: the order check goes just before it, with the
+; failure order the switch selected it by. The valid combination gets
+; nothing.
+; RUNTIME-LABEL: define i1 @cas_failure_var(
+; RUNTIME: monotonic:
+; RUNTIME-NOT: __syncsan_atomic_cmpxchg_order_check
+; RUNTIME: acquire:
+; RUNTIME-NEXT: call void @__syncsan_atomic_cmpxchg_order_check(i32 0, i32 %f, ptr @{{.*}})
+; RUNTIME: @__syncsan_atomic_compare_exchange_4(ptr %p, ptr %{{.*}}, i32 1, i32 0, i32 0, i32 2,
+; RUNTIME: seqcst:
+; RUNTIME-NEXT: call void @__syncsan_atomic_cmpxchg_order_check(i32 0, i32 %f, ptr @{{.*}})
+; RUNTIME: ret i1
+define i1 @cas_failure_var(ptr %p, i32 %f) {
+entry:
+  switch i32 %f, label %monotonic [
+    i32 1, label %acquire
+    i32 2, label %acquire
+    i32 5, label %seqcst
+  ]
+monotonic:
+  %r0 = cmpxchg ptr %p, i32 0, i32 1 monotonic monotonic, align 4
+  %v0 = extractvalue { i32, i1 } %r0, 1
+  br label %done
+acquire:
+  %r1 = cmpxchg ptr %p, i32 0, i32 1 monotonic acquire, align 4
+  %v1 = extractvalue { i32, i1 } %r1, 1
+  br label %done
+seqcst:
+  %r2 = cmpxchg ptr %p, i32 0, i32 1 monotonic seq_cst, align 4
+  %v2 = extractvalue { i32, i1 } %r2, 1
+  br label %done
+done:
+  %v = phi i1 [ %v0, %monotonic ], [ %v1, %acquire ], [ %v2, %seqcst ]
+  ret i1 %v
+}

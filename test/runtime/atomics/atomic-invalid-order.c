@@ -22,6 +22,10 @@ __attribute__((noinline)) int cas_with(_Atomic int *p, int *e, int s, int f) {
 __attribute__((noinline)) int add_with(_Atomic int *p, int o) {
   return atomic_fetch_add_explicit(p, 1, o);
 }
+// C: a failure order stronger than the success order.
+__attribute__((noinline)) int cas_pair(_Atomic int *p, int *e, int s, int f) {
+  return atomic_compare_exchange_weak_explicit(p, e, 7, s, f);
+}
 
 _Atomic int x;
 
@@ -36,6 +40,8 @@ int main(int argc, char **argv) {
   int e = 1;
   cas_with(&x, &e, memory_order_seq_cst, acq_rel);
   add_with(&x, argc + 8);
+  e = 0;
+  cas_pair(&x, &e, argc - 1, argc + 1); // relaxed, acquire
   // Near misses: valid orders through the same helpers, every kind.
   load_with(&x, acquire);
   load_with(&x, argc - 1); // relaxed
@@ -43,13 +49,15 @@ int main(int argc, char **argv) {
   e = 2;
   cas_with(&x, &e, acq_rel, acquire);
   add_with(&x, acq_rel);
+  cas_pair(&x, &e, acq_rel, acquire);
+  cas_pair(&x, &e, memory_order_seq_cst, memory_order_seq_cst);
   printf("x %d\n", atomic_load(&x));
   return 0;
 }
 // CHECK: ERROR: SyncSanitizer: atomic-invalid-order: memory_order_release is not a valid order for an atomic load (use relaxed, consume, acquire or seq_cst)
 // CHECK-NEXT: atomic load by thread T0:
 // CHECK-NEXT: #0 load_with {{.*}}atomic-invalid-order.c:14:10 (atomic load)
-// CHECK-NEXT: #1 main {{.*}}atomic-invalid-order.c:33:5
+// CHECK-NEXT: #1 main {{.*}}atomic-invalid-order.c:37:5
 // CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:14 in load_with
 // CHECK: ERROR: SyncSanitizer: atomic-invalid-order: memory_order_acquire is not a valid order for an atomic store (use relaxed, release or seq_cst)
 // CHECK-NEXT: atomic store by thread T0:
@@ -63,6 +71,11 @@ int main(int argc, char **argv) {
 // CHECK-NEXT: atomic read-modify-write by thread T0:
 // CHECK-NEXT: #0 add_with {{.*}}atomic-invalid-order.c:23:10 (atomic read-modify-write)
 // CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:23 in add_with
-// CHECK: x 8
-// CHECK: SyncSanitizer: 4 error reports
-// OFF: x 8
+// CHECK: ERROR: SyncSanitizer: atomic-invalid-order: compare-exchange failure order memory_order_acquire is stronger than its success order memory_order_relaxed; C11 (7.17.7.4) requires the failure order to be no stronger than the success order
+// CHECK-NEXT: atomic compare-exchange by thread T0:
+// CHECK-NEXT: #0 cas_pair {{.*}}atomic-invalid-order.c:27:10 (atomic compare-exchange)
+// CHECK-NEXT: #1 main {{.*}}atomic-invalid-order.c:44:3
+// CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:27 in cas_pair
+// CHECK: x 7
+// CHECK: SyncSanitizer: 5 error reports
+// OFF: x 7
