@@ -7,6 +7,8 @@
 // Without the run-time atomic checks the program runs as clang compiled it.
 // RUN: %syncsan-cc %O -g %s -o %t.off -fsyncsan-instrument-atomics=0
 // RUN: %t.off 2>&1 | FileCheck %s --check-prefix=OFF --implicit-check-not=SyncSanitizer:
+// RUN: %syncsan-cc %O -g %s -o %t.disabled -fsyncsan-disable=atomic-invalid-order
+// RUN: %t.disabled 2>&1 | FileCheck %s --check-prefix=OFF --implicit-check-not=SyncSanitizer:
 #include <stdatomic.h>
 #include <stdio.h>
 
@@ -56,26 +58,26 @@ int main(int argc, char **argv) {
 }
 // CHECK: ERROR: SyncSanitizer: atomic-invalid-order: memory_order_release is not a valid order for an atomic load (use relaxed, consume, acquire or seq_cst)
 // CHECK-NEXT: atomic load by thread T0:
-// CHECK-NEXT: #0 load_with {{.*}}atomic-invalid-order.c:14:10 (atomic load)
-// CHECK-NEXT: #1 main {{.*}}atomic-invalid-order.c:37:5
-// CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:14 in load_with
+// CHECK-NEXT: #0 load_with {{.*}}atomic-invalid-order.c:16:10 (atomic load)
+// CHECK-NEXT: #1 main {{.*}}atomic-invalid-order.c:39:5
+// CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:16 in load_with
 // CHECK: ERROR: SyncSanitizer: atomic-invalid-order: memory_order_acquire is not a valid order for an atomic store (use relaxed, release or seq_cst)
 // CHECK-NEXT: atomic store by thread T0:
-// CHECK-NEXT: #0 store_with {{.*}}atomic-invalid-order.c:17:3 (atomic store)
-// CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:17 in store_with
+// CHECK-NEXT: #0 store_with {{.*}}atomic-invalid-order.c:19:3 (atomic store)
+// CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:19 in store_with
 // CHECK: ERROR: SyncSanitizer: atomic-invalid-order: memory_order_acq_rel is not a valid order for the failure of a compare-exchange (use relaxed, consume, acquire or seq_cst: a failed compare-exchange only loads)
 // CHECK-NEXT: atomic compare-exchange by thread T0:
-// CHECK-NEXT: #0 cas_with {{.*}}atomic-invalid-order.c:20:10 (atomic compare-exchange)
-// CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:20 in cas_with
+// CHECK-NEXT: #0 cas_with {{.*}}atomic-invalid-order.c:22:10 (atomic compare-exchange)
+// CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:22 in cas_with
 // CHECK: ERROR: SyncSanitizer: atomic-invalid-order: an out-of-range order (9) is not a valid order for an atomic read-modify-write (use one of memory_order_relaxed ... memory_order_seq_cst)
 // CHECK-NEXT: atomic read-modify-write by thread T0:
-// CHECK-NEXT: #0 add_with {{.*}}atomic-invalid-order.c:23:10 (atomic read-modify-write)
-// CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:23 in add_with
+// CHECK-NEXT: #0 add_with {{.*}}atomic-invalid-order.c:25:10 (atomic read-modify-write)
+// CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:25 in add_with
 // CHECK: ERROR: SyncSanitizer: atomic-invalid-order: compare-exchange failure order memory_order_acquire is stronger than its success order memory_order_relaxed; C11 (7.17.7.4) requires the failure order to be no stronger than the success order
 // CHECK-NEXT: atomic compare-exchange by thread T0:
-// CHECK-NEXT: #0 cas_pair {{.*}}atomic-invalid-order.c:27:10 (atomic compare-exchange)
-// CHECK-NEXT: #1 main {{.*}}atomic-invalid-order.c:44:3
-// CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:27 in cas_pair
+// CHECK-NEXT: #0 cas_pair {{.*}}atomic-invalid-order.c:29:10 (atomic compare-exchange)
+// CHECK-NEXT: #1 main {{.*}}atomic-invalid-order.c:46:3
+// CHECK: SUMMARY: SyncSanitizer: atomic-invalid-order {{.*}}atomic-invalid-order.c:29 in cas_pair
 // CHECK: x 7
 // CHECK: SyncSanitizer: 5 error reports
 // OFF: x 7
