@@ -34,6 +34,13 @@ static const char *const order_names[] = {
     "memory_order_relaxed", "memory_order_consume", "memory_order_acquire",
     "memory_order_release", "memory_order_acq_rel", "memory_order_seq_cst"};
 
+static const char *order_name(int order, char *buf, size_t n) {
+  if (order >= __ATOMIC_RELAXED && order <= __ATOMIC_SEQ_CST)
+    return order_names[order];
+  ss_format(buf, n, "an out-of-range order (%d)", order);
+  return buf;
+}
+
 static const char *use_noun(int use) {
   switch (use) {
   case SYNCSAN_ORDER_USE_LOAD:
@@ -73,7 +80,6 @@ SS_EXPORT SS_COLD void __syncsan_atomic_order_check(int order, int use,
   if (ss_in_hook())
     return;
   SS_NOTE_HOOK_PC();
-  int in_range = order >= __ATOMIC_RELAXED && order <= __ATOMIC_SEQ_CST;
   /* One report per site, as for every check whose report reads the same
    * site (core/report.c): a second invalid order at the site is the same
    * defect, and after the first report it costs only this lookup. */
@@ -85,12 +91,9 @@ SS_EXPORT SS_COLD void __syncsan_atomic_order_check(int order, int use,
       ss_report_begin("atomic-invalid-order", SS_SEV_ERROR, site, (uintptr_t)site, 0);
   if (!r)
     return;
-  if (in_range)
-    ss_report_headline(r, "%s is not a valid order for %s (use %s)", order_names[order],
-                       use_noun(use), valid_list(use));
-  else
-    ss_report_headline(r, "an out-of-range order (%d) is not a valid order for %s (use %s)",
-                       order, use_noun(use), valid_list(use));
+  char obuf[48];
+  ss_report_headline(r, "%s is not a valid order for %s (use %s)",
+                     order_name(order, obuf, sizeof obuf), use_noun(use), valid_list(use));
   const char *what = site ? ss_op_name(site->op) : "atomic operation";
   ss_report_section_here(r, site, "%s by thread T%u", what, t->tid);
   ss_report_thread(r, t->tid);
@@ -111,13 +114,6 @@ static int failure_stronger(int success, int failure) {
   if (failure == __ATOMIC_CONSUME || failure == __ATOMIC_ACQUIRE)
     return !success_acquires;
   return 0;
-}
-
-static const char *order_name(int order, char *buf, size_t n) {
-  if (order >= __ATOMIC_RELAXED && order <= __ATOMIC_SEQ_CST)
-    return order_names[order];
-  ss_format(buf, n, "an out-of-range order (%d)", order);
-  return buf;
 }
 
 SS_EXPORT SS_COLD void __syncsan_atomic_cmpxchg_order_check(int success, int failure,
