@@ -36,6 +36,18 @@
  * read-modify-writes, and __atomic_* / __sync_* library calls:
  *
  *   void __syncsan_atomic_check(const volatile void *p, uint64_t size, site)
+ *
+ * A memory order that is a variable is compiled by clang into a switch over
+ * the valid orders whose default case quietly performs the relaxed
+ * operation. The pass sends that default (minus relaxed itself) through a
+ * call of
+ *
+ *   void __syncsan_atomic_order_check(int order, int use, site)
+ *
+ * so it runs only for an order that is invalid for the use (one of
+ * SYNCSAN_ORDER_USE_*); it reports `atomic-invalid-order` once per site, and
+ * the relaxed operation follows as before. An order that
+ * becomes a constant after optimisation is judged at compile time instead.
  */
 #ifndef SYNCSAN_ABI_ATOMIC_H
 #define SYNCSAN_ABI_ATOMIC_H
@@ -91,6 +103,23 @@ SYNCSAN_ATOMIC_SIZES(SYNCSAN_ATOMIC_DECLARE)
 
 void __syncsan_atomic_check(const volatile void *p, uint64_t size,
                             const struct syncsan_site *site);
+
+/* What the order of __syncsan_atomic_order_check is for. */
+#define SYNCSAN_ORDER_USE_LOAD 0
+#define SYNCSAN_ORDER_USE_STORE 1
+#define SYNCSAN_ORDER_USE_RMW 2
+#define SYNCSAN_ORDER_USE_CMPXCHG 3         /* a compare-exchange's success order */
+#define SYNCSAN_ORDER_USE_CMPXCHG_FAILURE 4 /* its failure order */
+
+void __syncsan_atomic_order_check(int order, int use, const struct syncsan_site *site);
+
+/* C only: a compare-exchange compiled with a failure ordering stronger than
+ * its success ordering (C11 7.17.7.4 forbids it; C++17 allows it), which
+ * clang emits as one combination behind its switches over variable orders.
+ * Called just before that compare-exchange, with the orders as passed where
+ * the pass can see them, else as the compare-exchange's orderings. */
+void __syncsan_atomic_cmpxchg_order_check(int success, int failure,
+                                          const struct syncsan_site *site);
 
 #ifdef __cplusplus
 }

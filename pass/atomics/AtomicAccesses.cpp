@@ -43,11 +43,23 @@ struct Level {
   uint64_t FieldSize;
 };
 
+// The one index known only at run time on the way to an array element
+// (counters[id]): the array's stride, length and start, from constant
+// offsets everywhere else.
+struct VarIndex {
+  unsigned N = 0;        // variable indices seen
+  bool Known = true;     // every other step was a constant offset
+  uint64_t Stride = 0;   // element size
+  uint64_t Count = 0;    // elements; 0 when unknown (pointer arithmetic)
+  uint64_t Start = 0;    // where the array starts, from Base
+};
+
 struct PtrInfo {
   enum Kind { None, Global, Arg, Fresh } Root = None;
   const Value *Base = nullptr;
   bool OffKnown = true;
   uint64_t Off = 0; // from Base, when OffKnown
+  VarIndex Var;     // when !OffKnown
   SmallVector<Level, 2> Levels;
   bool useful() const { return Root != None || !Levels.empty(); }
 };
@@ -233,15 +245,20 @@ private:
   }
 
   void gepLevels(const GEPOperator *G, uint64_t &Acc, bool &AccKnown,
-                 SmallVectorImpl<Level> &Levels) {
+                 SmallVectorImpl<Level> &Levels, VarIndex &V) {
     SmallVector<const Value *, 4> Idx(G->idx_begin(), G->idx_end());
     Type *Src = G->getSourceElementType();
     // A scalable type (an SVE or RVV vector, or a struct of them) has no
     // size known at compile time: no offset through it is a constant.
     if (Idx.empty() || !Src->isSized() || Src->isScalableTy()) {
       AccKnown = false;
+      V.Known = false;
       return;
     }
+    // Constant offsets of GEPs nearer the base than the variable index
+    // move the array; those after it are within its element.
+    bool VarBefore = V.N > 0;
+    bool VarHere = false;
     struct Pos {
       StructType *ST;
       uint64_t Start, FieldOff, FieldSize;
@@ -257,6 +274,7 @@ private:
         if (!CI || ST->isOpaque() || ST->isScalableTy() ||
             CI->getValue().uge(ST->getNumElements())) {
           AccKnown = false;
+          V.Known = false;
           return;
         }
         unsigned Field = CI->getZExtValue();
@@ -268,13 +286,21 @@ private:
       } else if (isa<ArrayType>(Cur) || isa<FixedVectorType>(Cur)) {
         Type *E = isa<ArrayType>(Cur) ? Cur->getArrayElementType()
                                       : cast<VectorType>(Cur)->getElementType();
-        if (auto *CI = dyn_cast<ConstantInt>(Idx[K]))
+        if (auto *CI = dyn_cast<ConstantInt>(Idx[K])) {
           Inner += indexValue(CI) * DL.getTypeAllocSize(E);
-        else
+        } else {
           LastVar = K;
+          if (!V.N++) {
+            VarHere = true;
+            V.Stride = DL.getTypeAllocSize(E);
+            V.Count = isa<ArrayType>(Cur) ? Cur->getArrayNumElements() : 0;
+            V.Start = Inner;
+          }
+        }
         Cur = E;
       } else {
         AccKnown = false;
+        V.Known = false;
         return;
       }
     }
@@ -291,6 +317,17 @@ private:
       Acc += indexValue(First) * DL.getTypeAllocSize(Src) + Inner;
     else
       AccKnown = false;
+    uint64_t FirstOff = First ? indexValue(First) * DL.getTypeAllocSize(Src) : 0;
+    if (!First && !V.N++) {
+      // p[i] on a pointer: the array is the pointer's, its length unknown.
+      V.Stride = DL.getTypeAllocSize(Src);
+      V.Count = 0;
+      V.Start = 0;
+    } else if (VarHere) {
+      V.Start += FirstOff;
+    } else if (VarBefore) {
+      V.Start += FirstOff + Inner;
+    }
   }
 
   PtrInfo resolve(const Value *P) {
@@ -300,7 +337,7 @@ private:
     SmallPtrSet<const Value *, 8> Seen;
     for (unsigned Depth = 0; Depth < 24 && Seen.insert(P).second; ++Depth) {
       if (auto *G = dyn_cast<GEPOperator>(P)) {
-        gepLevels(G, Acc, AccKnown, PI.Levels);
+        gepLevels(G, Acc, AccKnown, PI.Levels, PI.Var);
         P = G->getPointerOperand();
         continue;
       }
@@ -605,6 +642,13 @@ private:
       bool Ex = Exempt || (PlainStore && Fa.MaybeInit && Types.isAtomicGlobal(GV, Off));
       if (!GV->isThreadLocal())
         record(Model.Globals[GV], Off, Fa.Size, false, Fa, Ex, Site, &F);
+    }
+    if (PI.Root == PtrInfo::Global && !PI.OffKnown && RelKnown && PI.Var.Known &&
+        PI.Var.N == 1 && PI.Var.Stride && Fa.Atomic && Fa.Writes && !Exempt) {
+      auto *GV = cast<GlobalVariable>(PI.Base);
+      auto &W = Model.Slots[GV];
+      if (!GV->isThreadLocal() && W.size() < MaxSummary)
+        W.push_back({Site, &F, PI.Var.Start, PI.Var.Stride, PI.Var.Count, Fa.Size});
     }
     if (PI.Root == PtrInfo::Arg && (OffKnown || Defer)) {
       auto &Entries = S.Args[cast<Argument>(PI.Base)->getArgNo()];

@@ -48,9 +48,22 @@ struct ObjAccess {
   bool Coarse = false;     // somewhere in [Off, Off + Size): a variable index
 };
 
+/// An atomic write to an element of an array in a global, at an index known
+/// only at run time (counters[id]): which slot is written is the thread's
+/// business, so only the array's layout is known.
+struct SlotWrite {
+  const llvm::Instruction *Site = nullptr;
+  const llvm::Function *Fn = nullptr;
+  uint64_t Start = 0;  // where the array starts in the global
+  uint64_t Stride = 0; // element size
+  uint64_t Count = 0;  // elements; 0 when unknown
+  uint64_t Size = 0;   // bytes written
+};
+
 struct AccessModel {
   llvm::MapVector<const llvm::GlobalVariable *, std::vector<ObjAccess>> Globals;
   llvm::MapVector<llvm::StructType *, std::vector<ObjAccess>> Fields;
+  llvm::MapVector<const llvm::GlobalVariable *, std::vector<SlotWrite>> Slots;
 };
 
 class DebugTypes;

@@ -196,7 +196,9 @@ void runAtomicChecks(Module &M, SiteTable &Sites) {
     }
   }
 
-  checkOrders(M, Ops, Markers);
+  // A disabled order check leaves nothing behind at run time either.
+  checkOrders(M, Ops, Markers, Sites,
+              InstrumentAtomics && Diagnostics::get().enabled("atomic-invalid-order"));
   checkFences(M, Ops);
 
   std::vector<const AtomicOp *> Unproven;

@@ -92,6 +92,25 @@ public:
     return false;
   }
 
+  // A thread entry reaching F that is started as more than one thread (at
+  // two call sites, or at one in a loop): F may run on several threads at
+  // once. Null when there is none.
+  const Function *startedManyTimes(const Function *F) const {
+    auto It = Reached.find(F);
+    if (It == Reached.end())
+      return nullptr;
+    for (unsigned E : It->second) {
+      auto S = Starts.find(Entries[E]);
+      if (S != Starts.end() && S->second >= 2)
+        return Entries[E];
+    }
+    return nullptr;
+  }
+
+  // Whether X and Y (possibly one function) are reached from different
+  // thread entries, so they run on different threads.
+  bool onDifferentThreads(const Function *X, const Function *Y) const { return differ(X, Y); }
+
   bool inLoop(const Instruction *I) {
     const Function *F = I->getFunction();
     auto It = Cyclic.find(F);
@@ -136,8 +155,10 @@ private:
       return F && !F->isDeclaration() ? F : nullptr;
     };
     if (N == "pthread_create" || N == "thrd_create") {
-      if (const Function *F = Arg(N == "thrd_create" ? 1 : 2))
+      if (const Function *F = Arg(N == "thrd_create" ? 1 : 2)) {
         addEntry(F);
+        Starts[F] += inLoop(&CB) ? 2 : 1;
+      }
       return true;
     }
     if (!N.starts_with("_Z"))
@@ -147,8 +168,10 @@ private:
         !StringRef(D).starts_with("std::jthread::jthread<"))
       return false;
     for (unsigned I = 0; I < CB.arg_size(); ++I)
-      if (const Function *F = Arg(I))
+      if (const Function *F = Arg(I)) {
         addEntry(F);
+        Starts[F] += inLoop(&CB) ? 2 : 1;
+      }
     return true;
   }
 
@@ -179,6 +202,7 @@ private:
   }
 
   std::vector<const Function *> Entries;
+  std::map<const Function *, unsigned> Starts; // thread starts of an entry (in a loop: 2)
   std::map<const Function *, std::set<unsigned>> Reached;
   std::map<const Function *, std::set<const BasicBlock *>> Cyclic;
 };
@@ -414,11 +438,85 @@ static void checkGlobals(Module &M, const AccessModel &Model, const DebugTypes &
   }
 }
 
+// Slots of one array written at run-time indices by several threads at
+// once: with elements smaller than a line, neighbouring threads' slots share
+// lines whichever indices they get. The evidence is that of pairs, for one
+// array: a writer reached from a thread entry that is started as more than
+// one thread, or writers reached from different entries.
+static std::string slotWriters(const std::vector<SlotWrite> &W, const ThreadEvidence &TE,
+                               const SlotWrite *&A, const SlotWrite *&B) {
+  auto Name = [](const Function *F) { return "'" + demangle(F->getName().str()) + "'"; };
+  for (const SlotWrite &X : W)
+    if (const Function *E = TE.startedManyTimes(X.Fn)) {
+      A = B = &X;
+      return X.Fn == E ? Name(X.Fn) + ", started as more than one thread"
+                       : Name(X.Fn) + ", reached from " + Name(E) +
+                             ", which is started as more than one thread";
+    }
+  for (const SlotWrite &X : W)
+    for (const SlotWrite &Y : W)
+      if (TE.onDifferentThreads(X.Fn, Y.Fn)) {
+        A = &X;
+        B = &Y;
+        return X.Fn == Y.Fn ? Name(X.Fn) + ", reached from different thread entries"
+                            : Name(X.Fn) + " and " + Name(Y.Fn) +
+                                  ", reached from different thread entries";
+      }
+  return "";
+}
+
+static void checkSlots(Module &M, const AccessModel &Model, const DebugTypes &Types,
+                       uint64_t Line, const ThreadEvidence &TE) {
+  const DataLayout &DL = M.getDataLayout();
+  for (auto &[GV, Writes] : Model.Slots) {
+    // One array of a global at a time (a global may hold several).
+    std::map<std::pair<uint64_t, uint64_t>, std::vector<SlotWrite>> ByArray;
+    for (const SlotWrite &W : Writes)
+      ByArray[{W.Start, W.Stride}].push_back(W);
+    uint64_t GSize = DL.getTypeAllocSize(GV->getValueType());
+    for (auto &[Key, W] : ByArray) {
+      auto [Start, Stride] = Key;
+      uint64_t Count = W.front().Count;
+      if (!Count && Start < GSize)
+        Count = (GSize - Start) / Stride;
+      if (Stride >= Line || Count < 2 || W.front().Size > Stride)
+        continue;
+      const SlotWrite *A = nullptr, *B = nullptr;
+      std::string By = slotWriters(W, TE, A, B);
+      if (By.empty())
+        continue;
+      std::string Name = Types.globalName(GV, Start);
+      // The array, not its first element ("counters[0]" names a slot).
+      if (size_t Bracket = Name.rfind('['); Bracket != std::string::npos && Name.back() == ']')
+        Name.erase(Bracket);
+      uint64_t PerLine = std::min(Count, Line / Stride);
+      std::string LineStr = std::to_string(Line);
+      std::string Msg =
+          "the " + std::to_string(Stride) + "-byte slots of '" + Name +
+          "' are written atomically at indices known only at run time, by more than one "
+          "thread (by " + By + "), and " + std::to_string(PerLine) + " of them fit in one " +
+          LineStr + "-byte cache line, so the threads' slots share lines (false sharing); "
+          "give each slot its own cache line: make the element a struct whose atomic is "
+          "declared _Alignas(" + LineStr + ") in C or alignas(" + LineStr +
+          ") in C++, so that each slot is " + LineStr + " bytes";
+      DebugTypes::Decl D = Types.globalDecl(GV, Start);
+      DiagLoc Primary = declLocation(D, *A->Site);
+      std::vector<DiagNote> Notes;
+      if (D.Line)
+        Notes.push_back({diagLocation(*A->Site), "atomic write of a slot of '" + Name + "' here"});
+      if (B->Site != A->Site)
+        Notes.push_back({diagLocation(*B->Site), "atomic write of a slot of '" + Name + "' here"});
+      Diagnostics::get().report("atomic-false-sharing", Primary, Msg, Notes);
+    }
+  }
+}
+
 void checkFalseSharing(Module &M, const AccessModel &Model, const DebugTypes &Types) {
   uint64_t Line = cacheLineSize();
   ThreadEvidence TE(M);
   checkStructs(Model, Types, Line, TE);
   checkGlobals(M, Model, Types, Line, TE);
+  checkSlots(M, Model, Types, Line, TE);
 }
 
 } // namespace syncsan

@@ -8,7 +8,10 @@
 // Functions made of the fence alone are barrier helpers (their callers'
 // accesses are what they order), and volatile accesses stand for the
 // pre-C11 idiom: both are left alone. Runs after inlining, where helpers
-// have been folded into the functions whose accesses they order.
+// have been folded into the functions whose accesses they order. A call
+// may synchronise unless its callee is visible and does not, is declared
+// `nosync` or to access no memory, or is a library function of known
+// semantics (TargetLibraryInfo) that includes no synchronisation.
 //
 //===----------------------------------------------------------------------===//
 #include "AtomicChecks.h"
@@ -18,10 +21,12 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/TargetParser/Triple.h"
 
 using namespace llvm;
 
@@ -45,9 +50,41 @@ static bool quietLibraryCall(StringRef N) {
   return Quiet.contains(N);
 }
 
+// The library functions TargetLibraryInfo knows (by name and prototype)
+// that may still synchronise, run code of the program's, or hand data to
+// another thread or process: atomics, locks, guards, callbacks, processes,
+// raw I/O. Every other one it knows (string, math, stdio, conversions,
+// allocation) has fixed semantics that include no synchronisation. C++
+// names are left out wholesale: operator new and delete may be the
+// program's own.
+static bool maySynchroniseLibFunc(StringRef N) {
+  static const StringSet<> Sync = {
+      "__atomic_load", "__atomic_store", "__cxa_guard_acquire", "__cxa_guard_release",
+      "__cxa_guard_abort", "flockfile", "ftrylockfile", "funlockfile", "qsort", "atexit",
+      "__cxa_atexit", "fork", "execl", "execle", "execlp", "execv", "execvP", "execve",
+      "execvp", "execvpe", "system", "popen", "pclose", "read", "write", "pread", "pwrite",
+      "setitimer", "__kmpc_alloc_shared", "__kmpc_free_shared"};
+  return Sync.contains(N) || N.starts_with("_Z") || N.starts_with("?");
+}
+
+// A declaration whose call cannot perform an atomic access or synchronise:
+// `nosync` or no memory access at all (what the IR promises), or a library
+// function of known semantics.
+static bool quietDeclaration(const Function &F, const TargetLibraryInfo &TLI) {
+  if (F.hasFnAttribute(Attribute::NoSync) || F.doesNotAccessMemory())
+    return true;
+  if (quietLibraryCall(F.getName()))
+    return true;
+  LibFunc LF;
+  return TLI.getLibFunc(F, LF) && TLI.has(LF) && !maySynchroniseLibFunc(F.getName());
+}
+
 namespace {
 class FenceChecker {
 public:
+  explicit FenceChecker(const Module &M)
+      : TLII(Triple(M.getTargetTriple())), TLI(TLII) {}
+
   // Whether F (transitively, through the module's own functions) may
   // perform an atomic access or synchronise in some other way.
   bool maySynchronise(const Function &F, unsigned Depth = 0) {
@@ -55,7 +92,7 @@ public:
     if (It != Memo.end())
       return It->second;
     if (F.isDeclaration() || Depth > 8)
-      return Memo[&F] = !quietLibraryCall(F.getName()) && !F.isIntrinsic();
+      return Memo[&F] = !F.isIntrinsic() && !quietDeclaration(F, TLI);
     Memo[&F] = true; // recursion: assume the worst while we look
     bool R = false;
     for (const Instruction &I : instructions(F))
@@ -103,16 +140,30 @@ public:
       return;
     for (const AtomicOp *Op : Fences) {
       DiagLoc L = diagLocation(*Op->I);
+      // A helper's fence inlined into several functions is one diagnostic
+      // per function, at the call that brought it in: the accesses it
+      // fails to order, and so the fix, are that function's.
+      std::string Where = "'" + L.Function + "'";
+      std::vector<DiagNote> Notes;
+      std::vector<DiagLoc> Calls = inlinedCallSites(*Op->I);
+      if (!Calls.empty() && Calls.back().Function != L.Function) {
+        Where = "'" + Calls.back().Function + "' (inlined from '" + L.Function + "')";
+        Notes.push_back({L, "the fence, in '" + L.Function + "'"});
+        L = Calls.back();
+      }
       Diagnostics::get().report(
           "fence-without-atomic", L,
-          orderName(Op->Order).substr(13) + " fence in '" + L.Function +
-              "' orders no atomic operation: the function performs no atomic access and "
+          orderName(Op->Order).substr(13) + " fence in " + Where +
+              " orders no atomic operation: the function performs no atomic access and "
               "calls nothing that could, so the plain loads and stores around the fence "
-              "still race; make the accesses that publish data atomic");
+              "still race; make the accesses that publish data atomic",
+          Notes);
     }
   }
 
 private:
+  TargetLibraryInfoImpl TLII;
+  TargetLibraryInfo TLI;
   DenseMap<const Function *, bool> Memo;
 };
 } // namespace
@@ -124,7 +175,7 @@ void checkFences(Module &M, ArrayRef<AtomicOp> Ops) {
       ByFunction[Op.I->getFunction()].push_back(&Op);
   if (ByFunction.empty())
     return;
-  FenceChecker C;
+  FenceChecker C(M);
   for (auto &[F, Fences] : ByFunction)
     C.check(*F, Fences);
 }

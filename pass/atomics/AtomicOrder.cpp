@@ -131,7 +131,7 @@ static bool behindOrderSwitch(const Instruction &I) {
   return false;
 }
 
-static void checkOp(const AtomicOp &Op, bool IsC) {
+static void checkOp(const AtomicOp &Op, bool IsC, SiteTable &Sites, bool RunTime) {
   if (Op.Kind == AtomicKind::Fence)
     return;
   if (Op.Libcall) {
@@ -156,7 +156,15 @@ static void checkOp(const AtomicOp &Op, bool IsC) {
     }
   }
   if (Op.Kind == AtomicKind::CmpXchg && IsC && Op.Order >= 0 && Op.FailureOrder >= 0 &&
-      failureStronger(Op.Order, Op.FailureOrder) && (Op.Libcall || !behindOrderSwitch(*Op.I))) {
+      failureStronger(Op.Order, Op.FailureOrder) && !Op.Libcall && behindOrderSwitch(*Op.I)) {
+    // Only the orders the program passes select this combination: every
+    // execution of it breaks the rule, so it is checked where it runs.
+    if (RunTime)
+      emitPairCheck(*cast<AtomicCmpXchgInst>(Op.I), Op.Order, Op.FailureOrder, Sites);
+    return;
+  }
+  if (Op.Kind == AtomicKind::CmpXchg && IsC && Op.Order >= 0 && Op.FailureOrder >= 0 &&
+      failureStronger(Op.Order, Op.FailureOrder)) {
     DiagLoc L = diagLocation(*Op.I);
     Diagnostics::get().report(
         Id, L,
@@ -189,15 +197,21 @@ static void removeMarker(CallInst *CI) {
   BB->eraseFromParent();
 }
 
-void checkOrders(Module &M, ArrayRef<AtomicOp> Ops, ArrayRef<CallInst *> Markers) {
+void checkOrders(Module &M, ArrayRef<AtomicOp> Ops, ArrayRef<CallInst *> Markers,
+                 SiteTable &Sites, bool RunTime) {
   for (CallInst *CI : Markers) {
-    if (auto U = markerUse(*CI))
+    auto U = markerUse(*CI);
+    if (U && RunTime && !isa<Constant>(CI->getArgOperand(0))) {
+      emitOrderCheck(*CI, *U, Sites);
+      continue;
+    }
+    if (U)
       checkMarker(*CI, *U);
     removeMarker(CI);
   }
   bool IsC = isCModule(M);
   for (const AtomicOp &Op : Ops)
-    checkOp(Op, IsC);
+    checkOp(Op, IsC, Sites, RunTime);
 }
 
 } // namespace syncsan

@@ -5,31 +5,6 @@
 #include "core/report.h"
 #include "core/thread.h"
 
-/* Sites already reported, so that a misaligned atomic in a loop costs one
- * report and then only this lookup, not the report lock. Insert-only, read
- * with acquire loads; when full, ss_report_begin's own de-duplication still
- * keeps each report single. Keys are site addresses (8-aligned) with the
- * low bit telling the two checks apart. */
-#define SEEN_SLOTS 1024
-static uintptr_t seen[SEEN_SLOTS];
-
-static int seen_before(uintptr_t key) {
-  uintptr_t h = (key >> 3) * (uintptr_t)0x9E3779B97F4A7C15ull;
-  for (unsigned i = 0; i < SEEN_SLOTS; i++) {
-    uintptr_t *slot = &seen[(h + i) & (SEEN_SLOTS - 1)];
-    uintptr_t v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
-    if (v == key)
-      return 1;
-    if (v == 0) {
-      if (__atomic_compare_exchange_n(slot, &v, key, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-        return 0;
-      if (v == key)
-        return 1;
-    }
-  }
-  return 0;
-}
-
 /* A power of two of at least 16: the option's rule (atomic_flags.def)
  * refuses any other value. */
 static uint64_t line_size(void) { return (uint64_t)ss_atomic_flags.cache_line_size; }
@@ -48,7 +23,7 @@ SS_HIDDEN SS_COLD void ss_atomic_bad_address(const volatile void *p, uint64_t si
   int crosses = a / line != (a + size - 1) / line;
   if (!misaligned && !crosses)
     return;
-  if (seen_before((uintptr_t)site | (uintptr_t)crosses))
+  if (ss_atomic_seen_before((uintptr_t)site | (uintptr_t)crosses))
     return;
   const char *check = crosses ? "atomic-split-line" : "atomic-misaligned";
   struct ss_report *r = ss_report_begin(check, SS_SEV_ERROR, site, (uintptr_t)site, 0);

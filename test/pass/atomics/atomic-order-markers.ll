@@ -7,6 +7,9 @@
 ; RUN: %opt -passes=syncsan-early -S %s | FileCheck %s --check-prefix=EARLY
 ; RUN: %opt -passes=syncsan-early,syncsan -syncsan-instrument-atomics=0 -S %s | FileCheck %s --check-prefix=LATE
 ; RUN: %opt -passes='default<O2>' -syncsan-instrument-atomics=0 -S %s 2>&1 | FileCheck %s --check-prefix=O2
+; With the run-time checks on, a marker whose order stayed variable becomes
+; a call of the order check on that same path, taken only by invalid orders.
+; RUN: %opt -passes=syncsan-early,syncsan -S %s | FileCheck %s --check-prefix=RUNTIME
 source_filename = "orders.c"
 
 ; EARLY-LABEL: define i32 @load_var(
@@ -26,6 +29,14 @@ source_filename = "orders.c"
 ; LATE-NEXT: ]
 ; LATE-NOT: syncsan
 ; LATE: ret i32 %v
+; RUNTIME-LABEL: define i32 @load_var(
+; RUNTIME: switch i32 %o, label %syncsan.badorder [
+; RUNTIME: i32 0, label %monotonic
+; RUNTIME: syncsan.badorder:
+; RUNTIME-NEXT: call void @__syncsan_atomic_order_check(i32 %o, i32 0, ptr @{{.*}})
+; RUNTIME-NEXT: br label %monotonic
+; RUNTIME-NOT: asm sideeffect
+; RUNTIME: ret i32 %v
 define i32 @load_var(ptr %p, i32 %o) {
 entry:
   switch i32 %o, label %monotonic [
@@ -49,6 +60,8 @@ done:
 
 ; EARLY-LABEL: define void @store_var(
 ; EARLY: call void asm sideeffect "# syncsan.order_check store", "r"(i32 %o)
+; RUNTIME-LABEL: define void @store_var(
+; RUNTIME: call void @__syncsan_atomic_order_check(i32 %o, i32 1, ptr @{{.*}})
 define void @store_var(ptr %p, i32 %o) {
 entry:
   switch i32 %o, label %monotonic [
@@ -113,4 +126,43 @@ define i32 @valid_caller(ptr %p) {
   %v = call i32 @load_var(ptr %p, i32 2)
   call void @store_var(ptr %p, i32 3)
   ret i32 %v
+}
+
+; A C compare-exchange clang compiled with a failure ordering stronger than
+; its success ordering (relaxed success, acquire or seq_cst failure: some of
+; the combinations of its switches over variable orders) runs only for
+; orders that break C's rule: the order check goes just before it, with the
+; failure order the switch selected it by. The valid combination gets
+; nothing.
+; RUNTIME-LABEL: define i1 @cas_failure_var(
+; RUNTIME: monotonic:
+; RUNTIME-NOT: __syncsan_atomic_cmpxchg_order_check
+; RUNTIME: acquire:
+; RUNTIME-NEXT: call void @__syncsan_atomic_cmpxchg_order_check(i32 0, i32 %f, ptr @{{.*}})
+; RUNTIME: @__syncsan_atomic_compare_exchange_4(ptr %p, ptr %{{.*}}, i32 1, i32 0, i32 0, i32 2,
+; RUNTIME: seqcst:
+; RUNTIME-NEXT: call void @__syncsan_atomic_cmpxchg_order_check(i32 0, i32 %f, ptr @{{.*}})
+; RUNTIME: ret i1
+define i1 @cas_failure_var(ptr %p, i32 %f) {
+entry:
+  switch i32 %f, label %monotonic [
+    i32 1, label %acquire
+    i32 2, label %acquire
+    i32 5, label %seqcst
+  ]
+monotonic:
+  %r0 = cmpxchg ptr %p, i32 0, i32 1 monotonic monotonic, align 4
+  %v0 = extractvalue { i32, i1 } %r0, 1
+  br label %done
+acquire:
+  %r1 = cmpxchg ptr %p, i32 0, i32 1 monotonic acquire, align 4
+  %v1 = extractvalue { i32, i1 } %r1, 1
+  br label %done
+seqcst:
+  %r2 = cmpxchg ptr %p, i32 0, i32 1 monotonic seq_cst, align 4
+  %v2 = extractvalue { i32, i1 } %r2, 1
+  br label %done
+done:
+  %v = phi i1 [ %v0, %monotonic ], [ %v1, %acquire ], [ %v2, %seqcst ]
+  ret i1 %v
 }
