@@ -193,11 +193,14 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
    * entry stale at once, never valid with old contents. */
   uint32_t epoch = __atomic_load_n(ss_lock_epoch(op->addr), __ATOMIC_ACQUIRE);
   struct ss_gone gone;
-  struct ss_lock *rec = ss_lock_lookup_use(op->addr, op->kind, op->site, &gone);
-  if (SS_UNLIKELY(gone.addr))
-    ss_rule_lock_destroyed(t, op, &gone, 0);
   struct ss_lock snap;
-  if (!rec || !ss_lock_snapshot(op->addr, &snap))
+  struct ss_lock *rec = ss_lock_lookup_use(op->addr, op->kind, op->site, &gone, &snap);
+  if (SS_UNLIKELY(gone.addr)) {
+    ss_rule_lock_destroyed(t, op, &gone, 0);
+    if (rec && !ss_lock_snapshot(op->addr, &snap))
+      rec = NULL;
+  }
+  if (!rec)
     return; /* lock table full: untracked (warned once there) */
   uint32_t cls = snap.class_id;
   int by_address = (int)ss_lock_flags.lock_order_by_instance;
@@ -245,7 +248,7 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
     out->ordered = __atomic_load_n(&n->ordered, __ATOMIC_RELAXED);
   }
   struct ss_class_cache_entry *e =
-      &t->class_cache[(op->addr >> 3 ^ op->addr >> 9) & (SS_CLASS_CACHE - 1)];
+      &t->class_cache[ss_class_slot(op->addr)];
   e->addr = op->addr;
   e->epoch = epoch;
   e->valid = 1;

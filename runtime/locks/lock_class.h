@@ -97,7 +97,7 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
 static SS_ALWAYS_INLINE void ss_class_resolve(struct ss_lock_thread *t, const struct ss_lockop *op,
                                               struct ss_class_ref *out) {
   const struct ss_class_cache_entry *e =
-      &t->class_cache[(op->addr >> 3 ^ op->addr >> 9) & (SS_CLASS_CACHE - 1)];
+      &t->class_cache[ss_class_slot(op->addr)];
   if (SS_LIKELY(e->addr == op->addr && e->valid &&
                 __atomic_load_n(ss_lock_epoch(op->addr), __ATOMIC_ACQUIRE) == e->epoch)) {
     /* Field by field: the compiler keeps them in registers. */

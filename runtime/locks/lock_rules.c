@@ -25,7 +25,7 @@ SS_HIDDEN void ss_rule_unlock_unheld(struct ss_lock_thread *t, const struct ss_l
   int other = ss_thread_find_holder(op->addr, &holder, &held_at, &held_stack);
   const char *names[2];
   struct ss_gone gone;
-  ss_lock_lookup_use(op->addr, op->kind, op->site, &gone);
+  ss_lock_lookup_use(op->addr, op->kind, op->site, &gone, NULL);
   /* A destroyed lock nobody holds: that is the problem to report. */
   if (SS_UNLIKELY(gone.addr) && !other && ss_rule_lock_destroyed(t, op, &gone, 1))
     return;

@@ -86,7 +86,8 @@ static struct ss_lock *alloc_record(void) {
 }
 
 static struct ss_lock *lookup(uintptr_t addr, int kind, const struct syncsan_site *site,
-                              const struct syncsan_site *init_site, struct ss_gone *gone) {
+                              const struct syncsan_site *init_site, struct ss_gone *gone,
+                              struct ss_lock *copy) {
   if (gone)
     gone->addr = 0;
   if (!buckets)
@@ -141,6 +142,8 @@ static struct ss_lock *lookup(uintptr_t addr, int kind, const struct syncsan_sit
     buckets[h % NBUCKETS] = l;
     ss_mem_add(addr);
   }
+  if (l && copy)
+    *copy = *l;
   ss_spin_unlock(s);
   return l;
 }
@@ -148,13 +151,13 @@ static struct ss_lock *lookup(uintptr_t addr, int kind, const struct syncsan_sit
 SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
                                          const struct syncsan_site *site,
                                          const struct syncsan_site *init_site) {
-  return lookup(addr, kind, site, init_site, NULL);
+  return lookup(addr, kind, site, init_site, NULL, NULL);
 }
 
 SS_HIDDEN struct ss_lock *ss_lock_lookup_use(uintptr_t addr, int kind,
                                              const struct syncsan_site *site,
-                                             struct ss_gone *gone) {
-  return lookup(addr, kind, site, NULL, gone);
+                                             struct ss_gone *gone, struct ss_lock *copy) {
+  return lookup(addr, kind, site, NULL, gone, copy);
 }
 
 SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out) {

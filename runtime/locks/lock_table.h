@@ -64,11 +64,13 @@ SS_HIDDEN struct ss_lock *ss_lock_lookup(uintptr_t addr, int kind,
 /* ss_lock_lookup for a use of the lock (init_site NULL) that also tells
  * whether the record it created is the first sight of the address since a
  * destroy: then gone->addr is addr and *gone says what was destroyed (the
- * entry is taken: one use sees it); else gone->addr is 0. */
+ * entry is taken: one use sees it); else gone->addr is 0. With copy, the
+ * record is also copied there, under the same stripe (the class lookup's
+ * one trip to the table). */
 struct ss_gone;
 SS_HIDDEN struct ss_lock *ss_lock_lookup_use(uintptr_t addr, int kind,
                                              const struct syncsan_site *site,
-                                             struct ss_gone *gone);
+                                             struct ss_gone *gone, struct ss_lock *copy);
 /* Copies the record of addr into *out; 0 when unknown. */
 SS_HIDDEN int ss_lock_snapshot(uintptr_t addr, struct ss_lock *out);
 /* Sets the instance level of addr. A record is not created for it: with

@@ -49,8 +49,11 @@ static inline ss_stack_id ss_held_stack(const struct ss_held *h) {
 #define SS_HELD_PSHARED 0x4u /* a process-shared lock (it may outlive a fork's parent) */
 
 /* A thread's cache of lock -> class, so that acquiring a known lock touches
- * no shared table. An entry is valid while its record's generation holds. */
-#define SS_CLASS_CACHE 64
+ * no shared table. An entry is valid while its record's generation holds.
+ * 1024 entries (32 KB of the thread's TLS, resident only where touched):
+ * a table of a thousand bucket locks stays in it. */
+#define SS_CLASS_CACHE_BITS 10
+#define SS_CLASS_CACHE (1u << SS_CLASS_CACHE_BITS)
 struct ss_class_cache_entry {
   uintptr_t addr;
   uint32_t epoch;    /* ss_lock_epoch(addr) when filled */
@@ -60,6 +63,13 @@ struct ss_class_cache_entry {
   uint32_t ordered;
   uint32_t valid;
 };
+/* The slot of addr. A multiplicative (Fibonacci) hash: locks laid out at
+ * a fixed stride, an array of them or a table of objects that each hold
+ * one, spread evenly over the slots instead of colliding by their low
+ * bits. */
+static inline uint32_t ss_class_slot(uintptr_t addr) {
+  return (uint32_t)(((uint64_t)addr * 0x9e3779b97f4a7c15ull) >> (64 - SS_CLASS_CACHE_BITS));
+}
 
 /* Lock chains (sequences of held classes + the acquired one) this thread
  * has already checked. Direct-mapped: a collision only costs a re-check. */
