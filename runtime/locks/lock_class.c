@@ -247,8 +247,9 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
     out->level = __atomic_load_n(&n->level, __ATOMIC_RELAXED);
     out->ordered = __atomic_load_n(&n->ordered, __ATOMIC_RELAXED);
   }
-  struct ss_class_cache_entry *e =
-      &t->class_cache[ss_class_slot(op->addr)];
+  struct ss_class_cache_entry *e = ss_class_cache_fill_slot(t, op->addr);
+  if (!e)
+    return;
   e->addr = op->addr;
   e->epoch = epoch;
   e->valid = 1;

@@ -8,7 +8,36 @@
 #include "lock_flags.h"
 #include "lock_table.h"
 
-SS_HIDDEN __thread struct ss_lock_thread ss_lock_self;
+SS_HIDDEN struct ss_class_cache_entry ss_class_cache_none[SS_CLASS_CACHE];
+/* Statically pointed at the empty cache: a hook that runs before the
+ * thread's start-up (or in a thread whose start-up did not run) misses, and
+ * never follows a null pointer. */
+SS_HIDDEN __thread struct ss_lock_thread ss_lock_self = {.class_cache = ss_class_cache_none};
+
+SS_HIDDEN struct ss_class_cache_entry *ss_class_cache_fill_slot(struct ss_lock_thread *t,
+                                                                uintptr_t addr) {
+  if (t->class_cache == ss_class_cache_none) {
+    if (t->class_cache_done)
+      return NULL;
+    struct ss_class_cache_entry *c = ss_map(SS_CLASS_CACHE * sizeof(*c));
+    if (!c) {
+      t->class_cache_done = 1; /* no memory: lookups stay slow, never wrong */
+      return NULL;
+    }
+    t->class_cache = c;
+  }
+  return &t->class_cache[ss_class_slot(addr)];
+}
+
+SS_HIDDEN void ss_class_cache_release(struct ss_lock_thread *t) {
+  struct ss_class_cache_entry *c = t->class_cache;
+  /* Hooks may still run on this thread (later TLS destructors): they find
+   * the empty cache, and map none again. */
+  t->class_cache = ss_class_cache_none;
+  t->class_cache_done = 1;
+  if (c && c != ss_class_cache_none)
+    ss_unmap(c, SS_CLASS_CACHE * sizeof(*c));
+}
 
 static int ext_key = -1;
 static int held_full_warned;

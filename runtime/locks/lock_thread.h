@@ -50,8 +50,11 @@ static inline ss_stack_id ss_held_stack(const struct ss_held *h) {
 
 /* A thread's cache of lock -> class, so that acquiring a known lock touches
  * no shared table. An entry is valid while its record's generation holds.
- * 1024 entries (32 KB of the thread's TLS, resident only where touched):
- * a table of a thousand bucket locks stays in it. */
+ * 1024 entries, so that a table of a thousand bucket locks stays in it:
+ * 32 KB, mapped by the thread's first class-cache miss and resident only
+ * where touched (in TLS, glibc would clear all of it for every thread
+ * created). Until then, and after the thread's exit, the thread points at
+ * ss_class_cache_none, which is never written: every lookup misses. */
 #define SS_CLASS_CACHE_BITS 10
 #define SS_CLASS_CACHE (1u << SS_CLASS_CACHE_BITS)
 struct ss_class_cache_entry {
@@ -98,7 +101,8 @@ struct ss_lock_thread {
    * of nest_addr. */
   uintptr_t nest_addr;
   uint32_t nest_subclass;
-  struct ss_class_cache_entry class_cache[SS_CLASS_CACHE];
+  struct ss_class_cache_entry *class_cache; /* [SS_CLASS_CACHE] */
+  uint32_t class_cache_done; /* the thread has exited: map no cache again */
   uint64_t chain_cache[SS_CHAIN_CACHE];
   struct ss_profile_table *profile; /* per-thread lock statistics, or NULL */
   uint32_t pid; /* the process this state is about (lock_fork.c) */
@@ -108,6 +112,13 @@ struct ss_lock_thread {
 };
 
 SS_HIDDEN extern __thread struct ss_lock_thread ss_lock_self;
+SS_HIDDEN extern struct ss_class_cache_entry ss_class_cache_none[SS_CLASS_CACHE];
+/* The class cache entry to fill for addr, mapping the thread's cache on its
+ * first use; NULL when there is none to fill (no memory, or exited). */
+SS_HIDDEN struct ss_class_cache_entry *ss_class_cache_fill_slot(struct ss_lock_thread *t,
+                                                                uintptr_t addr);
+/* At thread exit: gives the thread's class cache back. */
+SS_HIDDEN void ss_class_cache_release(struct ss_lock_thread *t);
 
 /* The calling thread's lock state, registering the thread first if needed
  * (registration runs ss_lock_thread_start). */

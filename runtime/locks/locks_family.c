@@ -58,6 +58,8 @@ static void locks_thread_exit(struct ss_thread *t, int process_exit) {
   if (lt->nheld || lt->nlost)
     ss_rule_thread_exit(lt, process_exit);
   ss_profile_thread_exit(lt);
+  if (!process_exit)
+    ss_class_cache_release(lt);
 }
 
 /* Robust mutexes whose dead owner nobody took over are reported now,
