@@ -1,0 +1,45 @@
+/* One thread's wait and held locks as the deadlock checks see them: the
+ * watchdog's periodic scan and the check a blocking acquire makes when it
+ * finds its lock taken (deadlock_now.c) both copy threads into these and
+ * follow wait-for edges through the copies, and both report a cycle with
+ * the same report (deadlock_report.c), so that each is said once. */
+#ifndef SYNCSAN_DEADLOCK_SNAP_H
+#define SYNCSAN_DEADLOCK_SNAP_H
+#include "lock_thread.h"
+
+#define SS_SNAP_HELD 16
+
+struct ss_wait_snap {
+  uint32_t tid, slot;
+  uintptr_t waiting_for; /* the lock, flag bits cleared; 0 none */
+  uint32_t wait_seq, wait_mode, wait_kind;
+  uint32_t timed; /* a timed acquire: the wait ends by itself */
+  const struct syncsan_site *wait_site;
+  uint32_t nheld;
+  struct {
+    uintptr_t addr;
+    uint32_t mode, kind, gen;
+    const struct syncsan_site *site;
+    ss_stack_id stack;
+  } held[SS_SNAP_HELD];
+};
+
+/* Copies t (under the registry lock: ss_lock_threads_foreach). The wait is
+ * read before the held stack: once the wait is one that cannot end, the
+ * stack read after it is the one the thread keeps. */
+SS_HIDDEN void ss_wait_snap_take(struct ss_lock_thread *t, uint32_t slot, struct ss_wait_snap *s);
+/* Whether s holds addr in a mode that a wait in `mode` conflicts with (a
+ * held entry of an earlier incarnation of the lock does not count). Looks
+ * at the lock table: call it outside the registry lock. */
+SS_HIDDEN int ss_wait_snap_blocks(const struct ss_wait_snap *s, uintptr_t addr, uint32_t mode);
+
+/* Reports the wait-for cycle cyc[0] -> cyc[1] -> ... -> cyc[0] (each waits
+ * for a lock the next holds); waited_ms is how long the youngest wait has
+ * lasted, `found_by` the tid + 1 of the thread whose acquire closed the
+ * cycle when the check at blocking time found it (0: the watchdog). The
+ * key depends on the threads and their waits only, so the watchdog finds
+ * an immediate report's cycle already said. Returns 0 when nothing was
+ * printed (said before, or suppressed). */
+SS_HIDDEN int ss_deadlock_report(const struct ss_wait_snap *const *cyc, uint32_t n,
+                                 uint64_t waited_ms, uint32_t found_by);
+#endif
