@@ -19,6 +19,7 @@ struct seen {
   uint32_t tid_plus1, seq;
   uint64_t since_ms;
   uintptr_t addr;
+  uint32_t kind; /* enum ss_wait_kind */
 };
 
 static int started; /* 0 none, 1 running */
@@ -34,16 +35,26 @@ static uint64_t now_ms(void) {
 
 static void take_snap(struct ss_lock_thread *t, uint32_t slot, void *arg) {
   (void)arg;
+  /* The watchdog itself, should anything have registered it, waits for
+   * nothing. */
+  if (t == &ss_lock_self)
+    return;
   if (nsnaps < cap)
     ss_wait_snap_take(t, slot, &snaps[nsnaps++]);
 }
 
-/* The snapshot index of a blocked thread that holds s's awaited lock in a
- * conflicting mode, or -1. */
+/* The snapshot index of the blocked thread that s waits for, or -1: for a
+ * lock wait, one that holds the lock in a conflicting mode; for a join,
+ * the joined thread (a join of a thread that is not blocked ends when that
+ * thread does). */
 static int holder_of(const struct ss_wait_snap *s, const int *blocked) {
-  for (uint32_t j = 0; j < nsnaps; j++)
-    if (blocked[j] && ss_wait_snap_blocks(&snaps[j], s->waiting_for, s->wait_mode))
+  for (uint32_t j = 0; j < nsnaps; j++) {
+    if (!blocked[j])
+      continue;
+    if (s->waiting_for ? ss_wait_snap_blocks(&snaps[j], s->waiting_for, s->wait_mode)
+                       : s->joining && snaps[j].tid + 1 == s->joining)
       return (int)j;
+  }
   return -1;
 }
 
@@ -58,6 +69,10 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
    * will break is left to recover by itself. */
   if (!ss_deadlock_report(c, n, waited_ms, 0) || timed)
     return;
+  ss_deadlock_watchdog_act();
+}
+
+SS_HIDDEN void ss_deadlock_watchdog_act(void) {
   enum ss_deadlock_action act = ss_deadlock_action();
   if (act == SS_DEADLOCK_ABORT) {
     ss_printf("==%d==syncsan: ending the deadlocked process (abort_on_deadlock=0 lets it "
@@ -68,7 +83,8 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
   /* The threads are blocked inside the C library's lock calls: nothing
    * can make those calls return, so fail cannot refuse anything here (the
    * check at blocking time refuses the acquisition that closes a cycle,
-   * but a cycle it could not see closing, a spinlock's say, ends up here).
+   * but one it could not follow, or one closed by a join or condvar wait,
+   * ends up here).
    * Say so rather than pretend: the process is left as it is, as with
    * hang. */
   if (act == SS_DEADLOCK_FAIL)
@@ -92,26 +108,44 @@ static void scan(uint64_t timeout_ms) {
   nsnaps = 0;
   ss_lock_threads_foreach(take_snap, NULL);
   uint64_t now = now_ms();
-  int blocked[nsnaps ? nsnaps : 1];
-  int any = 0;
+  /* stuck: in the same wait (of any kind) for the whole timeout; blocked:
+   * stuck in a lock wait or a join, the waits that make wait-for edges. */
+  int stuck[nsnaps ? nsnaps : 1], blocked[nsnaps ? nsnaps : 1];
+  int any = 0, any_cond = 0;
+  uint64_t waited_all = UINT64_MAX;
   for (uint32_t i = 0; i < nsnaps; i++) {
     struct ss_wait_snap *s = &snaps[i];
     struct seen *w = &seens[s->slot];
-    blocked[i] = 0;
-    if (!s->waiting_for) {
+    uintptr_t obj;
+    uint32_t seq;
+    uint32_t kind = ss_wait_snap_kind(s, &obj, &seq);
+    stuck[i] = blocked[i] = 0;
+    if (kind == SS_WAIT_NONE) {
       w->tid_plus1 = 0;
       continue;
     }
-    if (w->tid_plus1 != s->tid + 1 || w->seq != s->wait_seq || w->addr != s->waiting_for) {
+    if (w->tid_plus1 != s->tid + 1 || w->seq != seq || w->addr != obj || w->kind != kind) {
       w->tid_plus1 = s->tid + 1;
-      w->seq = s->wait_seq;
-      w->addr = s->waiting_for;
+      w->seq = seq;
+      w->addr = obj;
+      w->kind = kind;
       w->since_ms = now;
       continue;
     }
-    if (now - w->since_ms >= timeout_ms)
+    if (now - w->since_ms < timeout_ms)
+      continue;
+    stuck[i] = 1;
+    if (now - w->since_ms < waited_all)
+      waited_all = now - w->since_ms;
+    if (kind == SS_WAIT_COND)
+      any_cond = 1;
+    else
       any = blocked[i] = 1;
   }
+  /* Condvar waits make no wait-for edge (anyone may signal): only when
+   * every thread is stuck can none of them ever signal (deadlock_all.c). */
+  if (any_cond && ss_deadlock_all_blocked(snaps, nsnaps, stuck, waited_all))
+    return;
   if (!any)
     return;
   /* Follow waits-for from each blocked thread; a revisit within one walk

@@ -29,6 +29,21 @@ SS_HIDDEN void ss_wait_snap_take(struct ss_lock_thread *t, uint32_t slot, struct
   s->wait_mode = (wf & SS_WAIT_READ) ? SS_MODE_READ : SS_MODE_WRITE;
   s->wait_site = t->wait_site;
   s->wait_kind = s->wait_site ? op_kind(s->wait_site->op) : SS_KIND_MUTEX;
+  s->cond_seq = __atomic_load_n(&t->cond_seq, __ATOMIC_RELAXED);
+  uintptr_t cw = __atomic_load_n(&t->cond_wait, __ATOMIC_ACQUIRE);
+  s->cond = cw & ~SS_WAIT_FLAGS;
+  s->cond_timed = (cw & SS_WAIT_TIMED) != 0;
+  s->cond_mutex = t->cond_mutex;
+  s->cond_mutex_kind = t->cond_mutex_kind;
+  s->cond_id = t->cond_id;
+  s->cond_signals = t->cond_signals;
+  s->cond_site = t->cond_site;
+  s->joining = 0;
+  if (t->core) {
+    s->join_seq = __atomic_load_n(&t->core->join_seq, __ATOMIC_RELAXED);
+    s->joining = __atomic_load_n(&t->core->joining, __ATOMIC_ACQUIRE);
+    s->join_site = t->core->join_site;
+  }
   uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
   struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
   uint32_t hc = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
@@ -62,7 +77,8 @@ SS_HIDDEN int ss_deadlock_report(const struct ss_wait_snap *const *cyc, uint32_t
   uint64_t key = 0;
   const struct ss_wait_snap *timed = NULL;
   for (uint32_t i = 0; i < n; i++) {
-    key += (uint64_t)cyc[i]->tid * 0x9e3779b97f4a7c15ull + cyc[i]->waiting_for;
+    key += (uint64_t)cyc[i]->tid * 0x9e3779b97f4a7c15ull +
+           (cyc[i]->waiting_for ? cyc[i]->waiting_for : cyc[i]->joining * 0x100000001b3ull);
     if (!timed && cyc[i]->timed)
       timed = cyc[i];
   }
@@ -90,9 +106,14 @@ SS_HIDDEN int ss_deadlock_report(const struct ss_wait_snap *const *cyc, uint32_t
   for (uint32_t i = 0; i < n; i++) {
     const struct ss_wait_snap *s = cyc[i];
     const struct ss_wait_snap *h = cyc[(i + 1) % n];
-    ss_lock_label(s->waiting_for, (int)s->wait_kind, s->wait_site, label, sizeof(label));
-    ss_report_section(r, s->wait_site, "Thread T%u waits%s for %s, held by T%u, at", s->tid,
-                      s->timed ? " (with a timeout)" : "", label, h->tid);
+    if (s->waiting_for) {
+      ss_lock_label(s->waiting_for, (int)s->wait_kind, s->wait_site, label, sizeof(label));
+      ss_report_section(r, s->wait_site, "Thread T%u waits%s for %s, held by T%u, at", s->tid,
+                        s->timed ? " (with a timeout)" : "", label, h->tid);
+    } else {
+      ss_report_section(r, s->join_site, "Thread T%u waits for T%u to end (a join), at", s->tid,
+                        h->tid);
+    }
     for (uint32_t k = 0; k < s->nheld; k++) {
       ss_lock_label(s->held[k].addr, (int)s->held[k].kind, s->held[k].site, label,
                     sizeof(label));

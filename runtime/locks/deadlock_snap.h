@@ -15,6 +15,13 @@ struct ss_wait_snap {
   uint32_t wait_seq, wait_mode, wait_kind;
   uint32_t timed; /* a timed acquire: the wait ends by itself */
   const struct syncsan_site *wait_site;
+  /* A condvar wait (lock_thread.h): the condvar, 0 none. */
+  uintptr_t cond, cond_mutex;
+  uint32_t cond_timed, cond_id, cond_signals, cond_seq, cond_mutex_kind;
+  const struct syncsan_site *cond_site;
+  /* A join (core/thread.h): the joined thread's tid + 1, 0 none. */
+  uint32_t joining, join_seq;
+  const struct syncsan_site *join_site;
   uint32_t nheld;
   struct {
     uintptr_t addr;
@@ -23,6 +30,33 @@ struct ss_wait_snap {
     ss_stack_id stack;
   } held[SS_SNAP_HELD];
 };
+
+/* The wait a copy shows, with its object (lock, condvar, joined tid + 1)
+ * and sequence number: a wait the watchdog sees unchanged across scans
+ * has lasted. A thread in a lock wait inside a signal handler that
+ * interrupted a condvar wait shows the lock wait. */
+enum ss_wait_kind { SS_WAIT_NONE, SS_WAIT_LOCK, SS_WAIT_COND, SS_WAIT_JOIN };
+static inline uint32_t ss_wait_snap_kind(const struct ss_wait_snap *s, uintptr_t *obj,
+                                         uint32_t *seq) {
+  if (s->waiting_for) {
+    *obj = s->waiting_for;
+    *seq = s->wait_seq;
+    return SS_WAIT_LOCK;
+  }
+  if (s->cond) {
+    *obj = s->cond;
+    *seq = s->cond_seq;
+    return SS_WAIT_COND;
+  }
+  if (s->joining) {
+    *obj = s->joining;
+    *seq = s->join_seq;
+    return SS_WAIT_JOIN;
+  }
+  *obj = 0;
+  *seq = 0;
+  return SS_WAIT_NONE;
+}
 
 /* Copies t (under the registry lock: ss_lock_threads_foreach). The wait is
  * read before the held stack: once the wait is one that cannot end, the
@@ -42,4 +76,15 @@ SS_HIDDEN int ss_wait_snap_blocks(const struct ss_wait_snap *s, uintptr_t addr, 
  * printed (said before, or suppressed). */
 SS_HIDDEN int ss_deadlock_report(const struct ss_wait_snap *const *cyc, uint32_t n,
                                  uint64_t waited_ms, uint32_t found_by);
+/* The watchdog's end of a certain deadlock it reported: deadlock_action
+ * (deadlock.c). */
+SS_HIDDEN void ss_deadlock_watchdog_act(void);
+
+/* The watchdog found condvar waiters stuck past the timeout (stuck[i]: in
+ * the same wait throughout). Reports a deadlock when every thread of the
+ * process is stuck in a wait that only another stuck thread could end,
+ * one of them on a condvar no one has signalled since its wait began; and
+ * returns 1 then (deadlock_all.c). waited_ms: the youngest wait's age. */
+SS_HIDDEN int ss_deadlock_all_blocked(const struct ss_wait_snap *snaps, uint32_t n,
+                                      const int *stuck, uint64_t waited_ms);
 #endif
