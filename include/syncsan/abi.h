@@ -90,7 +90,11 @@ extern "C" {
   X(CXX_CONDVAR_DESTROY, "std::condition_variable::~condition_variable")       \
   X(CXX_CONDVAR_WAIT, "std::condition_variable::wait")                         \
   X(CXX_CONDVAR_NOTIFY_ONE, "std::condition_variable::notify_one")             \
-  X(CXX_CONDVAR_NOTIFY_ALL, "std::condition_variable::notify_all")
+  X(CXX_CONDVAR_NOTIFY_ALL, "std::condition_variable::notify_all")          \
+  X(THREAD_TRYJOIN, "pthread_tryjoin_np")                                      \
+  X(THREAD_TIMEDJOIN, "pthread_timedjoin_np")                                  \
+  X(THREAD_CLOCKJOIN, "pthread_clockjoin_np")                                  \
+  X(CXX_THREAD_JOIN, "std::thread::join")
 
 enum syncsan_op {
 #define SYNCSAN_OP_ENUM(name, str) SYNCSAN_OP_##name,

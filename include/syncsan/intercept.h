@@ -101,6 +101,16 @@
     VOID)                                                                                    \
   X(pthread_create, THREAD_CREATE, THREAD, int,                                               \
     (pthread_t *, const pthread_attr_t *, void *(*)(void *), void *), 0, ZERO)               \
-  X(thrd_create, THRD_CREATE, THREAD, int, (thrd_t *, thrd_start_t, void *), 0, THRD)
+  X(thrd_create, THRD_CREATE, THREAD, int, (thrd_t *, thrd_start_t, void *), 0, THRD)       \
+  X(pthread_join, THREAD_JOIN, THREAD, int, (pthread_t, void **), 0, ZERO)                   \
+  X(pthread_tryjoin_np, THREAD_TRYJOIN, THREAD, int, (pthread_t, void **), 0, ZERO)          \
+  X(pthread_timedjoin_np, THREAD_TIMEDJOIN, THREAD, int,                                      \
+    (pthread_t, void **, const struct timespec *), 0, ZERO)                                  \
+  X(pthread_clockjoin_np, THREAD_CLOCKJOIN, THREAD, int,                                      \
+    (pthread_t, void **, clockid_t, const struct timespec *), 0, ZERO)                       \
+  X(thrd_join, THRD_JOIN, THREAD, int, (thrd_t, int *), 0, THRD)                             \
+  /* std::thread::join is out of line in libstdc++ and calls pthread_join                 \
+   * through its PLT, like the std::condition_variable members above. */                  \
+  X(_ZNSt6thread4joinEv, CXX_THREAD_JOIN, THREAD, void, (void *), 0, VOID)
 
 #endif /* SYNCSAN_INTERCEPT_H */

@@ -64,6 +64,8 @@ static bool typeMatches(char Code, Type *T) {
   switch (Code) {
   case 'i':
     return T->isIntegerTy(32);
+  case 'l':
+    return T->isIntegerTy(64);
   case 'p':
     return T->isPointerTy() && T->getPointerAddressSpace() == 0;
   case 'v':
@@ -77,6 +79,8 @@ static Type *typeOf(char Code, LLVMContext &Ctx) {
   switch (Code) {
   case 'i':
     return Type::getInt32Ty(Ctx);
+  case 'l':
+    return Type::getInt64Ty(Ctx);
   case 'p':
     return PointerType::getUnqual(Ctx);
   default:

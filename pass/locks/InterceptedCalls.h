@@ -35,7 +35,7 @@ enum class CallSuccess {
 struct InterceptedCall {
   const char *Name;
   uint32_t Op;           // enum syncsan_op
-  const char *Signature; // return type, ':', parameter types; i = i32, p = ptr, v = void
+  const char *Signature; // return type, ':', parameter types; i = i32, l = i64, p = ptr, v = void
   CallGroup Group;
   unsigned Handle; // index of the parameter that is the synchronisation object
   CallSuccess Success;

@@ -65,8 +65,11 @@ static void rewrite(Module &M, SiteTable &Sites, const LockLevels &Levels,
   // and the signature check fixed the arity; should they ever disagree, the
   // site loses the object's name and level rather than reading past the
   // call's arguments.
+  // A join's handle is a thread's pthread_t, a number: it names no object.
   unsigned Handle = R.What->Handle;
   const Value *Object = Handle < CB->arg_size() ? CB->getArgOperand(Handle) : nullptr;
+  if (Object && !Object->getType()->isPointerTy())
+    Object = nullptr;
   uint32_t Flags = R.What->Group == CallGroup::Lock ? Levels.flagsFor(Object) : 0;
   Args.push_back(Sites.get(*CB, R.What->Op, Object, Flags));
 

@@ -14,10 +14,10 @@ namespace syncsan {
 
 template <typename> constexpr bool AlwaysFalse = false;
 
-/// The code of one C type: 'p' (ptr), 'i' (i32), 'v' (void).
+/// The code of one C type: 'p' (ptr), 'i' (i32), 'l' (C long), 'v' (void).
 template <typename T> struct TypeCode {
   static_assert(AlwaysFalse<T>, "an intercepted call's C type has no signature code: the "
-                                "rewrite table knows pointers, int and void");
+                                "rewrite table knows pointers, int, unsigned long and void");
 };
 template <typename T> struct TypeCode<T *> {
   static constexpr char Value = 'p';
@@ -25,6 +25,11 @@ template <typename T> struct TypeCode<T *> {
 // C's int is i32 on every target the pass instruments; clockid_t is int.
 template <> struct TypeCode<int> {
   static constexpr char Value = 'i';
+};
+// pthread_t and thrd_t are unsigned long, i64 on the LP64 targets the pass
+// instruments (on an ILP32 one the call does not match and is left alone).
+template <> struct TypeCode<unsigned long> {
+  static constexpr char Value = 'l';
 };
 template <> struct TypeCode<void> {
   static constexpr char Value = 'v';

@@ -29,9 +29,10 @@
 #define SS_RETURN_THRD return
 #define SS_RETURN_VOID
 
-/* Rows whose function is a libstdc++ member (std::condition_variable's),
- * by operation. They are not interposed: the members are thin wrappers
- * that call pthread_cond_* through libstdc++'s PLT, which is interposed, so
+/* Rows whose function is a libstdc++ member (std::condition_variable's,
+ * std::thread::join), by operation. They are not interposed: the members
+ * are thin wrappers that call pthread_cond_* (pthread_join) through
+ * libstdc++'s PLT, which is interposed, so
  * uninstrumented callers are seen there already (with the caller's return
  * address, as the members tail-call), and a C program must not define the
  * C++ symbols that libstdc++ binds its own calls to. SS_IF_CXX(op, text)
@@ -43,6 +44,7 @@
 #define SS_CXX_OP_CXX_CONDVAR_WAIT ~, 1
 #define SS_CXX_OP_CXX_CONDVAR_NOTIFY_ONE ~, 1
 #define SS_CXX_OP_CXX_CONDVAR_NOTIFY_ALL ~, 1
+#define SS_CXX_OP_CXX_THREAD_JOIN ~, 1
 #define SS_ROW_SECOND(a, b, ...) b
 #define SS_ROW_PROBE(...) SS_ROW_SECOND(__VA_ARGS__, 0, ~)
 #define SS_IS_CXX(op) SS_ROW_PROBE(SS_CAT(SS_CXX_OP_, op))

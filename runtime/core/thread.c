@@ -36,8 +36,9 @@ struct slot {
   ss_stack_id create_stack;
   char name[32];
   struct ss_thread *live; /* NULL once the thread has exited */
-  pthread_t pth;          /* the thread's pthread_t, to find it by (names) */
+  pthread_t pth;          /* the thread's pthread_t, to find it by (names, joins) */
   int used;
+  int reaped; /* joined: pth may name a later thread now */
 };
 
 #define NO_SLOT UINT32_MAX
@@ -76,6 +77,22 @@ struct pending_name {
 static struct pending_name pending[PENDING_NAMES]; /* guarded by reg_lock */
 static unsigned pending_next;                      /* guarded by reg_lock */
 static uint64_t name_seq; /* written under reg_lock; read atomically by creations */
+
+/* Threads created but not registered yet, by pthread_t, so that a join
+ * can name the thread it waits for before the thread has run (see
+ * ss_thread_find). The creator adds the entry when pthread_create returns
+ * unless the thread has registered already, the thread drops it when it
+ * registers, both under the registry lock. A full list reuses its entries
+ * in turn: a thread whose entry went is not found by a join that starts
+ * before it has registered, and the join is then not published. */
+#define PENDING_CREATES 16
+struct pending_create {
+  pthread_t pth;
+  uint32_t tid;
+  int used;
+};
+static struct pending_create creating[PENDING_CREATES]; /* guarded by reg_lock */
+static unsigned creating_next;                          /* guarded by reg_lock */
 
 static void thread_exit_destructor(void *arg);
 
@@ -135,6 +152,7 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
     s->live = t;
     s->pth = pthread_self();
     s->used = 1;
+    s->reaped = 0;
     for (unsigned p = 0; p < PENDING_NAMES; p++)
       if (pending[p].used && pthread_equal(pending[p].pth, s->pth)) {
         if (pending[p].seq > names_after)
@@ -142,6 +160,9 @@ static struct ss_thread *register_self(uint32_t parent, const struct syncsan_sit
         pending[p].used = 0;
       }
   }
+  for (unsigned c = 0; c < PENDING_CREATES; c++)
+    if (creating[c].used && creating[c].tid == t->tid)
+      creating[c].used = 0;
   t->slot = i;
   ss_spin_unlock(&reg_lock);
   if (i == NO_SLOT) {
@@ -236,6 +257,62 @@ SS_HIDDEN int ss_thread_info(uint32_t tid, struct ss_thread_info *out) {
   return found;
 }
 
+/* glibc reuses a joined or detached thread's descriptor, so a pthread_t
+ * can have named several threads. A joinable thread that has not been
+ * joined keeps its descriptor, exited or not, so no later thread has its
+ * pthread_t: of the slots not yet reaped, the one with the newest tid (tids
+ * follow creation) is the thread the caller means, and an entry for a
+ * thread that is not registered yet is newer than every slot with its
+ * pthread_t. */
+SS_HIDDEN int ss_thread_find(pthread_t th, uint32_t *tid, uint32_t *slot) {
+  int found = 0;
+  ss_spin_lock(&reg_lock);
+  for (uint32_t i = 0; i < slots_hwm; i++) {
+    struct slot *s = &slots[i];
+    if (s->used && !s->reaped && pthread_equal(s->pth, th) && (!found || s->tid > *tid)) {
+      *tid = s->tid;
+      *slot = i;
+      found = 1;
+    }
+  }
+  for (unsigned c = 0; c < PENDING_CREATES; c++)
+    if (creating[c].used && pthread_equal(creating[c].pth, th) &&
+        (!found || creating[c].tid > *tid)) {
+      *tid = creating[c].tid;
+      *slot = NO_SLOT;
+      found = 1;
+    }
+  ss_spin_unlock(&reg_lock);
+  return found;
+}
+
+SS_HIDDEN void ss_thread_reaped(uint32_t tid, uint32_t slot) {
+  ss_spin_lock(&reg_lock);
+  if (slot < slots_hwm && slots[slot].used && slots[slot].tid == tid)
+    slots[slot].reaped = 1;
+  ss_spin_unlock(&reg_lock);
+}
+
+/* The creator's side of creating[]: th is the new thread tid's. */
+static void created(pthread_t th, uint32_t tid) {
+  ss_spin_lock(&reg_lock);
+  uint32_t i = 0;
+  while (i < slots_hwm && !(slots[i].used && slots[i].tid == tid))
+    i++;
+  if (i == slots_hwm) { /* not registered yet */
+    struct pending_create *c = NULL;
+    for (unsigned k = 0; k < PENDING_CREATES && !c; k++)
+      if (!creating[k].used)
+        c = &creating[k];
+    if (!c)
+      c = &creating[creating_next++ % PENDING_CREATES];
+    c->pth = th;
+    c->tid = tid;
+    c->used = 1;
+  }
+  ss_spin_unlock(&reg_lock);
+}
+
 SS_HIDDEN void ss_threads_foreach(void (*fn)(struct ss_thread *t, uint32_t slot, void *arg),
                                   void *arg) {
   ss_spin_lock(&reg_lock);
@@ -298,9 +375,12 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
   a->stack = ss_stack_capture_site(site, (uintptr_t)__builtin_return_address(0));
   a->tid = new_tid();
   a->names_after = __atomic_load_n(&name_seq, __ATOMIC_ACQUIRE);
+  uint32_t tid = a->tid; /* a is the new thread's once it runs */
   int rc = SS_REAL(pthread_create)(th, attr, pthread_trampoline, a);
   if (rc != 0)
     free(a);
+  else
+    created(*th, tid);
   return rc;
 }
 
@@ -321,9 +401,12 @@ SS_EXPORT int __syncsan_thrd_create(thrd_t *th, thrd_start_t fn, void *arg,
   a->stack = ss_stack_capture_site(site, (uintptr_t)__builtin_return_address(0));
   a->tid = new_tid();
   a->names_after = __atomic_load_n(&name_seq, __ATOMIC_ACQUIRE); /* thrd_t is a pthread_t */
+  uint32_t tid = a->tid;
   int rc = SS_REAL(thrd_create)(th, c11_trampoline, a);
   if (rc != thrd_success)
     free(a);
+  else
+    created(*th, tid);
   return rc;
 }
 

@@ -70,6 +70,16 @@ static inline void ss_join_wait_end(void) {
   __atomic_store_n(&ss_self.joining, 0, __ATOMIC_RELAXED);
 }
 
+/* The thread `th` names: its tid, and its registry slot (UINT32_MAX for a
+ * thread created but not registered yet); 0 if it is not known (created
+ * unseen and not yet run, its slot reused, or untracked). A thread that
+ * has exited keeps its slot until a later thread needs it; one that was
+ * joined is no longer found (ss_thread_reaped), since glibc may give its
+ * pthread_t to a new thread. Slow path: a scan under the registry lock. */
+SS_HIDDEN int ss_thread_find(pthread_t th, uint32_t *tid, uint32_t *slot);
+/* Thread tid, in slot `slot`, has been joined. */
+SS_HIDDEN void ss_thread_reaped(uint32_t tid, uint32_t slot);
+
 /* What reports say about a thread, kept after it exits. */
 struct ss_thread_info {
   uint32_t tid;

@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include "lock_flags.h"
+#include "edge_takers.h"
 #include "lock_class.h"
 #include "lock_sites.h"
 #include "lock_table.h"
+#include "core/happens_before.h"
 #include "core/report.h"
 
 #define EDGE_HASH 65536u
@@ -204,11 +206,15 @@ static inline int is_mixed(uint32_t id) {
 
 SS_HIDDEN int ss_graph_mixed(uint32_t id) { return is_mixed(id); }
 
-static int find_cycle(struct ss_edge *closing, uint32_t hold, uint32_t acq, struct cycle *out) {
+/* `by_self`: the calling thread closes it, and an edge whose takers all
+ * finished before its present is no step (edge_takers.h). */
+static int find_cycle(struct ss_edge *closing, uint32_t hold, uint32_t acq, struct cycle *out,
+                      int by_self) {
   /* A mixed class is no step of a class-level cycle: its instances carry
    * its order. */
   if (is_mixed(closing->src) || is_mixed(closing->dst))
     return 0;
+  int joined_any = by_self && ss_hb_any();
   uint32_t epoch = ++search_epoch;
   size_t sp = 0;
   struct ss_node *start = ss_node_get(closing->dst);
@@ -223,6 +229,11 @@ static int find_cycle(struct ss_edge *closing, uint32_t hold, uint32_t acq, stru
       continue;
     }
     f->next = e->next_out;
+    if (joined_any && ss_edge_finished_before(e)) {
+      e->recheck = 1;
+      closing->recheck = 1;
+      continue;
+    }
     for (uint32_t combo = 0; combo < 4; combo++) {
       if (!(e->modes & (1u << combo)))
         continue;
@@ -453,7 +464,19 @@ static struct ss_edge *learn_edge(struct ss_lock_thread *t, const struct ss_held
     e->stack = here_stack(here);
     fresh = 1;
   }
+  int new_taker = ss_edge_note_taker(e, t->tid);
   set_gates(e, fresh, t, h->addr, op->addr);
+  if (!fresh && new_taker && e->recheck) {
+    /* A search left it out because of its takers so far: this one is the
+     * thread a report would name now (theirs were joined). */
+    e->tid = t->tid;
+    e->src_site = h->site;
+    e->src_stack = ss_held_stack(h);
+    e->dst_site = op->site;
+    e->stack = here_stack(here);
+    e->modes |= 1u << combo;
+    return e;
+  }
   if (e->modes & (1u << combo))
     return NULL;
   e->modes |= 1u << combo;
@@ -475,7 +498,7 @@ static int learn_and_check(struct ss_lock_thread *t, const struct ss_held *h,
   uint32_t combo = (uint32_t)h->mode * 2 + op->mode;
   struct ss_edge *e = learn_edge(t, h, op, src, dst, combo, here);
   if (e && !quiet && *nfound < MAX_CYCLES_PER_ACQUIRE &&
-      find_cycle(e, h->mode, op->mode, &cycle) &&
+      find_cycle(e, h->mode, op->mode, &cycle, 1) &&
       !gated(&cycle)) {
     /* The closing edge may be an old edge with a new mode: name this
      * acquisition, not the edge's first one. */
@@ -582,6 +605,8 @@ static void copy_onto(const struct ss_edge *e, uint32_t s, uint32_t d, uint32_t 
     f->ngates = e->ngates;
     fresh = 1;
   }
+  ss_edge_merge_takers(f, e);
+  f->recheck |= e->recheck;
   if (!fresh) {
     uint32_t k = 0;
     for (uint32_t i = 0; i < f->ngates; i++)
@@ -597,7 +622,7 @@ static void copy_onto(const struct ss_edge *e, uint32_t s, uint32_t d, uint32_t 
   for (uint32_t combo = 0; combo < 4; combo++) {
     if (!(added & (1u << combo)) || *nfound >= MAX_CYCLES_PER_ACQUIRE)
       continue;
-    if (find_cycle(f, combo >> 1, combo & 1, &cycle) && !gated(&cycle)) {
+    if (find_cycle(f, combo >> 1, combo & 1, &cycle, 0) && !gated(&cycle)) {
       struct ss_lockop op = {0};
       op.site = e->dst_site;
       (*nfound)++;

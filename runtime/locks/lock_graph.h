@@ -10,6 +10,7 @@
 #include "locks.h"
 
 #define SS_MAX_GATES 4
+#define SS_EDGE_TAKERS 4
 
 struct ss_edge {
   struct ss_edge *next_out;  /* src's adjacency list */
@@ -30,6 +31,13 @@ struct ss_edge {
    * and dst): a cycle whose edges all share one cannot deadlock. */
   uintptr_t gates[SS_MAX_GATES];
   uint32_t ngates;
+  /* The threads that took it (edge_takers.h): SS_EDGE_TAKERS of them, or
+   * ntakers > SS_EDGE_TAKERS for more. */
+  uint32_t takers[SS_EDGE_TAKERS];
+  uint8_t ntakers;
+  /* A search left it out, or closed a cycle only through such an edge:
+   * its next new taker searches again (edge_takers.h). */
+  uint8_t recheck;
 };
 
 /* Learns edges held -> op's lock (node) for every held lock of another node,
