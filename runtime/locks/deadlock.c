@@ -63,7 +63,7 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
   int timed = 0;
   for (uint32_t i = 0; i < n; i++) {
     c[i] = &snaps[cyc[i]];
-    timed |= c[i]->timed != 0;
+    timed |= (c[i]->waiting_for ? c[i]->timed : c[i]->join_timed) != 0;
   }
   /* Only a cycle of unbounded waits is certain to last: one that a timeout
    * will break is left to recover by itself. */

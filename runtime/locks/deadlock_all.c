@@ -176,6 +176,8 @@ SS_HIDDEN int ss_deadlock_all_blocked(const struct ss_wait_snap *snaps, uint32_t
           (w->holder = stuck_holder(snaps, n, stuck, i, s->cond_mutex, SS_MODE_WRITE)) < 0)
         return 0;
     } else if (s->joining) {
+      if (s->join_timed)
+        return 0;
       for (uint32_t j = 0; j < n; j++)
         if (j != i && stuck[j] && snaps[j].tid + 1 == s->joining)
           w->holder = (int)j;

@@ -19,6 +19,16 @@ static uint32_t op_kind(uint32_t op) {
   return SS_KIND_MUTEX;
 }
 
+/* A join without a timeout: the timed GNU joins end by themselves, and a
+ * site that names no join (a caller site) cannot say, so it counts as
+ * timed too (never part of a certain deadlock). */
+static int join_unbounded(const struct syncsan_site *site) {
+  if (!site)
+    return 0;
+  return site->op == SYNCSAN_OP_THREAD_JOIN || site->op == SYNCSAN_OP_THRD_JOIN ||
+         site->op == SYNCSAN_OP_CXX_THREAD_JOIN;
+}
+
 SS_HIDDEN void ss_wait_snap_take(struct ss_lock_thread *t, uint32_t slot, struct ss_wait_snap *s) {
   s->tid = t->tid;
   s->slot = slot;
@@ -43,6 +53,7 @@ SS_HIDDEN void ss_wait_snap_take(struct ss_lock_thread *t, uint32_t slot, struct
     s->join_seq = __atomic_load_n(&t->core->join_seq, __ATOMIC_RELAXED);
     s->joining = __atomic_load_n(&t->core->joining, __ATOMIC_ACQUIRE);
     s->join_site = t->core->join_site;
+    s->join_timed = !join_unbounded(s->join_site);
   }
   uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
   struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
@@ -79,7 +90,7 @@ SS_HIDDEN int ss_deadlock_report(const struct ss_wait_snap *const *cyc, uint32_t
   for (uint32_t i = 0; i < n; i++) {
     key += (uint64_t)cyc[i]->tid * 0x9e3779b97f4a7c15ull +
            (cyc[i]->waiting_for ? cyc[i]->waiting_for : cyc[i]->joining * 0x100000001b3ull);
-    if (!timed && cyc[i]->timed)
+    if (!timed && (cyc[i]->waiting_for ? cyc[i]->timed : cyc[i]->join_timed))
       timed = cyc[i];
   }
   struct ss_report *r = ss_report_begin("deadlock", SS_SEV_ERROR, cyc[0]->wait_site, key, 0xdead);
@@ -111,8 +122,8 @@ SS_HIDDEN int ss_deadlock_report(const struct ss_wait_snap *const *cyc, uint32_t
       ss_report_section(r, s->wait_site, "Thread T%u waits%s for %s, held by T%u, at", s->tid,
                         s->timed ? " (with a timeout)" : "", label, h->tid);
     } else {
-      ss_report_section(r, s->join_site, "Thread T%u waits for T%u to end (a join), at", s->tid,
-                        h->tid);
+      ss_report_section(r, s->join_site, "Thread T%u waits%s for T%u to end (a join), at",
+                        s->tid, s->join_timed ? " (with a timeout)" : "", h->tid);
     }
     for (uint32_t k = 0; k < s->nheld; k++) {
       ss_lock_label(s->held[k].addr, (int)s->held[k].kind, s->held[k].site, label,

@@ -19,8 +19,9 @@ struct ss_wait_snap {
   uintptr_t cond, cond_mutex;
   uint32_t cond_timed, cond_id, cond_signals, cond_seq, cond_mutex_kind;
   const struct syncsan_site *cond_site;
-  /* A join (core/thread.h): the joined thread's tid + 1, 0 none. */
-  uint32_t joining, join_seq;
+  /* A join (core/thread.h): the joined thread's tid + 1, 0 none; timed
+   * unless its site is an unbounded join's. */
+  uint32_t joining, join_seq, join_timed;
   const struct syncsan_site *join_site;
   uint32_t nheld;
   struct {
