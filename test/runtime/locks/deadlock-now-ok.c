@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 pthread_mutex_t outer = PTHREAD_MUTEX_INITIALIZER, inner = PTHREAD_MUTEX_INITIALIZER;
+/* main holds it while it waits: only a thread that holds a lock checks. */
+pthread_mutex_t own = PTHREAD_MUTEX_INITIALIZER;
 static pthread_barrier_t go;
 
 static void *sleeper(void *arg) {
@@ -70,8 +72,10 @@ int main(int argc, char **argv) {
     pthread_barrier_init(&go, NULL, 2);
     pthread_create(&a, NULL, sleeper, NULL);
     pthread_barrier_wait(&go);
+    pthread_mutex_lock(&own);
     pthread_mutex_lock(&outer);
     pthread_mutex_unlock(&outer);
+    pthread_mutex_unlock(&own);
     pthread_join(a, NULL);
   } else if (!strcmp(what, "chain")) {
     pthread_barrier_init(&go, NULL, 3);
@@ -79,8 +83,10 @@ int main(int argc, char **argv) {
     pthread_create(&b, NULL, middle, NULL);
     pthread_barrier_wait(&go);
     usleep(100 * 1000);
+    pthread_mutex_lock(&own);
     pthread_mutex_lock(&inner);
     pthread_mutex_unlock(&inner);
+    pthread_mutex_unlock(&own);
     pthread_join(a, NULL);
     pthread_join(b, NULL);
   } else {
