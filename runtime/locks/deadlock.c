@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cond_table.h"
 #include "deadlock_snap.h"
 #include "lock_flags.h"
 #include "lock_table.h"
@@ -48,14 +49,24 @@ static void take_snap(struct ss_lock_thread *t, uint32_t slot, void *arg) {
  * the joined thread (a join of a thread that is not blocked ends when that
  * thread does). */
 static int holder_of(const struct ss_wait_snap *s, const int *blocked) {
+  uintptr_t lock = s->waiting_for ? s->waiting_for : s->cond_reacquire ? s->cond_mutex : 0;
+  uint32_t mode = s->waiting_for ? s->wait_mode : SS_MODE_WRITE;
   for (uint32_t j = 0; j < nsnaps; j++) {
     if (!blocked[j])
       continue;
-    if (s->waiting_for ? ss_wait_snap_blocks(&snaps[j], s->waiting_for, s->wait_mode)
-                       : s->joining && snaps[j].tid + 1 == s->joining)
+    if (lock ? ss_wait_snap_blocks(&snaps[j], lock, mode)
+             : s->joining && snaps[j].tid + 1 == s->joining)
       return (int)j;
   }
   return -1;
+}
+
+/* An unbounded condvar wait that has had a signal or broadcast since it
+ * began (the same incarnation of the condvar). */
+static int cond_signalled(const struct ss_wait_snap *s) {
+  struct ss_cond_info ci;
+  return !s->cond_timed && ss_cond_peek(s->cond, &ci) && ci.id == s->cond_id &&
+         ci.signals != s->cond_signals;
 }
 
 static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms) {
@@ -63,7 +74,7 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
   int timed = 0;
   for (uint32_t i = 0; i < n; i++) {
     c[i] = &snaps[cyc[i]];
-    timed |= (c[i]->waiting_for ? c[i]->timed : c[i]->join_timed) != 0;
+    timed |= ss_wait_snap_timed(c[i]);
   }
   /* Only a cycle of unbounded waits is certain to last: one that a timeout
    * will break is left to recover by itself. */
@@ -137,10 +148,16 @@ static void scan(uint64_t timeout_ms) {
     stuck[i] = 1;
     if (now - w->since_ms < waited_all)
       waited_all = now - w->since_ms;
-    if (kind == SS_WAIT_COND)
-      any_cond = 1;
-    else
+    if (kind != SS_WAIT_COND) {
       any = blocked[i] = 1;
+      continue;
+    }
+    any_cond = 1;
+    /* A signalled waiter cannot return before it has its mutex again:
+     * whoever holds the mutex is what it waits for now (whether the
+     * signal woke it or another waiter). */
+    if (cond_signalled(s))
+      any = blocked[i] = s->cond_reacquire = 1;
   }
   /* Condvar waits make no wait-for edge (anyone may signal): only when
    * every thread is stuck can none of them ever signal (deadlock_all.c). */

@@ -2,6 +2,7 @@
  * watchdog (deadlock.c) and the check at blocking time (deadlock_now.c). */
 #include "deadlock_snap.h"
 
+#include "cond_table.h"
 #include "deadlock.h"
 #include "lock_table.h"
 #include "core/report.h"
@@ -48,7 +49,10 @@ SS_HIDDEN void ss_wait_snap_take(struct ss_lock_thread *t, uint32_t slot, struct
   s->cond_id = t->cond_id;
   s->cond_signals = t->cond_signals;
   s->cond_site = t->cond_site;
+  s->cond_reacquire = 0;
   s->joining = 0;
+  s->join_timed = 0;
+  s->join_site = NULL;
   if (t->core) {
     s->join_seq = __atomic_load_n(&t->core->join_seq, __ATOMIC_RELAXED);
     s->joining = __atomic_load_n(&t->core->joining, __ATOMIC_ACQUIRE);
@@ -89,8 +93,10 @@ SS_HIDDEN int ss_deadlock_report(const struct ss_wait_snap *const *cyc, uint32_t
   const struct ss_wait_snap *timed = NULL;
   for (uint32_t i = 0; i < n; i++) {
     key += (uint64_t)cyc[i]->tid * 0x9e3779b97f4a7c15ull +
-           (cyc[i]->waiting_for ? cyc[i]->waiting_for : cyc[i]->joining * 0x100000001b3ull);
-    if (!timed && (cyc[i]->waiting_for ? cyc[i]->timed : cyc[i]->join_timed))
+           (cyc[i]->waiting_for ? cyc[i]->waiting_for
+            : cyc[i]->cond_reacquire ? cyc[i]->cond
+                                     : cyc[i]->joining * 0x100000001b3ull);
+    if (!timed && ss_wait_snap_timed(cyc[i]))
       timed = cyc[i];
   }
   struct ss_report *r = ss_report_begin("deadlock", SS_SEV_ERROR, cyc[0]->wait_site, key, 0xdead);
@@ -121,6 +127,17 @@ SS_HIDDEN int ss_deadlock_report(const struct ss_wait_snap *const *cyc, uint32_t
       ss_lock_label(s->waiting_for, (int)s->wait_kind, s->wait_site, label, sizeof(label));
       ss_report_section(r, s->wait_site, "Thread T%u waits%s for %s, held by T%u, at", s->tid,
                         s->timed ? " (with a timeout)" : "", label, h->tid);
+    } else if (s->cond_reacquire) {
+      char ml[200];
+      struct ss_cond_info ci = {0};
+      ss_cond_peek(s->cond, &ci);
+      ss_lock_label(s->cond_mutex, s->cond_mutex_kind, NULL, ml, sizeof(ml));
+      ss_format(label, sizeof(label), "condvar C%u%s%s%s (%p)", ci.id, ci.name ? " '" : "",
+                ci.name ? ci.name : "", ci.name ? "'" : "", (void *)s->cond);
+      ss_report_section(r, s->cond_site,
+                        "Thread T%u waits on %s (signalled since; it must re-acquire %s, held "
+                        "by T%u), at",
+                        s->tid, label, ml, h->tid);
     } else {
       ss_report_section(r, s->join_site, "Thread T%u waits%s for T%u to end (a join), at",
                         s->tid, s->join_timed ? " (with a timeout)" : "", h->tid);

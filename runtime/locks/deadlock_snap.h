@@ -19,6 +19,9 @@ struct ss_wait_snap {
   uintptr_t cond, cond_mutex;
   uint32_t cond_timed, cond_id, cond_signals, cond_seq, cond_mutex_kind;
   const struct syncsan_site *cond_site;
+  /* Set by the watchdog: an unbounded condvar wait signalled since it
+   * began, which may be re-acquiring its mutex: a wait for that mutex. */
+  uint32_t cond_reacquire;
   /* A join (core/thread.h): the joined thread's tid + 1, 0 none; timed
    * unless its site is an unbounded join's. */
   uint32_t joining, join_seq, join_timed;
@@ -57,6 +60,15 @@ static inline uint32_t ss_wait_snap_kind(const struct ss_wait_snap *s, uintptr_t
   *obj = 0;
   *seq = 0;
   return SS_WAIT_NONE;
+}
+
+/* Whether the wait that makes s's wait-for edge has a timeout. */
+static inline int ss_wait_snap_timed(const struct ss_wait_snap *s) {
+  if (s->waiting_for)
+    return s->timed != 0;
+  if (s->cond_reacquire)
+    return s->cond_timed != 0;
+  return s->join_timed != 0;
 }
 
 /* Copies t (under the registry lock: ss_lock_threads_foreach). The wait is
