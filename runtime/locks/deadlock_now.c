@@ -72,7 +72,7 @@ static void find_one(struct ss_lock_thread *t, uint32_t slot, void *arg) {
     }
 }
 
-static int find(struct find *q) {
+static int find_thread(struct find *q) {
   q->found = 0;
   ss_lock_threads_foreach(find_one, q);
   return q->found;
@@ -99,7 +99,7 @@ SS_HIDDEN int ss_deadlock_now(struct ss_lock_thread *t, const struct ss_lockop *
   while (!closed && n < CHAIN_MAX) {
     const struct ss_wait_snap *w = &chain[n - 1];
     struct find q = {.addr = w->waiting_for, .mode = w->wait_mode, .out = &chain[n]};
-    if (!find(&q) || !ss_wait_snap_blocks(&chain[n], w->waiting_for, w->wait_mode))
+    if (!find_thread(&q) || !ss_wait_snap_blocks(&chain[n], w->waiting_for, w->wait_mode))
       return 0;
     for (uint32_t i = 1; i < n; i++)
       if (chain[i].tid == chain[n].tid)
@@ -115,7 +115,7 @@ SS_HIDDEN int ss_deadlock_now(struct ss_lock_thread *t, const struct ss_lockop *
   for (uint32_t i = n - 1; i >= 1; i--) {
     struct ss_wait_snap now;
     struct find q = {.tid = chain[i].tid, .by_tid = 1, .out = &now};
-    if (!find(&q) || now.waiting_for != chain[i].waiting_for || now.timed ||
+    if (!find_thread(&q) || now.waiting_for != chain[i].waiting_for || now.timed ||
         now.wait_mode != chain[i].wait_mode)
       return 0;
     chain[i] = now;
