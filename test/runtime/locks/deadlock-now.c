@@ -17,6 +17,11 @@
 // RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=60000:deadlock_action=fail %expect-exit 66 timeout 30 %t mutex 2>&1 | FileCheck %s --check-prefixes=CHECK,FAIL
 // RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=60000:deadlock_action=fail %expect-exit 66 timeout 30 %t mtx 2>&1 | FileCheck %s --check-prefix=C11FAIL
 // RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=60000:deadlock_action=fail %expect-exit 66 timeout 30 %t rwlock 2>&1 | FileCheck %s --check-prefix=RWFAIL
+// Spinlocks: reported at once too; fail cannot refuse pthread_spin_lock
+// (its EDEADLK means "you hold it"), so both threads are left to spin until
+// `timeout` ends them.
+// RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=60000 %expect-exit 66 timeout 30 %t spin 2>&1 | FileCheck %s --check-prefix=SPIN
+// RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=60000:deadlock_action=fail %expect-exit 124 timeout 3 %t spin 2>&1 | FileCheck %s --check-prefix=SPINFAIL
 // hang: reported at once, then the threads block until `timeout` ends them.
 // RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=60000:deadlock_action=hang %expect-exit 124 timeout 4 %t mutex 2>&1 | FileCheck %s --check-prefix=HANG
 #include <errno.h>
@@ -29,6 +34,7 @@ pthread_mutex_t left = PTHREAD_MUTEX_INITIALIZER, right = PTHREAD_MUTEX_INITIALI
 pthread_mutex_t m2 = PTHREAD_MUTEX_INITIALIZER;
 pthread_rwlock_t rw = PTHREAD_RWLOCK_INITIALIZER;
 mtx_t c_left, c_right;
+pthread_spinlock_t s_left, s_right;
 static pthread_barrier_t both_hold;
 static const char *what;
 
@@ -53,6 +59,13 @@ static void take(int first, int write) {
     else
       fprintf(stderr, "backed off: %s\n", rc == thrd_error ? "thrd_error" : "other");
     mtx_unlock(a);
+  } else if (!strcmp(what, "spin")) {
+    pthread_spinlock_t *a = first ? &s_left : &s_right, *b = first ? &s_right : &s_left;
+    pthread_spin_lock(a);
+    pthread_barrier_wait(&both_hold);
+    pthread_spin_lock(b);
+    pthread_spin_unlock(b);
+    pthread_spin_unlock(a);
   } else {
     int rc;
     if (write) {
@@ -89,6 +102,8 @@ int main(int argc, char **argv) {
   what = argc > 1 ? argv[1] : "mutex";
   mtx_init(&c_left, mtx_plain);
   mtx_init(&c_right, mtx_plain);
+  pthread_spin_init(&s_left, PTHREAD_PROCESS_PRIVATE);
+  pthread_spin_init(&s_right, PTHREAD_PROCESS_PRIVATE);
   pthread_t a, b;
   pthread_barrier_init(&both_hold, NULL, 2);
   pthread_create(&a, NULL, one, NULL);
@@ -101,11 +116,11 @@ int main(int argc, char **argv) {
 // CHECK: ERROR: SyncSanitizer: lock-order-inversion
 // CHECK: ERROR: SyncSanitizer: deadlock: T[[CLOSER:[12]]] and T{{[12]}} are blocked waiting for each other (certain as T[[CLOSER]] blocks: every other wait in the cycle is on a lock held inside it)
 // CHECK-DAG: Thread T1 waits for mutex M{{[0-9]+}} 'right' (0x{{[0-9a-f]+}}), held by T2, at:
-// CHECK-DAG: #0 take {{.*}}deadlock-now.c:40:14 (pthread_mutex_lock)
+// CHECK-DAG: #0 take {{.*}}deadlock-now.c:46:14 (pthread_mutex_lock)
 // CHECK-DAG: T1 holds mutex M{{[0-9]+}} 'left' (0x{{[0-9a-f]+}}), acquired at:
 // CHECK-DAG: Thread T2 waits for mutex M{{[0-9]+}} 'left' (0x{{[0-9a-f]+}}), held by T1, at:
 // CHECK-DAG: T2 holds mutex M{{[0-9]+}} 'right' (0x{{[0-9a-f]+}}), acquired at:
-// CHECK: SUMMARY: SyncSanitizer: deadlock {{.*}}deadlock-now.c:40 in take
+// CHECK: SUMMARY: SyncSanitizer: deadlock {{.*}}deadlock-now.c:46 in take
 // ABORT: syncsan: ending the deadlocked process
 // ABORT-NOT: both finished
 // FAIL-NOT: ending the deadlocked process
@@ -136,3 +151,12 @@ int main(int argc, char **argv) {
 // HANG: ERROR: SyncSanitizer: deadlock: T{{[12]}} and T{{[12]}} are blocked waiting for each other (certain as
 // HANG-NOT: ending the deadlocked process
 // HANG-NOT: both finished
+
+// SPIN: ERROR: SyncSanitizer: deadlock: T{{[12]}} and T{{[12]}} are blocked waiting for each other (certain as
+// SPIN-DAG: Thread T1 waits for spinlock M{{[0-9]+}} 's_right' (0x{{[0-9a-f]+}}), held by T2, at:
+// SPIN-DAG: Thread T2 waits for spinlock M{{[0-9]+}} 's_left' (0x{{[0-9a-f]+}}), held by T1, at:
+// SPIN: syncsan: ending the deadlocked process
+// SPIN-NOT: both finished
+// SPINFAIL: ERROR: SyncSanitizer: deadlock: T{{[12]}} and T{{[12]}} are blocked waiting for each other (certain as
+// SPINFAIL: syncsan: deadlock_action=fail does not refuse pthread_spin_lock; thread T{{[12]}} is left to spin
+// SPINFAIL-NOT: both finished
