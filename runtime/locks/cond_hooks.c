@@ -187,7 +187,7 @@ struct wait_state {
 
 static void wait_begin(struct ss_lock_thread *t, struct wait_state *w, uintptr_t cond,
                        size_t size, const void *mutex, int kind,
-                       const struct syncsan_site *site) {
+                       const struct syncsan_site *site, int timed) {
   /* First: the checks below record the condvar as one in use. */
   struct ss_cond_info gone;
   if (SS_UNLIKELY(ss_cond_gone(cond, &gone)))
@@ -212,6 +212,18 @@ static void wait_begin(struct ss_lock_thread *t, struct wait_state *w, uintptr_t
   struct ss_cond_info other;
   if (SS_UNLIKELY(ss_cond_wait_begin(cond, w->mop.addr, kind, site, t->tid, &w->tk, &other)))
     report_mismatch(t, &w->mop, cond, &other);
+  /* For the watchdog (deadlock_all.c): the wait, and the signal count it
+   * began under, so that it can tell a waiter no one has signalled since
+   * from one that may be re-acquiring the mutex. */
+  if (w->tk.id) {
+    t->cond_mutex = w->mop.addr;
+    t->cond_mutex_kind = (uint16_t)kind;
+    t->cond_id = w->tk.id;
+    t->cond_signals = w->tk.signals;
+    t->cond_site = site;
+    __atomic_store_n(&t->cond_seq, t->cond_seq + 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&t->cond_wait, cond | (timed ? SS_WAIT_TIMED : 0), __ATOMIC_RELEASE);
+  }
 }
 
 /* `reacquired`: the result is one with which the wait returns holding the
@@ -219,6 +231,7 @@ static void wait_begin(struct ss_lock_thread *t, struct wait_state *w, uintptr_t
  * mutex the thread held is still held then. */
 static void wait_end(struct ss_lock_thread *t, struct wait_state *w, uintptr_t cond,
                      int reacquired) {
+  __atomic_store_n(&t->cond_wait, 0, __ATOMIC_RELAXED);
   ss_cond_wait_end(cond, &w->tk);
   if (w->held || reacquired) {
     ss_lock_before(t, &w->mop);
@@ -322,7 +335,7 @@ SS_EXPORT int __syncsan_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m,
     return SS_REAL(pthread_cond_wait)(c, m);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site), 0);
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_wait)(c, m));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc, m));
@@ -337,7 +350,7 @@ SS_EXPORT int __syncsan_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_
     return SS_REAL(pthread_cond_timedwait)(c, m, ts);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site), 1);
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_timedwait)(c, m, ts));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc, m));
@@ -352,7 +365,7 @@ SS_EXPORT int __syncsan_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_
     return SS_REAL(pthread_cond_clockwait)(c, m, clock, ts);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MUTEX, ss_site(site), 1);
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(pthread_cond_clockwait)(c, m, clock, ts));
   wait_end(t, &w, (uintptr_t)c, pthread_reacquired(rc, m));
@@ -398,7 +411,7 @@ SS_EXPORT int __syncsan_cnd_wait(cnd_t *c, mtx_t *m, const struct syncsan_site *
     return SS_REAL(cnd_wait)(c, m);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MTX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MTX, ss_site(site), 0);
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(cnd_wait)(c, m));
   wait_end(t, &w, (uintptr_t)c, c11_reacquired(rc));
@@ -413,7 +426,7 @@ SS_EXPORT int __syncsan_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
     return SS_REAL(cnd_timedwait)(c, m, ts);
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MTX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)c, sizeof(*c), m, SS_KIND_MTX, ss_site(site), 1);
   int rc = 0;
   CANCELLABLE_WAIT(&w, rc = SS_REAL(cnd_timedwait)(c, m, ts));
   wait_end(t, &w, (uintptr_t)c, c11_reacquired(rc));
@@ -504,7 +517,7 @@ SS_EXPORT void HOOK(CV_WAIT)(void *cv, void *lock, const struct syncsan_site *si
   }
   struct wait_state w;
   SS_NOTE_HOOK_PC();
-  wait_begin(t, &w, (uintptr_t)cv, sizeof(pthread_cond_t), m, SS_KIND_MUTEX, ss_site(site));
+  wait_begin(t, &w, (uintptr_t)cv, sizeof(pthread_cond_t), m, SS_KIND_MUTEX, ss_site(site), 0);
   w.forwarding = 1;
   ss_forward_begin();
   CANCELLABLE_WAIT(&w, SS_REAL(CV_WAIT)(cv, lock));

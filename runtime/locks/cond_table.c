@@ -28,6 +28,7 @@ struct cond_rec {
   uint32_t gen;         /* bumped by each broadcast */
   uint32_t gen_waiting; /* waiters that arrived in this generation */
   uint32_t gen_wakes;   /* signals sent in this generation (<= gen_waiting) */
+  uint32_t signals;     /* every signal and broadcast (the deadlock watchdog) */
   uintptr_t mutex;      /* the mutex the waiters bound; 0 when unbound */
   uint32_t mutex_waiters;
   uint32_t mutex_tid;
@@ -140,6 +141,7 @@ static void snapshot(const struct cond_rec *c, struct ss_cond_info *out) {
   out->name = c->name;
   out->waiting = c->waiting;
   out->blocked = c->gen_waiting - c->gen_wakes;
+  out->signals = c->signals;
   out->mutex = c->mutex;
   out->mutex_waiters = c->mutex_waiters;
   out->mutex_kind = c->mutex_kind;
@@ -158,6 +160,7 @@ SS_HIDDEN int ss_cond_wait_begin(uintptr_t cond, uintptr_t mutex, int mutex_kind
   if (c) {
     tk->id = c->id;
     tk->gen = c->gen;
+    tk->signals = c->signals;
     if (c->mutex && c->mutex != mutex) {
       snapshot(c, other);
       mismatch = 1;
@@ -231,6 +234,7 @@ SS_HIDDEN int ss_cond_wake(uintptr_t cond, int all, struct ss_cond_info *destroy
   struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
   int gone = gone_of(cond, c, destroyed);
   if (c) {
+    c->signals++;
     if (all) {
       c->gen++;
       c->gen_waiting = c->gen_wakes = 0;
@@ -308,6 +312,15 @@ SS_HIDDEN int ss_cond_info(uintptr_t cond, const struct syncsan_site *site,
                            struct ss_cond_info *out) {
   ss_spin_t *s;
   struct cond_rec *c = find(cond, 1, site, NULL, &s);
+  if (c)
+    snapshot(c, out);
+  ss_spin_unlock(s);
+  return c != NULL;
+}
+
+SS_HIDDEN int ss_cond_peek(uintptr_t cond, struct ss_cond_info *out) {
+  ss_spin_t *s;
+  struct cond_rec *c = find(cond, 0, NULL, NULL, &s);
   if (c)
     snapshot(c, out);
   ss_spin_unlock(s);

@@ -11,6 +11,7 @@ struct ss_cond_ticket {
   uint32_t id;      /* the condvar incarnation; 0 when untracked */
   uint32_t gen;     /* broadcast generation at the start of the wait */
   uintptr_t mutex;  /* the mutex it waits with; 0 when that did not bind */
+  uint32_t signals; /* the condvar's signal count at the start of the wait */
 };
 
 /* A consistent copy of one condvar's state. */
@@ -26,6 +27,7 @@ struct ss_cond_info {
   uint32_t mutex_tid;                   /* a waiter using it */
   const struct syncsan_site *mutex_site; /* where that waiter waits */
   const struct syncsan_site *destroy_site; /* of a destroyed condvar only */
+  uint32_t signals;                     /* signals and broadcasts sent, ever */
 };
 
 /* A wait on cond with mutex starts. Returns 1 and describes the waiters in
@@ -54,6 +56,9 @@ SS_HIDDEN int ss_cond_created(uintptr_t cond, const struct syncsan_site *site,
                               struct ss_cond_info *prev);
 SS_HIDDEN int ss_cond_destroyed(uintptr_t cond, const struct syncsan_site *site,
                                 struct ss_cond_info *prev);
+/* The state of a condvar in use, without creating a record for one not
+ * seen (the deadlock watchdog asks); 0 when unknown. */
+SS_HIDDEN int ss_cond_peek(uintptr_t cond, struct ss_cond_info *out);
 /* In a forked child: no thread waits on any condvar (the waiters did not
  * survive the fork; the forking thread was not waiting). */
 SS_HIDDEN void ss_cond_table_fork_child(void);

@@ -6,27 +6,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "cond_table.h"
+#include "deadlock_snap.h"
 #include "lock_flags.h"
 #include "lock_table.h"
 #include "core/real.h"
 #include "core/report.h"
-
-#define SNAP_HELD 16
-
-struct snap {
-  uint32_t tid, slot;
-  uintptr_t waiting_for;
-  uint32_t wait_seq, wait_mode, wait_kind;
-  uint32_t timed; /* a timed acquire: the wait ends by itself */
-  const struct syncsan_site *wait_site;
-  uint32_t nheld;
-  struct {
-    uintptr_t addr;
-    uint32_t mode, kind, gen;
-    const struct syncsan_site *site;
-    ss_stack_id stack;
-  } held[SNAP_HELD];
-};
 
 /* Per registry slot: the wait the watchdog saw there and since when.
  * tid_plus1 is 0 for "nothing seen", so the zeroed mapping needs no
@@ -35,36 +20,13 @@ struct seen {
   uint32_t tid_plus1, seq;
   uint64_t since_ms;
   uintptr_t addr;
+  uint32_t kind; /* enum ss_wait_kind */
 };
 
 static int started; /* 0 none, 1 running */
-static struct snap *snaps;  /* watchdog thread only */
+static struct ss_wait_snap *snaps;  /* watchdog thread only */
 static struct seen *seens;  /* watchdog thread only */
 static uint32_t nsnaps, cap;
-
-/* The mode and lock kind of a blocking operation, from its site. */
-static uint32_t op_mode(uint32_t op) {
-  switch (op) {
-  case SYNCSAN_OP_RWLOCK_RDLOCK:
-  case SYNCSAN_OP_RWLOCK_TIMEDRDLOCK:
-  case SYNCSAN_OP_RWLOCK_CLOCKRDLOCK:
-    return SS_MODE_READ;
-  default:
-    return SS_MODE_WRITE;
-  }
-}
-
-static uint32_t op_kind(uint32_t op) {
-  if (op >= SYNCSAN_OP_RWLOCK_INIT && op <= SYNCSAN_OP_RWLOCK_UNLOCK)
-    return SS_KIND_RWLOCK;
-  if (op == SYNCSAN_OP_RWLOCK_CLOCKRDLOCK || op == SYNCSAN_OP_RWLOCK_CLOCKWRLOCK)
-    return SS_KIND_RWLOCK;
-  if (op >= SYNCSAN_OP_SPIN_INIT && op <= SYNCSAN_OP_SPIN_UNLOCK)
-    return SS_KIND_SPIN;
-  if (op >= SYNCSAN_OP_MTX_INIT && op <= SYNCSAN_OP_MTX_UNLOCK)
-    return SS_KIND_MTX;
-  return SS_KIND_MUTEX;
-}
 
 static uint64_t now_ms(void) {
   struct timespec ts;
@@ -74,98 +36,54 @@ static uint64_t now_ms(void) {
 
 static void take_snap(struct ss_lock_thread *t, uint32_t slot, void *arg) {
   (void)arg;
-  if (nsnaps == cap)
+  /* The watchdog itself, should anything have registered it, waits for
+   * nothing. */
+  if (t == &ss_lock_self)
     return;
-  struct snap *s = &snaps[nsnaps++];
-  s->tid = t->tid;
-  s->slot = slot;
-  uintptr_t wf = __atomic_load_n(&t->waiting_for, __ATOMIC_ACQUIRE);
-  s->waiting_for = wf & ~SS_WAIT_TIMED;
-  s->timed = (wf & SS_WAIT_TIMED) != 0;
-  s->wait_seq = __atomic_load_n(&t->wait_seq, __ATOMIC_RELAXED);
-  s->wait_site = t->wait_site;
-  s->wait_mode = s->wait_site ? op_mode(s->wait_site->op) : SS_MODE_WRITE;
-  s->wait_kind = s->wait_site ? op_kind(s->wait_site->op) : SS_KIND_MUTEX;
-  uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
-  struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
-  uint32_t hc = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
-  if (n > hc)
-    n = hc;
-  s->nheld = 0;
-  for (uint32_t i = 0; i < n && s->nheld < SNAP_HELD; i++) {
-    uintptr_t a = __atomic_load_n(&h[i].addr, __ATOMIC_RELAXED);
-    if (!a)
-      continue;
-    s->held[s->nheld].addr = a;
-    s->held[s->nheld].mode = h[i].mode;
-    s->held[s->nheld].kind = h[i].kind;
-    s->held[s->nheld].gen = h[i].lock_gen;
-    s->held[s->nheld].site = h[i].site;
-    s->held[s->nheld].stack = ss_held_stack(&h[i]);
-    s->nheld++;
-  }
+  if (nsnaps < cap)
+    ss_wait_snap_take(t, slot, &snaps[nsnaps++]);
 }
 
-/* The snapshot index of a blocked thread that holds s's awaited lock in a
- * conflicting mode, or -1. */
-static int holder_of(const struct snap *s, const int *blocked) {
+/* The snapshot index of the blocked thread that s waits for, or -1: for a
+ * lock wait, one that holds the lock in a conflicting mode; for a join,
+ * the joined thread (a join of a thread that is not blocked ends when that
+ * thread does). */
+static int holder_of(const struct ss_wait_snap *s, const int *blocked) {
+  uintptr_t lock = s->waiting_for ? s->waiting_for : s->cond_reacquire ? s->cond_mutex : 0;
+  uint32_t mode = s->waiting_for ? s->wait_mode : SS_MODE_WRITE;
   for (uint32_t j = 0; j < nsnaps; j++) {
     if (!blocked[j])
       continue;
-    for (uint32_t k = 0; k < snaps[j].nheld; k++)
-      if (snaps[j].held[k].addr == s->waiting_for &&
-          !(snaps[j].held[k].mode == SS_MODE_READ && s->wait_mode == SS_MODE_READ) &&
-          !ss_lock_stale(s->waiting_for, snaps[j].held[k].gen))
-        return (int)j;
+    if (lock ? ss_wait_snap_blocks(&snaps[j], lock, mode)
+             : s->joining && snaps[j].tid + 1 == s->joining)
+      return (int)j;
   }
   return -1;
 }
 
+/* An unbounded condvar wait that has had a signal or broadcast since it
+ * began (the same incarnation of the condvar). */
+static int cond_signalled(const struct ss_wait_snap *s) {
+  struct ss_cond_info ci;
+  return !s->cond_timed && ss_cond_peek(s->cond, &ci) && ci.id == s->cond_id &&
+         ci.signals != s->cond_signals;
+}
+
 static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms) {
-  uint64_t key = 0;
-  for (uint32_t i = 0; i < n; i++)
-    key += (uint64_t)snaps[cyc[i]].tid * 0x9e3779b97f4a7c15ull + snaps[cyc[i]].waiting_for;
-  const struct snap *first = &snaps[cyc[0]];
-  struct ss_report *r =
-      ss_report_begin("deadlock", SS_SEV_ERROR, first->wait_site, key, 0xdead);
-  if (!r)
-    return;
-  char who[200] = "", label[200];
-  struct ss_buf b = {who, sizeof(who), 0};
-  const struct snap *timed = NULL;
+  const struct ss_wait_snap *c[64];
+  int timed = 0;
   for (uint32_t i = 0; i < n; i++) {
-    ss_buf_printf(&b, "%sT%u", i == 0 ? "" : i + 1 == n ? " and " : ", ", snaps[cyc[i]].tid);
-    if (!timed && snaps[cyc[i]].timed)
-      timed = &snaps[cyc[i]];
+    c[i] = &snaps[cyc[i]];
+    timed |= ss_wait_snap_timed(c[i]);
   }
-  if (timed)
-    ss_report_headline(r,
-                       "%s %s blocked waiting for each other (for at least %llu ms); the "
-                       "cycle includes a timed wait (T%u's), so it resolves when that wait "
-                       "times out",
-                       who, n == 1 ? "is" : "are", (unsigned long long)waited_ms, timed->tid);
-  else
-    ss_report_headline(r, "%s %s blocked waiting for each other (for at least %llu ms)", who,
-                       n == 1 ? "is" : "are", (unsigned long long)waited_ms);
-  for (uint32_t i = 0; i < n; i++) {
-    const struct snap *s = &snaps[cyc[i]];
-    const struct snap *h = &snaps[cyc[(i + 1) % n]];
-    ss_lock_label(s->waiting_for, (int)s->wait_kind, s->wait_site, label, sizeof(label));
-    ss_report_section(r, s->wait_site, "Thread T%u waits%s for %s, held by T%u, at", s->tid,
-                      s->timed ? " (with a timeout)" : "", label, h->tid);
-    for (uint32_t k = 0; k < s->nheld; k++) {
-      ss_lock_label(s->held[k].addr, (int)s->held[k].kind, s->held[k].site, label,
-                    sizeof(label));
-      ss_report_section_stack(r, s->held[k].site, s->held[k].stack, "  T%u holds %s, acquired at",
-                              s->tid, label);
-    }
-    ss_report_thread(r, s->tid);
-  }
-  ss_report_end(r);
   /* Only a cycle of unbounded waits is certain to last: one that a timeout
    * will break is left to recover by itself. */
-  if (timed)
+  if (!ss_deadlock_report(c, n, waited_ms, 0) || timed)
     return;
+  ss_deadlock_watchdog_act();
+}
+
+SS_HIDDEN void ss_deadlock_watchdog_act(void) {
   enum ss_deadlock_action act = ss_deadlock_action();
   if (act == SS_DEADLOCK_ABORT) {
     ss_printf("==%d==syncsan: ending the deadlocked process (abort_on_deadlock=0 lets it "
@@ -174,8 +92,12 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
     ss_die();
   }
   /* The threads are blocked inside the C library's lock calls: nothing
-   * can make those calls return, so fail cannot refuse anything here. Say
-   * so rather than pretend: the process is left as it is, as with hang. */
+   * can make those calls return, so fail cannot refuse anything here (the
+   * check at blocking time refuses the acquisition that closes a cycle,
+   * but one it could not follow, or one closed by a join or condvar wait,
+   * ends up here).
+   * Say so rather than pretend: the process is left as it is, as with
+   * hang. */
   if (act == SS_DEADLOCK_FAIL)
     ss_printf("==%d==syncsan: deadlock_action=fail cannot make a lock call that is already "
               "blocked return EDEADLK; the deadlocked threads are left to hang\n",
@@ -197,26 +119,50 @@ static void scan(uint64_t timeout_ms) {
   nsnaps = 0;
   ss_lock_threads_foreach(take_snap, NULL);
   uint64_t now = now_ms();
-  int blocked[nsnaps ? nsnaps : 1];
-  int any = 0;
+  /* stuck: in the same wait (of any kind) for the whole timeout; blocked:
+   * stuck in a lock wait or a join, the waits that make wait-for edges. */
+  int stuck[nsnaps ? nsnaps : 1], blocked[nsnaps ? nsnaps : 1];
+  int any = 0, any_cond = 0;
+  uint64_t waited_all = UINT64_MAX;
   for (uint32_t i = 0; i < nsnaps; i++) {
-    struct snap *s = &snaps[i];
+    struct ss_wait_snap *s = &snaps[i];
     struct seen *w = &seens[s->slot];
-    blocked[i] = 0;
-    if (!s->waiting_for) {
+    uintptr_t obj;
+    uint32_t seq;
+    uint32_t kind = ss_wait_snap_kind(s, &obj, &seq);
+    stuck[i] = blocked[i] = 0;
+    if (kind == SS_WAIT_NONE) {
       w->tid_plus1 = 0;
       continue;
     }
-    if (w->tid_plus1 != s->tid + 1 || w->seq != s->wait_seq || w->addr != s->waiting_for) {
+    if (w->tid_plus1 != s->tid + 1 || w->seq != seq || w->addr != obj || w->kind != kind) {
       w->tid_plus1 = s->tid + 1;
-      w->seq = s->wait_seq;
-      w->addr = s->waiting_for;
+      w->seq = seq;
+      w->addr = obj;
+      w->kind = kind;
       w->since_ms = now;
       continue;
     }
-    if (now - w->since_ms >= timeout_ms)
+    if (now - w->since_ms < timeout_ms)
+      continue;
+    stuck[i] = 1;
+    if (now - w->since_ms < waited_all)
+      waited_all = now - w->since_ms;
+    if (kind != SS_WAIT_COND) {
       any = blocked[i] = 1;
+      continue;
+    }
+    any_cond = 1;
+    /* A signalled waiter cannot return before it has its mutex again:
+     * whoever holds the mutex is what it waits for now (whether the
+     * signal woke it or another waiter). */
+    if (cond_signalled(s))
+      any = blocked[i] = s->cond_reacquire = 1;
   }
+  /* Condvar waits make no wait-for edge (anyone may signal): only when
+   * every thread is stuck can none of them ever signal (deadlock_all.c). */
+  if (any_cond && ss_deadlock_all_blocked(snaps, nsnaps, stuck, waited_all))
+    return;
   if (!any)
     return;
   /* Follow waits-for from each blocked thread; a revisit within one walk

@@ -9,19 +9,24 @@
 #define SYNCSAN_DEADLOCK_H
 #include "lockop.h"
 
-/* The wait's mode and lock kind follow from the site's operation, so the
- * fast path stores only what the watchdog cannot derive. Whether the wait
- * is bounded (a timed acquire) cannot be derived (a caller site names no
- * operation), so it travels in bit 0 of waiting_for: a lock object is at
- * least 4-byte aligned (the futex word under every lock kind must be).
- * `timed` is a constant in each hook, so this costs nothing. */
+/* The wait's lock kind follows from the site's operation, so the fast
+ * path stores only what the watchdog cannot derive. Whether the wait is
+ * bounded (a timed acquire) and whether it is shared (an rdlock) cannot be
+ * derived (a caller site names no operation), so they travel in the low
+ * bits of waiting_for: a lock object is at least 4-byte aligned (the futex
+ * word under every lock kind must be). `timed` and `shared` are constants
+ * in each hook, so this costs nothing. */
 #define SS_WAIT_TIMED ((uintptr_t)1)
+#define SS_WAIT_READ ((uintptr_t)2)
+#define SS_WAIT_FLAGS (SS_WAIT_TIMED | SS_WAIT_READ)
 
 static SS_ALWAYS_INLINE void ss_wait_begin(struct ss_lock_thread *t, const struct ss_lockop *op,
-                                           int timed) {
+                                           int timed, int shared) {
   t->wait_site = op->site;
   __atomic_store_n(&t->wait_seq, t->wait_seq + 1, __ATOMIC_RELAXED);
-  __atomic_store_n(&t->waiting_for, op->addr | (timed ? SS_WAIT_TIMED : 0), __ATOMIC_RELEASE);
+  __atomic_store_n(&t->waiting_for,
+                   op->addr | (timed ? SS_WAIT_TIMED : 0) | (shared ? SS_WAIT_READ : 0),
+                   __ATOMIC_RELEASE);
 }
 
 static SS_ALWAYS_INLINE void ss_wait_end(struct ss_lock_thread *t) {
@@ -32,6 +37,14 @@ static SS_ALWAYS_INLINE void ss_wait_end(struct ss_lock_thread *t) {
  * after a certain self-deadlock or deadlock is reported. */
 enum ss_deadlock_action { SS_DEADLOCK_ABORT, SS_DEADLOCK_HANG, SS_DEADLOCK_FAIL };
 SS_HIDDEN enum ss_deadlock_action ss_deadlock_action(void);
+
+/* A blocking acquire found its lock taken (its trylock failed) and is
+ * about to block: when the lock's holder is itself blocked, without a
+ * timeout, on a lock this thread holds (or on one held by a thread so
+ * blocked, and so on back to this thread), the deadlock is certain now.
+ * Reports it and returns 1 when deadlock_action=fail refuses the
+ * acquisition (ends the process for abort); 0: block as usual. */
+SS_HIDDEN int ss_deadlock_now(struct ss_lock_thread *t, const struct ss_lockop *op);
 
 /* Starts the watchdog once per process (again in a forked child). */
 SS_HIDDEN void ss_watchdog_start(void);

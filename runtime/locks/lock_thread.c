@@ -50,6 +50,7 @@ SS_HIDDEN void ss_lock_thread_start(struct ss_thread *t) {
   lt->pid = (uint32_t)getpid();
   lt->held = lt->held_inline;
   lt->held_cap = SS_HELD_INLINE;
+  lt->core = t;
   /* Published last: a scanner that sees the pointer sees a usable stack. */
   if (ext_key >= 0)
     __atomic_store_n(&t->ext[ext_key], lt, __ATOMIC_RELEASE);

@@ -109,6 +109,17 @@ struct ss_lock_thread {
   /* The ss_graph_flushes value this thread's chain cache was last emptied
    * under (lock_graph.h): checked on the class cache's slow path only. */
   uint32_t chain_flush;
+  /* The condvar wait the thread is in, for the deadlock watchdog: the
+   * condvar (SS_WAIT_TIMED in bit 0 for a timed wait; 0 none), its record's
+   * id, the mutex, and the condvar's signal count when the wait began.
+   * Written by the thread around the real wait (cond_hooks.c), cond_wait
+   * last with a release store and first cleared, as waiting_for is. */
+  uintptr_t cond_wait;
+  uintptr_t cond_mutex;
+  uint32_t cond_id, cond_signals, cond_seq;
+  uint16_t cond_mutex_kind;
+  const struct syncsan_site *cond_site;
+  struct ss_thread *core; /* the thread's core state (its join wait) */
 };
 
 SS_HIDDEN extern __thread struct ss_lock_thread ss_lock_self;

@@ -144,8 +144,9 @@ static SS_ALWAYS_INLINE uint64_t *ss_chain_slot(struct ss_lock_thread *t, uint64
  * events, is outside: a handler that interrupts a blocked acquire is
  * checked as usual. */
 static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_lockop *op) {
-  /* Read before any call that takes op: the hook's constant, folded. */
+  /* Read before any call that takes op: the hook's constants, folded. */
   const int timed = op->acq == SS_ACQ_TIMED;
+  const int shared = op->mode == SS_MODE_READ;
   ss_enter_runtime();
   op->site = ss_site(op->site);
   op->resolved = 0;
@@ -186,7 +187,7 @@ static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_
     }
   }
   if (op->acq != SS_ACQ_TRY)
-    ss_wait_begin(t, op, timed);
+    ss_wait_begin(t, op, timed, shared);
   if (SS_UNLIKELY(ss_timing_on))
     op->t0 = ss_now_ns();
   ss_leave_runtime();
@@ -230,5 +231,23 @@ static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct s
   SS_NOTE_HOOK_PC();
   ss_unlock_slow(t, op);
   ss_leave_runtime();
+}
+
+/* In the hooks of blocking acquires, which try the real trylock first:
+ * the trylock found the lock taken, so the thread is about to block. The
+ * uncontended acquire (the trylock takes it) never gets here, so the
+ * deadlock check at blocking time (ss_deadlock_now) costs nothing on the
+ * fast path; this is out of line and cold, so that the hook's fast path
+ * keeps its registers. Returns whether deadlock_action=fail refused the
+ * acquisition because blocking would close a certain deadlock (reported);
+ * then the hook returns its API's error, as for ss_lock_refused. */
+SS_HIDDEN SS_COLD int ss_lock_contended(struct ss_lock_thread *t, struct ss_lockop *op);
+/* Whether a blocking acquire tries the trylock first: only a thread that
+ * holds a lock can close a wait-for cycle (someone must wait for one of
+ * its locks), so the common case of a thread taking its first lock calls
+ * the real lock directly and pays nothing at all; so does every acquire
+ * with deadlock_at_block=0. */
+static SS_ALWAYS_INLINE int ss_lock_try_first(const struct ss_lock_thread *t) {
+  return t->nheld != 0 && ss_lock_flags.deadlock_at_block;
 }
 #endif

@@ -45,7 +45,19 @@ SS_EXPORT int __syncsan_mtx_lock(mtx_t *m, const struct syncsan_site *site) {
   ss_lock_before(t, &op);
   if (SS_UNLIKELY(ss_lock_refused(t, &op)))
     return thrd_error; /* deadlock_action=fail: a certain self-deadlock */
-  int rc = SS_REAL(mtx_lock)(m);
+  /* As for pthread_mutex_lock: a thread that holds locks tries the trylock
+   * first, and looks for a deadlock only when it is about to block. */
+  int rc;
+  if (SS_LIKELY(!ss_lock_try_first(t))) {
+    rc = SS_REAL(mtx_lock)(m);
+  } else {
+    rc = SS_REAL(mtx_trylock)(m);
+    if (SS_UNLIKELY(rc == thrd_busy)) {
+      if (ss_lock_contended(t, &op))
+        return thrd_error; /* deadlock_action=fail: blocking would close a certain deadlock */
+      rc = SS_REAL(mtx_lock)(m);
+    }
+  }
   ss_lock_after(t, &op, acquired(rc));
   return rc;
 }

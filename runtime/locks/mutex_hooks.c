@@ -58,7 +58,19 @@ SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
   ss_lock_before(t, &op);
   if (SS_UNLIKELY(ss_lock_refused(t, &op)))
     return EDEADLK; /* deadlock_action=fail: a certain self-deadlock */
-  int rc = SS_REAL(pthread_mutex_lock)(m);
+  /* A thread that holds locks tries the trylock first: only when the mutex
+   * is taken does it look for a deadlock (ss_lock_contended), and block. */
+  int rc;
+  if (SS_LIKELY(!ss_lock_try_first(t))) {
+    rc = SS_REAL(pthread_mutex_lock)(m);
+  } else {
+    rc = SS_REAL(pthread_mutex_trylock)(m);
+    if (SS_UNLIKELY(rc == EBUSY)) {
+      if (ss_lock_contended(t, &op))
+        return EDEADLK; /* deadlock_action=fail: blocking would close a certain deadlock */
+      rc = SS_REAL(pthread_mutex_lock)(m);
+    }
+  }
   ss_lock_after(t, &op, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
   if (SS_UNLIKELY(rc == EOWNERDEAD))
     ss_lock_owner_taken(op.addr); /* the dead owner's hold ends here */

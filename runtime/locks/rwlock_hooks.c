@@ -75,11 +75,14 @@ static inline uint8_t rw_pshared(const pthread_rwlock_t *rw) {
 }
 
 /* One acquire: checks, the real call (passed in as an expression), and the
- * bookkeeping of its real result. */
-#define RW_ACQUIRE(mode, acq, call)                                                        \
+ * bookkeeping of its real result. A blocking acquire by a thread that
+ * holds locks tries `trycall` (the real trylock in the same mode) first;
+ * only when the lock is taken does the thread look for a deadlock
+ * (ss_lock_contended), and then block in `call`. */
+#define RW_ACQUIRE(mode, acq, trycall, call)                                               \
   do {                                                                                     \
-    struct ss_lock_thread *t = ss_lock_thread_get();                                                 \
-    if (SS_UNLIKELY(ss_in_hook()))                                                           \
+    struct ss_lock_thread *t = ss_lock_thread_get();                                       \
+    if (SS_UNLIKELY(ss_in_hook()))                                                         \
       return call;                                                                         \
     struct ss_lockop op;                                                                   \
     rw_op(&op, t, rw, mode, acq, site);                                                    \
@@ -88,53 +91,65 @@ static inline uint8_t rw_pshared(const pthread_rwlock_t *rw) {
     /* deadlock_action=fail (acq is a constant: folded away elsewhere). */                 \
     if ((acq) == SS_ACQ_BLOCKING && SS_UNLIKELY(ss_lock_refused(t, &op)))                  \
       return EDEADLK;                                                                      \
-    int rc = call;                                                                         \
+    int rc;                                                                                \
+    if ((acq) == SS_ACQ_BLOCKING && ss_lock_try_first(t)) {                                \
+      rc = trycall;                                                                        \
+      if (SS_UNLIKELY(rc == EBUSY)) {                                                      \
+        if (ss_lock_contended(t, &op))                                                     \
+          return EDEADLK; /* fail: blocking would close a certain deadlock */              \
+        rc = call;                                                                         \
+      }                                                                                    \
+    } else {                                                                               \
+      rc = call;                                                                           \
+    }                                                                                      \
     ss_lock_after(t, &op, rc);                                                             \
     return rc;                                                                             \
   } while (0)
 
 SS_EXPORT int __syncsan_pthread_rwlock_rdlock(pthread_rwlock_t *rw,
                                               const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_BLOCKING, SS_REAL(pthread_rwlock_rdlock)(rw));
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_BLOCKING, SS_REAL(pthread_rwlock_tryrdlock)(rw),
+             SS_REAL(pthread_rwlock_rdlock)(rw));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_tryrdlock(pthread_rwlock_t *rw,
                                                  const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TRY, SS_REAL(pthread_rwlock_tryrdlock)(rw));
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TRY, 0, SS_REAL(pthread_rwlock_tryrdlock)(rw));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_timedrdlock(pthread_rwlock_t *rw,
                                                    const struct timespec *ts,
                                                    const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TIMED, SS_REAL(pthread_rwlock_timedrdlock)(rw, ts));
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TIMED, 0, SS_REAL(pthread_rwlock_timedrdlock)(rw, ts));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_clockrdlock(pthread_rwlock_t *rw, clockid_t clock,
                                                    const struct timespec *ts,
                                                    const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TIMED, SS_REAL(pthread_rwlock_clockrdlock)(rw, clock, ts));
+  RW_ACQUIRE(SS_MODE_READ, SS_ACQ_TIMED, 0, SS_REAL(pthread_rwlock_clockrdlock)(rw, clock, ts));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_wrlock(pthread_rwlock_t *rw,
                                               const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_BLOCKING, SS_REAL(pthread_rwlock_wrlock)(rw));
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_BLOCKING, SS_REAL(pthread_rwlock_trywrlock)(rw),
+             SS_REAL(pthread_rwlock_wrlock)(rw));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_trywrlock(pthread_rwlock_t *rw,
                                                  const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TRY, SS_REAL(pthread_rwlock_trywrlock)(rw));
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TRY, 0, SS_REAL(pthread_rwlock_trywrlock)(rw));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_timedwrlock(pthread_rwlock_t *rw,
                                                    const struct timespec *ts,
                                                    const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TIMED, SS_REAL(pthread_rwlock_timedwrlock)(rw, ts));
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TIMED, 0, SS_REAL(pthread_rwlock_timedwrlock)(rw, ts));
 }
 
 SS_EXPORT int __syncsan_pthread_rwlock_clockwrlock(pthread_rwlock_t *rw, clockid_t clock,
                                                    const struct timespec *ts,
                                                    const struct syncsan_site *site) {
-  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TIMED, SS_REAL(pthread_rwlock_clockwrlock)(rw, clock, ts));
+  RW_ACQUIRE(SS_MODE_WRITE, SS_ACQ_TIMED, 0, SS_REAL(pthread_rwlock_clockwrlock)(rw, clock, ts));
 }
 
 /* unlock-wrong-thread for an rwlock, which says the holder's mode: with one

@@ -59,7 +59,19 @@ SS_EXPORT int __syncsan_pthread_spin_lock(pthread_spinlock_t *s,
    * pthread_spin_lock fail with EDEADLK when the thread holds the lock. */
   if (SS_UNLIKELY(ss_lock_refused(t, &op)))
     return EDEADLK;
-  int rc = SS_REAL(pthread_spin_lock)(s);
+  /* A thread that holds locks tries the trylock first, and looks for a
+   * deadlock only when it is about to spin (ss_deadlock_now never refuses
+   * a spinlock: it is left to spin). */
+  int rc;
+  if (SS_LIKELY(!ss_lock_try_first(t))) {
+    rc = SS_REAL(pthread_spin_lock)(s);
+  } else {
+    rc = SS_REAL(pthread_spin_trylock)(s);
+    if (SS_UNLIKELY(rc == EBUSY)) {
+      ss_lock_contended(t, &op);
+      rc = SS_REAL(pthread_spin_lock)(s);
+    }
+  }
   ss_lock_after(t, &op, rc);
   return rc;
 }

@@ -2,8 +2,10 @@
 // The inversion is reported before the second thread blocks; the watchdog
 // then finds both blocked in a wait-for cycle and ends the process with a
 // report naming each thread's wait and held locks, instead of hanging.
+// (The check at blocking time would report this cycle before the watchdog
+// does, deadlock-now.c: deadlock_at_block=0 leaves it to the watchdog.)
 // RUN: %syncsan-cc %O -g %s -o %t
-// RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=300 %expect-exit 66 timeout 30 %t 2>&1 | FileCheck %s
+// RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=300:deadlock_at_block=0 %expect-exit 66 timeout 30 %t 2>&1 | FileCheck %s
 #include <pthread.h>
 #include <stdio.h>
 
@@ -37,11 +39,11 @@ int main(void) {
 // CHECK: ERROR: SyncSanitizer: lock-order-inversion
 // CHECK: ERROR: SyncSanitizer: deadlock: T{{[12]}} and T{{[12]}} are blocked waiting for each other (for at least {{[0-9]+}} ms)
 // CHECK-DAG: Thread T1 waits for mutex M{{[0-9]+}} 'right' (0x{{[0-9a-f]+}}), held by T2, at:
-// CHECK-DAG: #0 one {{.*}}deadlock-watchdog.c:16:3 (pthread_mutex_lock)
+// CHECK-DAG: #0 one {{.*}}deadlock-watchdog.c:18:3 (pthread_mutex_lock)
 // CHECK-DAG: T1 holds mutex M{{[0-9]+}} 'left' (0x{{[0-9a-f]+}}), acquired at:
-// CHECK-DAG: #0 one {{.*}}deadlock-watchdog.c:14:3 (pthread_mutex_lock)
+// CHECK-DAG: #0 one {{.*}}deadlock-watchdog.c:16:3 (pthread_mutex_lock)
 // CHECK-DAG: Thread T2 waits for mutex M{{[0-9]+}} 'left' (0x{{[0-9a-f]+}}), held by T1, at:
-// CHECK-DAG: #0 two {{.*}}deadlock-watchdog.c:23:3 (pthread_mutex_lock)
-// CHECK: SUMMARY: SyncSanitizer: deadlock {{.*}}deadlock-watchdog.c:{{16|23}} in {{one|two}}
+// CHECK-DAG: #0 two {{.*}}deadlock-watchdog.c:25:3 (pthread_mutex_lock)
+// CHECK: SUMMARY: SyncSanitizer: deadlock {{.*}}deadlock-watchdog.c:{{18|25}} in {{one|two}}
 // CHECK: syncsan: ending the deadlocked process
 // CHECK-NOT: not reached
