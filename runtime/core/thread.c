@@ -367,6 +367,40 @@ static int c11_trampoline(void *p) {
   return a.c11_fn(a.arg);
 }
 
+/* Room on a new thread's stack for the runtime.
+ *
+ * glibc carves a thread's static TLS (the runtime's per-thread state is a
+ * few kilobytes of it) and its descriptor out of the stack size the program
+ * asks for, and the runtime's slow paths (a report: unwinding, symbolizing,
+ * formatting; the dynamic linker's first binding of a function) need
+ * several kilobytes more. A program that asks for a small stack
+ * (PTHREAD_STACK_MIN is 16 KB) would overflow it in the first report. So a
+ * stack size below SS_MIN_THREAD_STACK is raised to it for the call, as
+ * the sanitizers do, and the attribute object is given back as it was: the
+ * program sees its own value. A concurrent creation with the same
+ * attribute object reads either value and needs no raise itself. A stack
+ * the program allocated (pthread_attr_setstack) cannot grow: it is used as
+ * it is. Returns the size to restore, or 0. */
+#define SS_MIN_THREAD_STACK (128u << 10)
+static size_t stack_room(const pthread_attr_t *attr) {
+  void *addr = NULL;
+  size_t size = 0;
+  if (!attr || pthread_attr_getstack(attr, &addr, &size) != 0)
+    return 0;
+  /* glibc reports a stack the program did not allocate as ending at 0. */
+  int own_stack = addr && (uintptr_t)addr + size != 0;
+  if (own_stack || size >= SS_MIN_THREAD_STACK)
+    return 0;
+  if (pthread_attr_setstacksize((pthread_attr_t *)attr, SS_MIN_THREAD_STACK) != 0)
+    return 0;
+  return size;
+}
+
+static void stack_room_undo(const pthread_attr_t *attr, size_t size) {
+  if (size)
+    pthread_attr_setstacksize((pthread_attr_t *)attr, size);
+}
+
 SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr,
                                        void *(*fn)(void *), void *arg,
                                        const struct syncsan_site *site) {
@@ -387,7 +421,9 @@ SS_EXPORT int __syncsan_pthread_create(pthread_t *th, const pthread_attr_t *attr
   a->tid = new_tid();
   a->names_after = __atomic_load_n(&name_seq, __ATOMIC_ACQUIRE);
   uint32_t tid = a->tid; /* a is the new thread's once it runs */
+  size_t asked = stack_room(attr);
   int rc = SS_REAL(pthread_create)(th, attr, pthread_trampoline, a);
+  stack_room_undo(attr, asked);
   if (rc != 0)
     free(a);
   else

@@ -45,6 +45,8 @@ SS_HIDDEN enum ss_deadlock_action ss_deadlock_action(void);
  * Reports it and returns 1 when deadlock_action=fail refuses the
  * acquisition (ends the process for abort); 0: block as usual. */
 SS_HIDDEN int ss_deadlock_now(struct ss_lock_thread *t, const struct ss_lockop *op);
+/* At thread exit: unmaps the check's copies (mapped at its first use). */
+SS_HIDDEN void ss_deadlock_now_release(struct ss_lock_thread *t);
 
 /* Starts the watchdog once per process (again in a forked child). */
 SS_HIDDEN void ss_watchdog_start(void);

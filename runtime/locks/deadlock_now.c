@@ -35,12 +35,23 @@
  * chains are the watchdog's (a snapshot each costs a frame of stack). */
 #define CHAIN_MAX 8
 
+/* The copies the check works on: several kilobytes, too much for the
+ * stack of a thread the program gave a small one (PTHREAD_STACK_MIN is
+ * 16 KB), so each thread maps its own on its first contended acquisition
+ * while holding a lock (the check runs inside the runtime: a signal handler
+ * on the same thread never re-enters it). */
+struct scratch {
+  struct ss_wait_snap chain[CHAIN_MAX];
+  struct ss_wait_snap now, probe;
+};
+
 struct find {
   uintptr_t addr;  /* holder search: a thread holding addr... */
   uint32_t mode;   /* ...in a mode a wait in `mode` conflicts with */
   uint32_t tid;    /* or, when by_tid, the thread with this tid */
   int by_tid;
   struct ss_wait_snap *out;
+  struct ss_wait_snap *probe; /* room to copy a candidate holder */
   int found;
 };
 
@@ -59,14 +70,14 @@ static void find_one(struct ss_lock_thread *t, uint32_t slot, void *arg) {
    * certain cycle: prefer one (an rwlock may have several readers). The
    * lock table's stripes are never taken under the registry lock, so
    * whether the entry is stale is asked afterwards. */
-  struct ss_wait_snap s;
-  ss_wait_snap_take(t, slot, &s);
-  if (!s.waiting_for || s.timed)
+  struct ss_wait_snap *s = q->probe;
+  ss_wait_snap_take(t, slot, s);
+  if (!s->waiting_for || s->timed)
     return;
-  for (uint32_t k = 0; k < s.nheld; k++)
-    if (s.held[k].addr == q->addr &&
-        !(s.held[k].mode == SS_MODE_READ && q->mode == SS_MODE_READ)) {
-      *q->out = s;
+  for (uint32_t k = 0; k < s->nheld; k++)
+    if (s->held[k].addr == q->addr &&
+        !(s->held[k].mode == SS_MODE_READ && q->mode == SS_MODE_READ)) {
+      *q->out = *s;
       q->found = 1;
       return;
     }
@@ -88,8 +99,19 @@ static int self_blocks(struct ss_lock_thread *t, uintptr_t addr, uint32_t mode) 
   return 0;
 }
 
+SS_HIDDEN void ss_deadlock_now_release(struct ss_lock_thread *t) {
+  if (t->dl_scratch)
+    ss_unmap(t->dl_scratch, sizeof(struct scratch));
+  t->dl_scratch = NULL;
+}
+
 SS_HIDDEN int ss_deadlock_now(struct ss_lock_thread *t, const struct ss_lockop *op) {
-  struct ss_wait_snap chain[CHAIN_MAX];
+  if (!t->dl_scratch)
+    t->dl_scratch = ss_map(sizeof(struct scratch));
+  struct scratch *sc = t->dl_scratch;
+  if (!sc)
+    return 0; /* no memory: the watchdog still sees the wait */
+  struct ss_wait_snap *chain = sc->chain;
   ss_wait_snap_take(t, 0, &chain[0]);
   if (!chain[0].waiting_for || chain[0].timed)
     return 0;
@@ -98,7 +120,8 @@ SS_HIDDEN int ss_deadlock_now(struct ss_lock_thread *t, const struct ss_lockop *
   int closed = 0;
   while (!closed && n < CHAIN_MAX) {
     const struct ss_wait_snap *w = &chain[n - 1];
-    struct find q = {.addr = w->waiting_for, .mode = w->wait_mode, .out = &chain[n]};
+    struct find q = {
+        .addr = w->waiting_for, .mode = w->wait_mode, .out = &chain[n], .probe = &sc->probe};
     if (!find_thread(&q) || !ss_wait_snap_blocks(&chain[n], w->waiting_for, w->wait_mode))
       return 0;
     for (uint32_t i = 1; i < n; i++)
@@ -113,14 +136,14 @@ SS_HIDDEN int ss_deadlock_now(struct ss_lock_thread *t, const struct ss_lockop *
    * marker proves it stuck; then each earlier one waits for a lock of a
    * thread proven stuck (whose fresh copy shows it holding that lock). */
   for (uint32_t i = n - 1; i >= 1; i--) {
-    struct ss_wait_snap now;
-    struct find q = {.tid = chain[i].tid, .by_tid = 1, .out = &now};
-    if (!find_thread(&q) || now.waiting_for != chain[i].waiting_for || now.timed ||
-        now.wait_mode != chain[i].wait_mode)
+    struct ss_wait_snap *now = &sc->now;
+    struct find q = {.tid = chain[i].tid, .by_tid = 1, .out = now, .probe = &sc->probe};
+    if (!find_thread(&q) || now->waiting_for != chain[i].waiting_for || now->timed ||
+        now->wait_mode != chain[i].wait_mode)
       return 0;
-    chain[i] = now;
-    if (i == n - 1 ? !self_blocks(t, now.waiting_for, now.wait_mode)
-                   : !ss_wait_snap_blocks(&chain[i + 1], now.waiting_for, now.wait_mode))
+    chain[i] = *now;
+    if (i == n - 1 ? !self_blocks(t, now->waiting_for, now->wait_mode)
+                   : !ss_wait_snap_blocks(&chain[i + 1], now->waiting_for, now->wait_mode))
       return 0;
   }
   if (!ss_wait_snap_blocks(&chain[1], chain[0].waiting_for, chain[0].wait_mode))

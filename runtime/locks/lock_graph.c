@@ -249,7 +249,9 @@ static int find_cycle(struct ss_edge *closing, uint32_t hold, uint32_t acq, stru
         break;
       if (e->dst == closing->src && conflict(a, hold)) {
         /* Found: walk back through from_edge links. */
-        struct cycle_edge path[MAX_CYCLE];
+        /* Static, not on the stack (6 KB; a program may give its threads
+         * 16 KB): the search runs under the graph lock. */
+        static struct cycle_edge path[MAX_CYCLE];
         uint32_t n = 0, total = 1;
         if (n < MAX_CYCLE)
           copy_edge(&path[n++], e, h, a);
@@ -357,7 +359,9 @@ static void scenario(struct ss_report *r, const struct cycle *c) {
 
 static void report_cycle(struct ss_lock_thread *t, const struct ss_lockop *op, const struct cycle *c) {
   const char *names[9];
-  char storage[8][2][512];
+  /* Under the graph lock, like the cycle: static, not 8 KB of the stack of
+   * a thread that may have 16 KB. */
+  static char storage[8][2][512];
   int nn = 0;
   for (uint32_t i = 0; i < c->n && nn < 6; i++)
     nn += ss_node_names(c->e[i].src, names + nn, storage[i]) > 0 ? 1 : 0;

@@ -103,6 +103,7 @@ struct ss_lock_thread {
   uint32_t nest_subclass;
   struct ss_class_cache_entry *class_cache; /* [SS_CLASS_CACHE] */
   uint32_t class_cache_done; /* the thread has exited: map no cache again */
+  void *dl_scratch; /* deadlock_now.c's copies, mapped at first need */
   uint64_t chain_cache[SS_CHAIN_CACHE];
   struct ss_profile_table *profile; /* per-thread lock statistics, or NULL */
   uint32_t pid; /* the process this state is about (lock_fork.c) */

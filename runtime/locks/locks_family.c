@@ -58,8 +58,10 @@ static void locks_thread_exit(struct ss_thread *t, int process_exit) {
   if (lt->nheld || lt->nlost)
     ss_rule_thread_exit(lt, process_exit);
   ss_profile_thread_exit(lt);
-  if (!process_exit)
+  if (!process_exit) {
     ss_class_cache_release(lt);
+    ss_deadlock_now_release(lt);
+  }
 }
 
 /* Robust mutexes whose dead owner nobody took over are reported now,

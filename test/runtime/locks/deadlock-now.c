@@ -22,9 +22,16 @@
 // `timeout` ends them.
 // RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=60000 %expect-exit 66 timeout 30 %t spin 2>&1 | FileCheck %s --check-prefix=SPIN
 // RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=60000:deadlock_action=fail %expect-exit 124 timeout 3 %t spin 2>&1 | FileCheck %s --check-prefix=SPINFAIL
+// Threads with the smallest stack the C library allows: the check and its
+// report fit (the check's copies are not on the stack).
+// The program's attribute object still says what it set.
+// RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=60000:deadlock_action=fail %expect-exit 66 timeout 30 %t mutex small 2>&1 | FileCheck %s --check-prefixes=CHECK,FAIL
+// RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=60000:deadlock_action=fail %expect-exit 66 timeout 30 %t mutex small 2>&1 | FileCheck %s --check-prefix=SMALL
+// SMALL: stack size attribute kept
 // hang: reported at once, then the threads block until `timeout` ends them.
 // RUN: env SYNCSAN_OPTIONS=deadlock_timeout_ms=60000:deadlock_action=hang %expect-exit 124 timeout 4 %t mutex 2>&1 | FileCheck %s --check-prefix=HANG
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -106,8 +113,16 @@ int main(int argc, char **argv) {
   pthread_spin_init(&s_right, PTHREAD_PROCESS_PRIVATE);
   pthread_t a, b;
   pthread_barrier_init(&both_hold, NULL, 2);
-  pthread_create(&a, NULL, one, NULL);
-  pthread_create(&b, NULL, two, NULL);
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  if (argc > 2 && !strcmp(argv[2], "small"))
+    pthread_attr_setstacksize(&attr, PTHREAD_STACK_MIN);
+  pthread_create(&a, &attr, one, NULL);
+  pthread_create(&b, &attr, two, NULL);
+  size_t size;
+  pthread_attr_getstacksize(&attr, &size);
+  if (argc > 2 && size == PTHREAD_STACK_MIN)
+    fprintf(stderr, "stack size attribute kept\n");
   pthread_join(a, NULL);
   pthread_join(b, NULL);
   fprintf(stderr, "both finished\n");
@@ -116,11 +131,11 @@ int main(int argc, char **argv) {
 // CHECK: ERROR: SyncSanitizer: lock-order-inversion
 // CHECK: ERROR: SyncSanitizer: deadlock: T[[CLOSER:[12]]] and T{{[12]}} are blocked waiting for each other (certain as T[[CLOSER]] blocks: every other wait in the cycle is on a lock held inside it)
 // CHECK-DAG: Thread T1 waits for mutex M{{[0-9]+}} 'right' (0x{{[0-9a-f]+}}), held by T2, at:
-// CHECK-DAG: #0 take {{.*}}deadlock-now.c:46:14 (pthread_mutex_lock)
+// CHECK-DAG: #0 take {{.*}}deadlock-now.c:53:14 (pthread_mutex_lock)
 // CHECK-DAG: T1 holds mutex M{{[0-9]+}} 'left' (0x{{[0-9a-f]+}}), acquired at:
 // CHECK-DAG: Thread T2 waits for mutex M{{[0-9]+}} 'left' (0x{{[0-9a-f]+}}), held by T1, at:
 // CHECK-DAG: T2 holds mutex M{{[0-9]+}} 'right' (0x{{[0-9a-f]+}}), acquired at:
-// CHECK: SUMMARY: SyncSanitizer: deadlock {{.*}}deadlock-now.c:46 in take
+// CHECK: SUMMARY: SyncSanitizer: deadlock {{.*}}deadlock-now.c:53 in take
 // ABORT: syncsan: ending the deadlocked process
 // ABORT-NOT: both finished
 // FAIL-NOT: ending the deadlocked process
