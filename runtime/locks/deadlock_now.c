@@ -180,9 +180,14 @@ SS_HIDDEN int ss_deadlock_now(struct ss_lock_thread *t, const struct ss_lockop *
 }
 
 SS_HIDDEN SS_COLD int ss_lock_contended(struct ss_lock_thread *t, struct ss_lockop *op) {
+  /* The wait the profile times starts here (lock_profile.h). */
+  if (SS_UNLIKELY(ss_timing_on))
+    op->t0 = ss_now_ns();
   /* An acquire that published no wait (a re-acquisition ss_lock_before
-   * let through) has nothing to check. */
-  if (!__atomic_load_n(&t->waiting_for, __ATOMIC_RELAXED))
+   * let through) has nothing to check; nor has a thread holding nothing
+   * (it tried first for the profile only). */
+  if (!__atomic_load_n(&t->waiting_for, __ATOMIC_RELAXED) || !t->nheld ||
+      !ss_lock_flags.deadlock_at_block)
     return 0;
   ss_enter_runtime();
   /* A frame inside the hook: captures find the site's frame by its line

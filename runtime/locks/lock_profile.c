@@ -9,6 +9,7 @@
 #include "core/report.h"
 
 SS_HIDDEN int ss_timing_on;
+SS_HIDDEN uint32_t ss_coarse_res_ms;
 
 /* Statistics of one (class, acquisition site). */
 struct stat {
@@ -30,6 +31,11 @@ static int global_full_warned;
 
 SS_HIDDEN void ss_profile_init(void) {
   ss_timing_on = ss_lock_flags.profile_locks || ss_lock_flags.lock_hold_warn_ms > 0;
+  struct timespec res;
+  ss_coarse_res_ms = 4;
+  if (clock_getres(CLOCK_MONOTONIC_COARSE, &res) == 0)
+    ss_coarse_res_ms = (uint32_t)(((uint64_t)res.tv_sec * 1000000000 + (uint64_t)res.tv_nsec +
+                                   999999) / 1000000);
   if (ss_lock_flags.profile_locks)
     global = ss_map(GLOBAL_STATS * sizeof(struct stat));
 }
@@ -102,7 +108,7 @@ SS_HIDDEN void ss_profile_acquired(struct ss_lock_thread *t, const struct ss_loc
 }
 
 static void report_hold(struct ss_lock_thread *t, const struct ss_held *h,
-                        const struct syncsan_site *rel, uint64_t held_ns) {
+                        const struct syncsan_site *rel, uint64_t held_ms) {
   struct ss_report *r = ss_report_begin("lock-hold-too-long", SS_SEV_WARNING, rel,
                                         (uintptr_t)h->site, (uintptr_t)rel);
   if (!r)
@@ -110,7 +116,7 @@ static void report_hold(struct ss_lock_thread *t, const struct ss_held *h,
   char label[200];
   ss_lock_label(h->addr, h->kind, h->site, label, sizeof(label));
   ss_report_headline(r, "thread T%u held %s for %llu ms (lock_hold_warn_ms=%ld)", t->tid, label,
-                     (unsigned long long)(held_ns / 1000000), ss_lock_flags.lock_hold_warn_ms);
+                     (unsigned long long)held_ms, ss_lock_flags.lock_hold_warn_ms);
   ss_report_section_stack(r, h->site, ss_held_stack(h), "Acquired by thread T%u", t->tid);
   ss_report_section_here(r, rel, "Released by thread T%u", t->tid);
   ss_report_thread(r, t->tid);
@@ -119,11 +125,17 @@ static void report_hold(struct ss_lock_thread *t, const struct ss_held *h,
 
 SS_HIDDEN void ss_profile_released(struct ss_lock_thread *t, const struct ss_held *h,
                                    const struct syncsan_site *release_site, uint64_t now_ns) {
-  uint64_t held = now_ns - h->acq_ns;
-  if (ss_lock_flags.lock_hold_warn_ms > 0 && held > (uint64_t)ss_lock_flags.lock_hold_warn_ms * 1000000)
-    report_hold(t, h, release_site, held);
-  if (!ss_lock_flags.profile_locks)
+  if (ss_lock_flags.lock_hold_warn_ms > 0) {
+    /* Coarse ticks: the hold lasted more than (difference - one tick). A
+     * timed hold gives the exact figure for the report. */
+    uint32_t coarse = ss_coarse_ms() - h->acq_coarse_ms;
+    if (coarse > (uint32_t)ss_lock_flags.lock_hold_warn_ms + ss_coarse_res_ms)
+      report_hold(t, h, release_site,
+                  h->acq_ns && now_ns ? (now_ns - h->acq_ns) / 1000000 : coarse);
+  }
+  if (!ss_lock_flags.profile_locks || !h->acq_ns || !now_ns)
     return;
+  uint64_t held = now_ns - h->acq_ns;
   struct stat *s = thread_stat(t, h->class_id, h->site);
   if (s && held > s->hold_max)
     s->hold_max = held;

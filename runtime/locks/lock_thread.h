@@ -30,7 +30,7 @@ struct ss_held {
   uintptr_t addr;                  /* the lock object (atomic stores: scanned by others) */
   const struct syncsan_site *site; /* where it was acquired */
   uint64_t chain;                  /* key of the chain of held classes up to this one */
-  uint64_t acq_ns;                 /* when acquired (only when timing is on) */
+  uint64_t acq_ns;                 /* when acquired: timed holds only (lock_profile.h), else 0 */
   uint32_t class_id;               /* graph node of its class (subclass included); 0 unknown */
   uint32_t lock_gen;               /* generation of its lock record when acquired */
   int32_t level;                   /* declared level; 0 none */
@@ -39,6 +39,7 @@ struct ss_held {
   uint32_t depth;                  /* recursive acquisitions beyond the first */
   uint32_t flags;                  /* SS_HELD_* */
   ss_stack_id stack;               /* its acquisition's stack: held_stacks=1 only */
+  uint32_t acq_coarse_ms;          /* coarse clock at acquisition, ms: lock_hold_warn_ms only */
 };
 /* A held entry's stack: only held_stacks=1 fills it in. */
 static inline ss_stack_id ss_held_stack(const struct ss_held *h) {
@@ -104,6 +105,7 @@ struct ss_lock_thread {
   struct ss_class_cache_entry *class_cache; /* [SS_CLASS_CACHE] */
   uint32_t class_cache_done; /* the thread has exited: map no cache again */
   void *dl_scratch; /* deadlock_now.c's copies, mapped at first need */
+  uint32_t prof_tick; /* acquisitions since the last timed hold (profile_sample) */
   uint64_t chain_cache[SS_CHAIN_CACHE];
   struct ss_profile_table *profile; /* per-thread lock statistics, or NULL */
   uint32_t pid; /* the process this state is about (lock_fork.c) */

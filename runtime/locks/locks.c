@@ -274,14 +274,23 @@ SS_HIDDEN void ss_lock_after_slow(struct ss_lock_thread *t, const struct ss_lock
   }
   uint64_t now = 0;
   if (ss_timing_on && op->resolved) {
-    now = ss_now_ns();
-    ss_profile_acquired(t, op, now - op->t0);
+    /* lock_profile.h: a contended acquire (t0 set before it blocked) and
+     * one in profile_sample read the clock; the others waited 0. */
+    int timed = op->t0 != 0;
+    if (ss_lock_flags.profile_locks && ++t->prof_tick >= (uint32_t)ss_lock_flags.profile_sample) {
+      t->prof_tick = 0;
+      timed = 1;
+    }
+    if (timed && ss_lock_flags.profile_locks)
+      now = ss_now_ns();
+    ss_profile_acquired(t, op, op->t0 && now ? now - op->t0 : 0);
   }
   struct ss_held *e = ss_held_push(t);
   if (!e)
     return;
   ss_held_fill(e, op, op->resolved);
   e->acq_ns = now;
+  e->acq_coarse_ms = ss_lock_flags.lock_hold_warn_ms > 0 ? ss_coarse_ms() : 0;
   e->stack = ss_lock_flags.held_stacks ? ss_stack_capture_site(op->site, ss_self.hook_pc) : 0;
   __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELEASE);
 }
@@ -319,8 +328,8 @@ SS_HIDDEN void ss_unlock_slow(struct ss_lock_thread *t, struct ss_lockop *op) {
       h->depth--;
       return;
     }
-    if (SS_UNLIKELY(ss_timing_on) && h->acq_ns)
-      ss_profile_released(t, h, op->site, ss_now_ns());
+    if (SS_UNLIKELY(ss_timing_on))
+      ss_profile_released(t, h, op->site, h->acq_ns ? ss_now_ns() : 0);
     ss_held_drop(t, h);
     return;
   }

@@ -188,8 +188,9 @@ static SS_ALWAYS_INLINE void ss_lock_before(struct ss_lock_thread *t, struct ss_
   }
   if (op->acq != SS_ACQ_TRY)
     ss_wait_begin(t, op, timed, shared);
-  if (SS_UNLIKELY(ss_timing_on))
-    op->t0 = ss_now_ns();
+  /* A blocking acquire reads the clock only once its trylock failed
+   * (ss_lock_contended); a timed one, which tries no lock first, now. */
+  op->t0 = SS_UNLIKELY(ss_timing_on) && timed ? ss_now_ns() : 0;
   ss_leave_runtime();
 }
 
@@ -246,8 +247,10 @@ SS_HIDDEN SS_COLD int ss_lock_contended(struct ss_lock_thread *t, struct ss_lock
  * holds a lock can close a wait-for cycle (someone must wait for one of
  * its locks), so the common case of a thread taking its first lock calls
  * the real lock directly and pays nothing at all; so does every acquire
- * with deadlock_at_block=0. */
+ * with deadlock_at_block=0. With timing on (lock_profile.h) every blocking
+ * acquire tries first: the failed trylock is what tells a contended
+ * acquire, the only kind whose wait is timed. */
 static SS_ALWAYS_INLINE int ss_lock_try_first(const struct ss_lock_thread *t) {
-  return t->nheld != 0 && ss_lock_flags.deadlock_at_block;
+  return (t->nheld != 0 && ss_lock_flags.deadlock_at_block) || SS_UNLIKELY(ss_timing_on);
 }
 #endif
