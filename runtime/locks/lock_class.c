@@ -186,7 +186,7 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
    * thread checked before may rest on them, so they are checked again. */
   uint32_t flushes = __atomic_load_n(&ss_graph_flushes, __ATOMIC_ACQUIRE);
   if (SS_UNLIKELY(flushes != t->chain_flush)) {
-    memset(t->chain_cache, 0, sizeof(t->chain_cache));
+    ss_chain_cache_clear(t);
     t->chain_flush = flushes;
   }
   /* Read the epoch before the record: a change after this makes the cache

@@ -12,7 +12,28 @@ SS_HIDDEN struct ss_class_cache_entry ss_class_cache_none[SS_CLASS_CACHE];
 /* Statically pointed at the empty cache: a hook that runs before the
  * thread's start-up (or in a thread whose start-up did not run) misses, and
  * never follows a null pointer. */
-SS_HIDDEN __thread struct ss_lock_thread ss_lock_self = {.class_cache = ss_class_cache_none};
+SS_HIDDEN uint64_t ss_chain_cache_none[SS_CHAIN_CACHE];
+SS_HIDDEN __thread struct ss_lock_thread ss_lock_self = {.class_cache = ss_class_cache_none,
+                                                         .chain_cache = ss_chain_cache_none};
+
+static inline uint32_t chain_index(uint64_t key) {
+  return (uint32_t)((key ^ key >> 32) >> 1) & (SS_CHAIN_CACHE - 1);
+}
+
+SS_HIDDEN uint64_t *ss_chain_slot_w(struct ss_lock_thread *t, uint64_t key) {
+  if (t->chain_cache == ss_chain_cache_none) {
+    uint64_t *c = t->class_cache_done ? NULL : ss_map(SS_CHAIN_CACHE * sizeof(*c));
+    if (!c)
+      return &t->chain_sink;
+    t->chain_cache = c;
+  }
+  return &t->chain_cache[chain_index(key)];
+}
+
+SS_HIDDEN void ss_chain_cache_clear(struct ss_lock_thread *t) {
+  if (t->chain_cache != ss_chain_cache_none)
+    memset(t->chain_cache, 0, SS_CHAIN_CACHE * sizeof(uint64_t));
+}
 
 SS_HIDDEN struct ss_class_cache_entry *ss_class_cache_fill_slot(struct ss_lock_thread *t,
                                                                 uintptr_t addr) {
@@ -37,6 +58,10 @@ SS_HIDDEN void ss_class_cache_release(struct ss_lock_thread *t) {
   t->class_cache_done = 1;
   if (c && c != ss_class_cache_none)
     ss_unmap(c, SS_CLASS_CACHE * sizeof(*c));
+  uint64_t *k = t->chain_cache;
+  t->chain_cache = ss_chain_cache_none;
+  if (k && k != ss_chain_cache_none)
+    ss_unmap(k, SS_CHAIN_CACHE * sizeof(*k));
 }
 
 static int ext_key = -1;

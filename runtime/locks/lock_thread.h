@@ -76,8 +76,12 @@ static inline uint32_t ss_class_slot(uintptr_t addr) {
 }
 
 /* Lock chains (sequences of held classes + the acquired one) this thread
- * has already checked. Direct-mapped: a collision only costs a re-check. */
-#define SS_CHAIN_CACHE 512
+ * has already checked. Direct-mapped: a collision only costs a re-check.
+ * 4096 entries, so that the chains of a striped table (every pair of 64
+ * stripes) stay in it: 32 KB, mapped at the thread's first write, like
+ * the class cache; until then the thread reads ss_chain_cache_none (all
+ * misses). */
+#define SS_CHAIN_CACHE 4096
 
 struct ss_profile_table;
 
@@ -106,7 +110,8 @@ struct ss_lock_thread {
   uint32_t class_cache_done; /* the thread has exited: map no cache again */
   void *dl_scratch; /* deadlock_now.c's copies, mapped at first need */
   uint32_t prof_tick; /* acquisitions since the last timed hold (profile_sample) */
-  uint64_t chain_cache[SS_CHAIN_CACHE];
+  uint64_t *chain_cache; /* [SS_CHAIN_CACHE] */
+  uint64_t chain_sink;   /* where writes go when no cache could be mapped */
   struct ss_profile_table *profile; /* per-thread lock statistics, or NULL */
   uint32_t pid; /* the process this state is about (lock_fork.c) */
   /* The ss_graph_flushes value this thread's chain cache was last emptied
@@ -127,11 +132,17 @@ struct ss_lock_thread {
 
 SS_HIDDEN extern __thread struct ss_lock_thread ss_lock_self;
 SS_HIDDEN extern struct ss_class_cache_entry ss_class_cache_none[SS_CLASS_CACHE];
+SS_HIDDEN extern uint64_t ss_chain_cache_none[SS_CHAIN_CACHE];
+/* The chain cache slot of key to write, mapping the thread's cache on its
+ * first write (a slot nobody reads when that fails). */
+SS_HIDDEN uint64_t *ss_chain_slot_w(struct ss_lock_thread *t, uint64_t key);
+/* Forgets every chain the thread checked (lock_graph.h, ss_graph_flushes). */
+SS_HIDDEN void ss_chain_cache_clear(struct ss_lock_thread *t);
 /* The class cache entry to fill for addr, mapping the thread's cache on its
  * first use; NULL when there is none to fill (no memory, or exited). */
 SS_HIDDEN struct ss_class_cache_entry *ss_class_cache_fill_slot(struct ss_lock_thread *t,
                                                                 uintptr_t addr);
-/* At thread exit: gives the thread's class cache back. */
+/* At thread exit: gives the thread's class and chain caches back. */
 SS_HIDDEN void ss_class_cache_release(struct ss_lock_thread *t);
 
 /* The calling thread's lock state, registering the thread first if needed

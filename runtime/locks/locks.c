@@ -204,7 +204,7 @@ static int nesting_in_order(struct ss_lock_thread *t, const struct ss_lockop *op
  * instances then gets its instance edges, checked once per thread through
  * a pair key in the same cache. */
 SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *op, uint64_t cached) {
-  uint64_t *slot = ss_chain_slot(t, op->chain);
+  uint64_t *slot = ss_chain_slot_w(t, op->chain);
   int in_order;
   if ((cached & ~1ull) != op->chain) {
     int mixed = chain_mixed(t, op->node);
@@ -245,7 +245,7 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *o
         break;
     }
   pair = ss_mix64(pair) & ~1ull;
-  uint64_t *pslot = ss_chain_slot(t, pair);
+  uint64_t *pslot = ss_chain_slot_w(t, pair);
   if (*pslot == pair)
     return;
   if ((cached & ~1ull) == op->chain)

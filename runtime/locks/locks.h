@@ -134,6 +134,7 @@ static SS_ALWAYS_INLINE uint64_t ss_chain_step(uint64_t prev, uint32_t node, uin
 }
 
 static SS_ALWAYS_INLINE uint64_t *ss_chain_slot(struct ss_lock_thread *t, uint64_t key) {
+  /* The same index as ss_chain_slot_w's (lock_thread.c). */
   return &t->chain_cache[(key ^ key >> 32) >> 1 & (SS_CHAIN_CACHE - 1)];
 }
 
