@@ -82,7 +82,9 @@ ALIGNED_ATOMIC_TARGET = 1.0
 # A 1.0x target means "not instrumented"; the repetitions' spread on a
 # shared 2-core machine is a few percent, so 1.0x is met within this band.
 NOISE_BAND = 0.05
-UNPROVEN_RMW_TARGET = 1.40
+# Every atomic the pass cannot prove aligned, loads and stores included
+# (issue 13): the address is tested in line before it.
+UNPROVEN_ATOMIC_TARGET = 1.40
 MACRO_TARGETS = {"wall": 1.10, "maxrss": 1.10, "compile": 1.05}
 # The bucket-lock case's target: at most 2x whatever the number of instances.
 BUCKETS_WALL_TARGET = 2.0
@@ -412,8 +414,8 @@ def check_targets(summary):
             add(f"{case} t{t}", r, MICRO_TARGETS[case], best=b)
         elif case.startswith("atomic-") and case.endswith("-aligned"):
             add(f"{case} t{t}", r, ALIGNED_ATOMIC_TARGET, NOISE_BAND, best=b)
-        elif case.startswith(("atomic-add", "atomic-cas")) and case.endswith("-unproven"):
-            add(f"{case} t{t}", r, UNPROVEN_RMW_TARGET, best=b)
+        elif case.startswith("atomic-") and case.endswith("-unproven"):
+            add(f"{case} t{t}", r, UNPROVEN_ATOMIC_TARGET, best=b)
     compiled = set()
     for row in summary["macro"]:
         prog = row["program"]

@@ -2,12 +2,15 @@
  *
  * The pass leaves an atomic operation as a plain IR atomic when it can prove
  * the address naturally aligned. When it cannot (a pointer received from
- * elsewhere, a packed layout, arithmetic on a byte buffer), it replaces the
- * operation by one of the hooks below. A hook tests the real address with a
- * mask (misaligned: not a multiple of the size; then whether it straddles a
- * cache line), reports `atomic-misaligned` or `atomic-split-line` once per
- * site, and performs the very same atomic operation with the very same
- * ordering. The non-reporting path touches no shared state.
+ * elsewhere, a packed layout, arithmetic on a byte buffer), it tests the
+ * address in line and calls __syncsan_atomic_check only when the test fails,
+ * keeping the operation; with -fsyncsan-atomic-inline-checks=0 it replaces
+ * the operation by one of the hooks below instead. A hook tests the real
+ * address with a mask (misaligned: not a multiple of the size; then whether
+ * it straddles a cache line), reports `atomic-misaligned` or
+ * `atomic-split-line` once per site, and performs the very same atomic
+ * operation with the very same ordering. The non-reporting path touches no
+ * shared state.
  *
  * Conventions, for N in 1, 2, 4, 8 and uintN the unsigned integer of N
  * bytes (uint8_t .. uint64_t):

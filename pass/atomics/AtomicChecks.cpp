@@ -2,6 +2,7 @@
 #include "AtomicChecks.h"
 
 #include "AtomicAlignment.h"
+#include "AtomicCoveredChecks.h"
 #include "AtomicInstrument.h"
 #include "AtomicOrder.h"
 #include "core/DebugTypes.h"
@@ -208,6 +209,10 @@ void runAtomicChecks(Module &M, SiteTable &Sites) {
   LateTypes.reset();
   if (!InstrumentAtomics)
     return;
+  // The hooks are the form that checks each site on its own, so that every
+  // misaligned site is reported, not only the first through one pointer.
+  if (inlineAtomicChecks())
+    dropCoveredChecks(Unproven);
   for (const AtomicOp *Op : Unproven)
     instrumentAtomic(*Op, Sites);
 }

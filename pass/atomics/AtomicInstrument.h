@@ -6,7 +6,9 @@
 // When the runtime could not perform it identically (16-byte atomics,
 // frontend-marked under-aligned atomics that become libatomic calls, float
 // read-modify-writes, library calls, single-thread scope), the operation
-// stays and a check-only hook runs just before it.
+// stays and a check-only hook runs just before it. By default none of this
+// is a call: the address is tested in line, the operation kept, and only a
+// failed test calls the runtime (the hooks are -syncsan-atomic-inline-checks=0).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SYNCSAN_PASS_ATOMICINSTRUMENT_H
@@ -20,6 +22,10 @@ class SiteTable;
 
 /// Instruments Op; returns false when it is of a shape left alone.
 bool instrumentAtomic(const AtomicOp &Op, SiteTable &Sites);
+
+/// Whether the address tests are emitted in line (the default) rather than
+/// as hooks (-syncsan-atomic-inline-checks=0).
+bool inlineAtomicChecks();
 
 } // namespace syncsan
 

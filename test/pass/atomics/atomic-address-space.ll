@@ -4,7 +4,7 @@
 ; and ss-relative). Their diagnostics used to promise a run-time check that
 ; never came; they now say it cannot be done, and no hook is emitted. The
 ; same shapes in the default space, for contrast, are checked.
-; RUN: %opt -passes=syncsan -S %s -o %t.ll 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
+; RUN: %opt -passes=syncsan -syncsan-atomic-inline-checks=0 -S %s -o %t.ll 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
 ; RUN: FileCheck %s --check-prefix=IR --implicit-check-not='call {{.*}}@__syncsan_atomic' < %t.ll
 source_filename = "spaces.c"
 

@@ -4,7 +4,7 @@
 ; (C ABI order values: relaxed 0, acquire 2, release 3, acq_rel 4, seq_cst 5),
 ; or, when the runtime could not repeat the operation identically, keep the
 ; operation and get a check-only call in front of it.
-; RUN: %opt -passes=syncsan -S %s 2>&1 | FileCheck %s
+; RUN: %opt -passes=syncsan -syncsan-atomic-inline-checks=0 -S %s 2>&1 | FileCheck %s
 
 @g = global i32 0, align 4
 @g64 = global i64 0, align 8
@@ -135,7 +135,7 @@ define void @check_only(ptr %p, ptr %buf) {
 
 ; -syncsan-atomic-inline-checks: the mask test in line, the operation kept,
 ; the runtime called only for a misaligned address.
-; RUN: %opt -passes=syncsan -syncsan-atomic-inline-checks -S %s 2>&1 | FileCheck %s --check-prefix=INLINE
+; RUN: %opt -passes=syncsan -S %s 2>&1 | FileCheck %s --check-prefix=INLINE
 ; INLINE-LABEL: define i64 @proven(
 ; INLINE-NOT: __syncsan
 ; INLINE: ret i64

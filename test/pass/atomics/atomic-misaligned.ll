@@ -4,7 +4,7 @@
 ; Proven misaligned atomics need no run-time check; the near misses next to
 ; them are either proven aligned (left plain) or unknown (checked at run
 ; time, without a compile-time word).
-; RUN: %opt -passes=syncsan -S %s -o %t.ll 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
+; RUN: %opt -passes=syncsan -syncsan-atomic-inline-checks=0 -S %s -o %t.ll 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
 ; RUN: FileCheck %s --check-prefix=IR < %t.ll
 source_filename = "mis.c"
 

@@ -9,7 +9,7 @@
 ; RUN: %opt -passes='default<O2>' -syncsan-instrument-atomics=0 -S %s 2>&1 | FileCheck %s --check-prefix=O2
 ; With the run-time checks on, a marker whose order stayed variable becomes
 ; a call of the order check on that same path, taken only by invalid orders.
-; RUN: %opt -passes=syncsan-early,syncsan -S %s | FileCheck %s --check-prefix=RUNTIME
+; RUN: %opt -passes=syncsan-early,syncsan -syncsan-atomic-inline-checks=0 -S %s | FileCheck %s --check-prefix=RUNTIME
 source_filename = "orders.c"
 
 ; EARLY-LABEL: define i32 @load_var(

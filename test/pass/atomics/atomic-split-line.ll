@@ -2,7 +2,7 @@
 ; address is known modulo at least the line size), or whose layout allows it
 ; to (a packed struct guarantees less alignment than the atomic needs; then
 ; it is also checked at run time). The line size is an option.
-; RUN: %opt -passes=syncsan -S %s -o %t.ll 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
+; RUN: %opt -passes=syncsan -syncsan-atomic-inline-checks=0 -S %s -o %t.ll 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
 ; RUN: FileCheck %s --check-prefix=IR < %t.ll
 ; RUN: %opt -passes=syncsan -syncsan-cache-line-size=128 -S %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=L128 --implicit-check-not=syncsan-atomic
 source_filename = "split.c"

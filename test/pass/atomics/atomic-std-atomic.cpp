@@ -25,7 +25,8 @@ long on_request() { return server.requests.fetch_add(1, std::memory_order_relaxe
 
 long bump(std::atomic<long> &c) { return c.fetch_add(1, std::memory_order_acq_rel); }
 // IR-LABEL: define {{.*}} @_Z4bumpRSt6atomicIlE(
-// IR: call i64 @__syncsan_atomic_fetch_add_8(ptr {{.*}}, i64 1, i32 4,
+// IR: call void @__syncsan_atomic_check(ptr %0, i64 8,
+// IR: atomicrmw add ptr %0, i64 1 acq_rel, align 8
 
 int misplaced() {
   auto *a = new (raw + 2) std::atomic<int>(0);
@@ -34,4 +35,5 @@ int misplaced() {
 }
 
 // O0-LABEL: define {{.*}} @_Z10on_requestv(
-// O0: call i64 @__syncsan_atomic_fetch_add_8(ptr {{.*}}, i32 0,
+// O0: call void @__syncsan_atomic_check(ptr {{.*}}, i64 8,
+// O0: atomicrmw add ptr {{.*}} monotonic, align 8

@@ -1,10 +1,13 @@
 // Near miss and semantics: atomics on pointers the pass cannot prove (the
-// functions are external, so their pointers stay unknown even at -O2) go
-// through the hooks; aligned addresses are never reported, and every
-// operation returns what the plain atomic would, for every size, kind and
-// ordering, from several threads at once.
+// functions are external, so their pointers stay unknown even at -O2) are
+// tested in line, or go through the hooks with
+// -fsyncsan-atomic-inline-checks=0; aligned addresses are never reported,
+// and every operation returns what the plain atomic would, for every size,
+// kind and ordering, from several threads at once.
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: %t 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer
+// RUN: %syncsan-cc %O -g %s -o %t.hooks -fsyncsan-atomic-inline-checks=0
+// RUN: %t.hooks 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
