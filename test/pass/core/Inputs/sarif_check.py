@@ -54,7 +54,7 @@ SCHEMA = {"type": "object", "required": ["version", "runs"],
 
 CHECK_IDS = ["atomic-false-sharing", "atomic-invalid-order", "atomic-misaligned",
              "atomic-mixed-access", "atomic-seq-cst-counter", "atomic-split-line",
-             "fence-without-atomic"]
+             "condvar-uninitialized", "fence-without-atomic"]
 
 
 def fail(msg):
