@@ -10,6 +10,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 
 #include <optional>
+#include <set>
 #include <string>
 
 using namespace clang;
@@ -110,11 +111,13 @@ class Visitor : public RecursiveASTVisitor<Visitor> {
 public:
   Visitor(ASTContext &Ctx, DiagnosticsEngine &Diags, bool AsError)
       : Ctx(Ctx), Diags(Diags) {
-    // A custom ID cannot be remapped by -W flags: -fsyncsan-werror picks the
-    // level here. clang applies -Werror to it, but not -w, which is honoured
-    // here (an error stays one, as clang's own errors do).
+    // clang reports a custom ID at the level it was made with, whatever the
+    // -W flags say: the plugin applies -w, -Werror (and -Wno-error, which
+    // clears it) itself, as clang does to its own warnings, and
+    // -fsyncsan-werror makes an error that -w leaves, like clang's errors.
     Quiet = !AsError && Diags.getIgnoreAllWarnings();
-    auto Level = AsError ? DiagnosticsEngine::Error : DiagnosticsEngine::Warning;
+    auto Level = AsError || Diags.getWarningsAsErrors() ? DiagnosticsEngine::Error
+                                                        : DiagnosticsEngine::Warning;
     Dropped = Diags.getCustomDiagID(
         Level, "%0 is not a valid order for %1 (use %2); clang compiles this "
                "operation to nothing: it is not performed at all [syncsan-atomic-invalid-order]");
@@ -156,6 +159,10 @@ private:
       return false;
     if (Quiet)
       return true;
+    // Once per location, as for the pass: an explicit instantiation's body
+    // repeats the template's.
+    if (!Reported.insert(Order->getBeginLoc().getRawEncoding()).second)
+      return true;
     Diags.Report(Order->getBeginLoc(), DiagID)
         << orderName(O) << useNoun(U) << validList(U) << Order->getSourceRange();
     return true;
@@ -165,6 +172,7 @@ private:
   DiagnosticsEngine &Diags;
   unsigned Dropped = 0, Relaxed = 0;
   bool Quiet = false;
+  std::set<clang::SourceLocation::UIntTy> Reported;
 };
 
 // Each top-level declaration is checked as soon as it is parsed, so that

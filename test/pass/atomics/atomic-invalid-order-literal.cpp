@@ -1,0 +1,29 @@
+// atomic-invalid-order, literal orders in C++: the builtins written out are
+// the front-end plugin's; std::atomic's members pass the order on as a
+// parameter inside libstdc++ (a system header), which leaves it to the
+// pass: after inlining (-O2) or at run time (-O0).
+// REQUIRES: syncsan-frontend
+// RUN: %syncsan-cxx -O0 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
+#include <atomic>
+
+long g;
+std::atomic<int> a;
+
+long builtin_load_release() {
+  return __atomic_load_n(&g, __ATOMIC_ACQ_REL);
+  // CHECK: atomic-invalid-order-literal.cpp:[[@LINE-1]]:30: warning: memory order argument to atomic operation is invalid [-Watomic-memory-ordering]
+  // CHECK: atomic-invalid-order-literal.cpp:[[@LINE-2]]:30: warning: memory_order_acq_rel is not a valid order for an atomic load {{.*}}[syncsan-atomic-invalid-order]
+}
+
+// Not dependent on the template's parameter: reported once, for the
+// template and its explicit instantiations.
+template <class T> void store_acquire(T v) {
+  __atomic_store_n(&g, long(v), __ATOMIC_ACQUIRE);
+  // CHECK: atomic-invalid-order-literal.cpp:[[@LINE-1]]:33: warning: memory order argument to atomic operation is invalid [-Watomic-memory-ordering]
+  // CHECK: atomic-invalid-order-literal.cpp:[[@LINE-2]]:33: warning: memory_order_acquire is not a valid order for an atomic store {{.*}}[syncsan-atomic-invalid-order]
+}
+template void store_acquire<int>(int);
+template void store_acquire<short>(short);
+
+// libstdc++'s load takes the order as a parameter: silent here.
+int member_load() { return a.load(std::memory_order_release); }
