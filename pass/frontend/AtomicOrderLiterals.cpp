@@ -152,15 +152,15 @@ private:
     if (!Order || Order->isValueDependent() || Order->containsErrors())
       return false;
     std::optional<llvm::APSInt> V = Order->getIntegerConstantExpr(Ctx);
-    if (!V || V->getSignificantBits() > 64)
+    if (!V || !V->isRepresentableByInt64())
       return false;
     int64_t O = V->getExtValue();
     if (validOrder(U, O))
       return false;
     if (Quiet)
       return true;
-    // Once per location, as for the pass: an explicit instantiation's body
-    // repeats the template's.
+    // Once per location, as for the pass: each instantiation of a template
+    // repeats its body.
     if (!Reported.insert(Order->getBeginLoc().getRawEncoding()).second)
       return true;
     Diags.Report(Order->getBeginLoc(), DiagID)
@@ -176,7 +176,9 @@ private:
 };
 
 // Each top-level declaration is checked as soon as it is parsed, so that
-// the report comes right after clang's own warning on the same line.
+// the reports come right after clang's own warnings on it. Sema hands the
+// instantiations of templates in here too, at the end of the translation
+// unit: an order made invalid only by a template argument is reported there.
 class Consumer : public ASTConsumer {
 public:
   Consumer(CompilerInstance &CI, bool AsError) : CI(CI), AsError(AsError) {}

@@ -25,5 +25,12 @@ template <class T> void store_acquire(T v) {
 template void store_acquire<int>(int);
 template void store_acquire<short>(short);
 
+// Dependent on it: checked in each instantiation, reported once (clang
+// warns there too, at the end of the translation unit).
+template <class T> T load_as(T *p) { return __atomic_load_n(p, __ATOMIC_RELEASE); }
+long use_load_as(int *i) { return load_as(&g) + load_as(i); }
+// CHECK: atomic-invalid-order-literal.cpp:[[@LINE-2]]:64: warning: memory order argument to atomic operation is invalid [-Watomic-memory-ordering]
+// CHECK: atomic-invalid-order-literal.cpp:[[@LINE-3]]:64: warning: memory_order_release is not a valid order for an atomic load {{.*}}[syncsan-atomic-invalid-order]
+
 // libstdc++'s load takes the order as a parameter: silent here.
 int member_load() { return a.load(std::memory_order_release); }
