@@ -1,15 +1,16 @@
 // atomic-invalid-order, literal orders: what the front-end plugin leaves
 // alone. Nothing from syncsan at all, at any -O level.
 // REQUIRES: syncsan-frontend
-// RUN: %syncsan-cc %O -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --allow-empty --implicit-check-not=syncsan
+// RUN: %syncsan-cc -O0 -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --allow-empty --implicit-check-not=syncsan
+// RUN: %syncsan-cc -O2 -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --allow-empty --implicit-check-not=syncsan
 // The firing cases, switched off in the ways syncsan's checks are.
-// RUN: %syncsan-cc %O -DINVALID -fsyncsan-disable=atomic-invalid-order -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=CLANG --implicit-check-not=syncsan
-// RUN: %syncsan-cc %O -DINVALID -fsyncsan-disable='atomic-*' -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=CLANG --implicit-check-not=syncsan
-// RUN: env SYNCSAN_PASS_OPTIONS=-syncsan-disable=syncsan-atomic-invalid-order %syncsan-cc %O -DINVALID -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=CLANG --implicit-check-not=syncsan
+// RUN: %syncsan-cc -O2 -DINVALID -fsyncsan-disable=atomic-invalid-order -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=CLANG --implicit-check-not=syncsan
+// RUN: %syncsan-cc -O2 -DINVALID -fsyncsan-disable='atomic-*' -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=CLANG --implicit-check-not=syncsan
+// RUN: env SYNCSAN_PASS_OPTIONS=-syncsan-disable=syncsan-atomic-invalid-order %syncsan-cc -O2 -DINVALID -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=CLANG --implicit-check-not=syncsan
 // -w silences it with clang's warning; -Werror then fails nothing.
-// RUN: %syncsan-cc %O -DINVALID -w -Werror -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --allow-empty --implicit-check-not=warning --implicit-check-not=error
+// RUN: %syncsan-cc -O2 -DINVALID -w -Werror -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --allow-empty --implicit-check-not=warning --implicit-check-not=error
 // Disabled, the check does not turn -Werror's failure into one of its own.
-// RUN: %syncsan-cc %O -DINVALID -Werror -Wno-atomic-memory-ordering -fsyncsan-disable=atomic-invalid-order -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --allow-empty --implicit-check-not=error
+// RUN: %syncsan-cc -O2 -DINVALID -Werror -Wno-atomic-memory-ordering -fsyncsan-disable=atomic-invalid-order -isystem %S/Inputs/sys -c %s -o %t.o 2>&1 | FileCheck %s --allow-empty --implicit-check-not=error
 // CLANG: warning: memory order argument to atomic operation is invalid [-Watomic-memory-ordering]
 #include <stdatomic.h>
 #include <literal_orders.h>

@@ -1,19 +1,21 @@
 // atomic-invalid-order, literal orders: clang's code generation drops the
 // operation (or makes a compare-exchange's failure relaxed), so only the
 // front-end plugin can report them, beside clang's -Watomic-memory-ordering.
-// The front end does not depend on -O: each run is at the suite's level.
+// The front end does not depend on -O (test/pass/ runs in the -O2 suite
+// only, so the levels are written out).
 // REQUIRES: syncsan-frontend
-// RUN: %syncsan-cc %O -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
-// RUN: %syncsan-cc %O -fsyntax-only %s 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
+// RUN: %syncsan-cc -O0 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
+// RUN: %syncsan-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
+// RUN: %syncsan-cc -O2 -fsyntax-only %s 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
 // -Werror makes it an error, like clang's own warnings; -Wno-error undoes it.
-// RUN: %expect-exit 1 %syncsan-cc %O -Werror -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=WERROR
-// RUN: %syncsan-cc %O -Werror -Wno-error -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
+// RUN: %expect-exit 1 %syncsan-cc -O2 -Werror -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=WERROR
+// RUN: %syncsan-cc -O2 -Werror -Wno-error -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=syncsan-atomic
 // Its own ID alone fails the compile (clang's warning switched off).
-// RUN: %expect-exit 1 %syncsan-cc %O -Werror -Wno-atomic-memory-ordering -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=ONLY --implicit-check-not=Watomic-memory-ordering
+// RUN: %expect-exit 1 %syncsan-cc -O2 -Werror -Wno-atomic-memory-ordering -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=ONLY --implicit-check-not=Watomic-memory-ordering
 // -fsyncsan-werror does too, and only for syncsan's IDs.
-// RUN: %expect-exit 1 %syncsan-cc %O -fsyncsan-werror=atomic-invalid-order -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=SSERROR
+// RUN: %expect-exit 1 %syncsan-cc -O2 -fsyncsan-werror=atomic-invalid-order -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=SSERROR
 // The diagnostic formats apply to it as to clang's warnings.
-// RUN: %syncsan-cc %O -fdiagnostics-format=msvc -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=MSVC
+// RUN: %syncsan-cc -O2 -fdiagnostics-format=msvc -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=MSVC
 #include <stdatomic.h>
 
 long g;
