@@ -19,6 +19,9 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     config.available_features.add("root")
 
 plugin = os.path.join(config.syncsan_libdir, "syncsan-pass.so")
+# The front-end plugin is built only where clang's headers are installed.
+if os.path.exists(os.path.join(config.syncsan_libdir, "syncsan-frontend.so")):
+    config.available_features.add("syncsan-frontend")
 utils = os.path.join(config.test_source_root, "utils")
 
 config.substitutions.append(("%syncsan-cc", os.path.join(config.syncsan_bindir, "syncsan-cc")))

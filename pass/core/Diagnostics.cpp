@@ -1,6 +1,7 @@
 //===- Diagnostics.cpp - compiler-style diagnostics of static checks ------===//
 #include "Diagnostics.h"
 
+#include "CheckPatterns.h"
 #include "OptionErrors.h"
 #include "Sarif.h"
 #include "Sites.h"
@@ -74,30 +75,6 @@ const CheckInfo *findCheck(StringRef Id) {
     if (Id == C.Id)
       return &C;
   return nullptr;
-}
-
-// '*' matches any run of characters; "all" matches everything.
-static bool globMatch(StringRef Pat, StringRef S) {
-  if (Pat == "all")
-    return true;
-  size_t Star = Pat.find('*');
-  if (Star == StringRef::npos)
-    return Pat == S;
-  StringRef Head = Pat.substr(0, Star), Rest = Pat.substr(Star + 1);
-  if (!S.starts_with(Head))
-    return false;
-  S = S.substr(Head.size());
-  for (size_t I = 0; I <= S.size(); ++I)
-    if (globMatch(Rest, S.substr(I)))
-      return true;
-  return false;
-}
-
-// IDs may be written as printed in diagnostics, "[syncsan-<id>]".
-static StringRef checkPattern(StringRef P) {
-  P = P.trim();
-  P.consume_front("syncsan-");
-  return P;
 }
 
 static bool anyMatch(ArrayRef<std::string> Pats, StringRef Id) {

@@ -23,7 +23,7 @@ def check(tree, wings, root_headers):
                 target = inc.split("/")[0] if "/" in inc else wing
                 if "/" not in inc and os.path.basename(inc) in root_headers:
                     target = "<root>"
-                if inc.startswith("syncsan/") or inc.startswith("llvm/"):
+                if inc.startswith(("syncsan/", "llvm/", "clang/")):
                     continue
                 rel = f"{tree}/{wing}/{name}"
                 if wing == "core" and target != "core":
