@@ -53,6 +53,18 @@ SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
     return SS_REAL(pthread_mutex_lock)(m);
+  /* The thread's first lock (locks.h): fop never leaves this branch. */
+  if (SS_LIKELY(!t->nheld)) {
+    struct ss_lockop fop;
+    mutex_acquire_op(&fop, m, SS_ACQ_BLOCKING, site);
+    if (SS_LIKELY(ss_lock_first_begin(t, &fop))) {
+      int rc = SS_REAL(pthread_mutex_lock)(m);
+      ss_lock_first_end(t, &fop, rc == EOWNERDEAD ? 0 : rc); /* robust: acquired all the same */
+      if (SS_UNLIKELY(rc == EOWNERDEAD))
+        ss_lock_owner_taken(fop.addr); /* the dead owner's hold ends here */
+      return rc;
+    }
+  }
   struct ss_lockop op;
   mutex_acquire_op(&op, m, SS_ACQ_BLOCKING, site);
   ss_lock_before(t, &op);
