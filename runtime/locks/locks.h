@@ -216,19 +216,26 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struc
   ss_leave_runtime();
 }
 
-static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct ss_lockop *op) {
-  op->site = ss_site(op->site);
+/* The common release: the innermost lock, held once, untimed. Two stores
+ * that leave the stack whole at every point: a handler that runs between
+ * them finds a consistent stack, so this path needs no runtime region. It
+ * needs nothing of the lock but its address either, so the unlock hooks
+ * try it before they describe the lock (the site is for reports only).
+ * Returns whether it released addr. */
+static SS_ALWAYS_INLINE int ss_unlock_top(struct ss_lock_thread *t, uintptr_t addr) {
   uint32_t n = t->nheld;
-  /* The common case: releasing the innermost lock, held once, untimed.
-   * Two stores that leave the stack whole at every point: a handler that
-   * runs between them finds a consistent stack, so this path needs no
-   * runtime region. */
-  if (SS_LIKELY(n && t->held[n - 1].addr == op->addr &&
-                !t->held[n - 1].depth && !ss_timing_on)) {
+  if (SS_LIKELY(n && t->held[n - 1].addr == addr && !t->held[n - 1].depth && !ss_timing_on)) {
     __atomic_store_n(&t->held[n - 1].addr, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&t->nheld, n - 1, __ATOMIC_RELEASE);
-    return;
+    return 1;
   }
+  return 0;
+}
+
+static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct ss_lockop *op) {
+  op->site = ss_site(op->site);
+  if (SS_LIKELY(ss_unlock_top(t, op->addr)))
+    return;
   ss_enter_runtime();
   SS_NOTE_HOOK_PC();
   ss_unlock_slow(t, op);

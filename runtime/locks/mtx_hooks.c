@@ -40,6 +40,16 @@ SS_EXPORT int __syncsan_mtx_lock(mtx_t *m, const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
     return SS_REAL(mtx_lock)(m);
+  /* The thread's first lock (locks.h): fop never leaves this branch. */
+  if (SS_LIKELY(!t->nheld)) {
+    struct ss_lockop fop;
+    ss_mutex_op(&fop, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
+    if (SS_LIKELY(ss_lock_first_begin(t, &fop))) {
+      int rc = SS_REAL(mtx_lock)(m);
+      ss_lock_first_end(t, &fop, acquired(rc));
+      return rc;
+    }
+  }
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
   ss_lock_before(t, &op);
@@ -90,6 +100,8 @@ SS_EXPORT int __syncsan_mtx_timedlock(mtx_t *restrict m, const struct timespec *
 SS_EXPORT int __syncsan_mtx_unlock(mtx_t *m, const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
+    return SS_REAL(mtx_unlock)(m);
+  if (SS_LIKELY(ss_unlock_top(t, (uintptr_t)m)))
     return SS_REAL(mtx_unlock)(m);
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));

@@ -124,6 +124,8 @@ SS_EXPORT int __syncsan_pthread_mutex_unlock(pthread_mutex_t *m,
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
     return SS_REAL(pthread_mutex_unlock)(m);
+  if (SS_LIKELY(ss_unlock_top(t, (uintptr_t)m)))
+    return SS_REAL(pthread_mutex_unlock)(m);
   struct ss_lockop op;
   mutex_op(&op, m, SS_ACQ_BLOCKING, site);
   ss_unlock_before(t, &op);

@@ -84,6 +84,17 @@ static inline uint8_t rw_pshared(const pthread_rwlock_t *rw) {
     struct ss_lock_thread *t = ss_lock_thread_get();                                       \
     if (SS_UNLIKELY(ss_in_hook()))                                                         \
       return call;                                                                         \
+    /* The thread's first lock (locks.h): fop never leaves this branch. */                 \
+    if ((acq) == SS_ACQ_BLOCKING && SS_LIKELY(!t->nheld)) {                                \
+      struct ss_lockop fop;                                                                \
+      rw_op(&fop, t, rw, mode, acq, site);                                                 \
+      fop.pshared = rw_pshared(rw);                                                        \
+      if (SS_LIKELY(ss_lock_first_begin(t, &fop))) {                                       \
+        int frc = call;                                                                    \
+        ss_lock_first_end(t, &fop, frc);                                                   \
+        return frc;                                                                        \
+      }                                                                                    \
+    }                                                                                      \
     struct ss_lockop op;                                                                   \
     rw_op(&op, t, rw, mode, acq, site);                                                    \
     op.pshared = rw_pshared(rw);                                                           \
@@ -205,6 +216,8 @@ SS_EXPORT int __syncsan_pthread_rwlock_unlock(pthread_rwlock_t *rw,
                                               const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
+    return SS_REAL(pthread_rwlock_unlock)(rw);
+  if (SS_LIKELY(ss_unlock_top(t, (uintptr_t)rw)))
     return SS_REAL(pthread_rwlock_unlock)(rw);
   struct ss_lockop op;
   /* One unlock call releases either side: the held entry knows which. */

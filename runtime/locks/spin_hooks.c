@@ -52,6 +52,16 @@ SS_EXPORT int __syncsan_pthread_spin_lock(pthread_spinlock_t *s,
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
     return SS_REAL(pthread_spin_lock)(s);
+  /* The thread's first lock (locks.h): fop never leaves this branch. */
+  if (SS_LIKELY(!t->nheld)) {
+    struct ss_lockop fop;
+    spin_op(&fop, s, SS_ACQ_BLOCKING, site);
+    if (SS_LIKELY(ss_lock_first_begin(t, &fop))) {
+      int rc = SS_REAL(pthread_spin_lock)(s);
+      ss_lock_first_end(t, &fop, rc);
+      return rc;
+    }
+  }
   struct ss_lockop op;
   spin_op(&op, s, SS_ACQ_BLOCKING, site);
   ss_lock_before(t, &op);
@@ -93,6 +103,8 @@ SS_EXPORT int __syncsan_pthread_spin_unlock(pthread_spinlock_t *s,
                                             const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
   if (SS_UNLIKELY(ss_in_hook()))
+    return SS_REAL(pthread_spin_unlock)(s);
+  if (SS_LIKELY(ss_unlock_top(t, (uintptr_t)s)))
     return SS_REAL(pthread_spin_unlock)(s);
   struct ss_lockop op;
   spin_op(&op, s, SS_ACQ_BLOCKING, site);
