@@ -96,11 +96,16 @@ static struct stat *thread_stat(struct ss_lock_thread *t, uint32_t node,
 
 SS_HIDDEN void ss_profile_acquired(struct ss_lock_thread *t, const struct ss_lockop *op,
                                    uint64_t wait_ns) {
+  ss_profile_count(t, op->node, op->site, wait_ns);
+}
+
+SS_HIDDEN void ss_profile_count(struct ss_lock_thread *t, uint32_t node,
+                                const struct syncsan_site *site, uint64_t wait_ns) {
   if (!ss_lock_flags.profile_locks)
     return;
-  struct stat one = {op->node, op->site, 1, wait_ns > (uint64_t)ss_lock_flags.contention_threshold_ns,
+  struct stat one = {node, site, 1, wait_ns > (uint64_t)ss_lock_flags.contention_threshold_ns,
                      wait_ns, wait_ns, 0};
-  struct stat *s = thread_stat(t, op->node, op->site);
+  struct stat *s = thread_stat(t, node, site);
   if (s)
     add(s, &one);
   else

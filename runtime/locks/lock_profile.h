@@ -43,6 +43,9 @@ SS_HIDDEN extern uint32_t ss_coarse_res_ms;
 SS_HIDDEN void ss_profile_init(void);
 SS_HIDDEN void ss_profile_acquired(struct ss_lock_thread *t, const struct ss_lockop *op,
                                    uint64_t wait_ns);
+/* The same, by the fields it needs (the fast path's op stays in registers). */
+SS_HIDDEN void ss_profile_count(struct ss_lock_thread *t, uint32_t node,
+                                const struct syncsan_site *site, uint64_t wait_ns);
 /* The release of h; now_ns is the clock if h's hold was timed (acq_ns),
  * else 0. */
 SS_HIDDEN void ss_profile_released(struct ss_lock_thread *t, const struct ss_held *h,

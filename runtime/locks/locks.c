@@ -256,10 +256,12 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *o
   *slot = op->chain | 1;
 }
 
-SS_HIDDEN int ss_after_slow_on;
+SS_HIDDEN int ss_after_slow_on, ss_fast_off, ss_profile_only;
 
 SS_HIDDEN void ss_after_slow_init(void) {
   ss_after_slow_on = ss_timing_on || ss_lock_flags.held_stacks;
+  ss_fast_off = ss_lock_flags.held_stacks || ss_lock_flags.lock_hold_warn_ms > 0;
+  ss_profile_only = ss_timing_on && !ss_fast_off;
 }
 
 SS_HIDDEN void ss_lock_after_slow(struct ss_lock_thread *t, const struct ss_lockop *op) {

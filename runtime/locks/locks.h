@@ -55,6 +55,11 @@ static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct s
  * (lock_profile.h) or held_stacks asks for each acquisition's stack. One
  * flag, so the fast path still tests one word. */
 SS_HIDDEN extern int ss_after_slow_on;
+/* The first-lock path is off: held_stacks or lock_hold_warn_ms asks for
+ * something of every acquisition that only the general path does. The
+ * profile alone (ss_profile_only) does not: that path times and counts as
+ * the general one (lock_profile.h). */
+SS_HIDDEN extern int ss_fast_off, ss_profile_only;
 SS_HIDDEN void ss_after_slow_init(void);
 
 /* After ss_lock_before, in the hooks of blocking acquires: whether
@@ -224,7 +229,10 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struc
  * Returns whether it released addr. */
 static SS_ALWAYS_INLINE int ss_unlock_top(struct ss_lock_thread *t, uintptr_t addr) {
   uint32_t n = t->nheld;
-  if (SS_LIKELY(n && t->held[n - 1].addr == addr && !t->held[n - 1].depth && !ss_timing_on)) {
+  /* With the profile alone, an untimed hold's release has nothing to say
+   * (lock_profile.h). */
+  if (SS_LIKELY(n && t->held[n - 1].addr == addr && !t->held[n - 1].depth &&
+                (!ss_timing_on || (ss_profile_only && !t->held[n - 1].acq_ns)))) {
     __atomic_store_n(&t->held[n - 1].addr, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&t->nheld, n - 1, __ATOMIC_RELEASE);
     return 1;
@@ -259,7 +267,7 @@ static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct s
  * hook's own, filled as for ss_lock_before; returns 1 when taken. */
 static SS_ALWAYS_INLINE int ss_lock_first_begin(struct ss_lock_thread *t, struct ss_lockop *op) {
   const int shared = op->mode == SS_MODE_READ;
-  if (t->nheld || ss_after_slow_on || t->nest_addr == op->addr ||
+  if (t->nheld || ss_fast_off || t->nest_addr == op->addr ||
       (op->site->flags & (SYNCSAN_SITE_SYSTEM_HEADER | SYNCSAN_SITE_WRAPPER)))
     return 0;
   const struct ss_class_cache_entry *e = &t->class_cache[ss_class_slot(op->addr)];
@@ -279,17 +287,31 @@ static SS_ALWAYS_INLINE int ss_lock_first_begin(struct ss_lock_thread *t, struct
 }
 
 /* After the real acquire that ss_lock_first_begin prepared, with its
- * result: as ss_lock_after, for a thread whose held stack was empty (its
- * first entry always fits). */
+ * result and, for the profile, the clock before it blocked (0: it did not;
+ * the hook tries the lock first when timing is on): as ss_lock_after, for
+ * a thread whose held stack was empty (its first entry always fits). */
 static SS_ALWAYS_INLINE void ss_lock_first_end(struct ss_lock_thread *t, const struct ss_lockop *op,
-                                               int rc) {
+                                               int rc, uint64_t t0) {
   ss_wait_end(t);
   if (rc != 0)
     return;
   ss_enter_runtime();
+  uint64_t now = 0;
+  if (SS_UNLIKELY(ss_timing_on)) {
+    /* The profile alone (ss_fast_off keeps the rest off this path): as
+     * ss_lock_after_slow times and counts. */
+    int timed = t0 != 0;
+    if (++t->prof_tick >= (uint32_t)ss_lock_flags.profile_sample) {
+      t->prof_tick = 0;
+      timed = 1;
+    }
+    if (timed)
+      now = ss_now_ns();
+    ss_profile_count(t, op->node, op->site, t0 ? now - t0 : 0);
+  }
   struct ss_held *e = &t->held[0];
   ss_held_fill(e, op, 1);
-  e->acq_ns = 0;
+  e->acq_ns = now;
   e->acq_coarse_ms = 0;
   e->stack = 0;
   __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELAXED);

@@ -90,8 +90,14 @@ static inline uint8_t rw_pshared(const pthread_rwlock_t *rw) {
       rw_op(&fop, t, rw, mode, acq, site);                                                 \
       fop.pshared = rw_pshared(rw);                                                        \
       if (SS_LIKELY(ss_lock_first_begin(t, &fop))) {                                       \
-        int frc = call;                                                                    \
-        ss_lock_first_end(t, &fop, frc);                                                   \
+        uint64_t t0 = 0; /* the profile times only a contended acquire */                  \
+        int frc;                                                                           \
+        if (SS_LIKELY(!ss_timing_on) || (frc = trycall) == EBUSY) {                        \
+          if (SS_UNLIKELY(ss_timing_on))                                                   \
+            t0 = ss_now_ns();                                                              \
+          frc = call;                                                                      \
+        }                                                                                  \
+        ss_lock_first_end(t, &fop, frc, t0);                                               \
         return frc;                                                                        \
       }                                                                                    \
     }                                                                                      \
