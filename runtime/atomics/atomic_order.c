@@ -70,6 +70,19 @@ static const char *valid_list(int use) {
   }
 }
 
+/* The atomic-invalid-order report of a call at site, or NULL. One report
+ * per site, as for every check whose report reads the same site
+ * (core/report.c): a second invalid order at the site, or an invalid
+ * success order and the compare-exchange pair it makes, is the same defect
+ * of one call, and after the first report it costs only this lookup. */
+static struct ss_report *order_report(const struct syncsan_site *site, struct ss_thread **t) {
+  if (ss_atomic_seen_before((uintptr_t)site + 2))
+    return NULL;
+  ss_ensure_init();
+  *t = ss_thread_get();
+  return ss_report_begin("atomic-invalid-order", SS_SEV_ERROR, site, (uintptr_t)site, 0);
+}
+
 SS_EXPORT SS_COLD void __syncsan_atomic_order_check(int order, int use,
                                                     const struct syncsan_site *site) {
   if (use < SYNCSAN_ORDER_USE_LOAD || use > SYNCSAN_ORDER_USE_CMPXCHG_FAILURE ||
@@ -80,15 +93,8 @@ SS_EXPORT SS_COLD void __syncsan_atomic_order_check(int order, int use,
   if (ss_in_hook())
     return;
   SS_NOTE_HOOK_PC();
-  /* One report per site, as for every check whose report reads the same
-   * site (core/report.c): a second invalid order at the site is the same
-   * defect, and after the first report it costs only this lookup. */
-  if (ss_atomic_seen_before((uintptr_t)site + 2))
-    return;
-  ss_ensure_init();
-  struct ss_thread *t = ss_thread_get();
-  struct ss_report *r =
-      ss_report_begin("atomic-invalid-order", SS_SEV_ERROR, site, (uintptr_t)site, 0);
+  struct ss_thread *t;
+  struct ss_report *r = order_report(site, &t);
   if (!r)
     return;
   char obuf[48];
@@ -121,14 +127,8 @@ SS_EXPORT SS_COLD void __syncsan_atomic_cmpxchg_order_check(int success, int fai
   if (!failure_stronger(success, failure) || ss_in_hook())
     return;
   SS_NOTE_HOOK_PC();
-  /* The same site key as the order check: an invalid success order and the
-   * pair it makes are one defect of one call. */
-  if (ss_atomic_seen_before((uintptr_t)site + 2))
-    return;
-  ss_ensure_init();
-  struct ss_thread *t = ss_thread_get();
-  struct ss_report *r =
-      ss_report_begin("atomic-invalid-order", SS_SEV_ERROR, site, (uintptr_t)site, 0);
+  struct ss_thread *t;
+  struct ss_report *r = order_report(site, &t);
   if (!r)
     return;
   char sbuf[48];
