@@ -94,11 +94,6 @@ static struct stat *thread_stat(struct ss_lock_thread *t, uint32_t node,
   return find(t->profile->s, THREAD_STATS, node, site);
 }
 
-SS_HIDDEN void ss_profile_acquired(struct ss_lock_thread *t, const struct ss_lockop *op,
-                                   uint64_t wait_ns) {
-  ss_profile_count(t, op->node, op->site, wait_ns);
-}
-
 SS_HIDDEN void ss_profile_count(struct ss_lock_thread *t, uint32_t node,
                                 const struct syncsan_site *site, uint64_t wait_ns) {
   if (!ss_lock_flags.profile_locks)

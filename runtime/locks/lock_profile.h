@@ -41,11 +41,27 @@ static inline uint32_t ss_coarse_ms(void) {
 SS_HIDDEN extern uint32_t ss_coarse_res_ms;
 
 SS_HIDDEN void ss_profile_init(void);
-SS_HIDDEN void ss_profile_acquired(struct ss_lock_thread *t, const struct ss_lockop *op,
-                                   uint64_t wait_ns);
-/* The same, by the fields it needs (the fast path's op stays in registers). */
 SS_HIDDEN void ss_profile_count(struct ss_lock_thread *t, uint32_t node,
                                 const struct syncsan_site *site, uint64_t wait_ns);
+/* An acquisition of class node at site took its lock; t0 is the clock
+ * before it blocked (0: it did not block). With profile_locks, it is
+ * counted with its wait, and the clock is read when that wait needs it or
+ * the hold is one in profile_sample. Returns the acquisition time for the
+ * held entry: 0 when the hold is not timed. The general path and the
+ * first-lock path (locks.h) both decide here. */
+static inline uint64_t ss_profile_acquire(struct ss_lock_thread *t, uint32_t node,
+                                          const struct syncsan_site *site, uint64_t t0) {
+  if (!ss_lock_flags.profile_locks)
+    return 0;
+  int timed = t0 != 0;
+  if (++t->prof_tick >= (uint32_t)ss_lock_flags.profile_sample) {
+    t->prof_tick = 0;
+    timed = 1;
+  }
+  uint64_t now = timed ? ss_now_ns() : 0;
+  ss_profile_count(t, node, site, t0 ? now - t0 : 0);
+  return now;
+}
 /* The release of h; now_ns is the clock if h's hold was timed (acq_ns),
  * else 0. */
 SS_HIDDEN void ss_profile_released(struct ss_lock_thread *t, const struct ss_held *h,

@@ -22,7 +22,7 @@ static inline uint32_t chain_index(uint64_t key) {
 
 SS_HIDDEN uint64_t *ss_chain_slot_w(struct ss_lock_thread *t, uint64_t key) {
   if (t->chain_cache == ss_chain_cache_none) {
-    uint64_t *c = t->class_cache_done ? NULL : ss_map(SS_CHAIN_CACHE * sizeof(*c));
+    uint64_t *c = t->caches_done ? NULL : ss_map(SS_CHAIN_CACHE * sizeof(*c));
     if (!c)
       return &t->chain_sink;
     t->chain_cache = c;
@@ -38,11 +38,11 @@ SS_HIDDEN void ss_chain_cache_clear(struct ss_lock_thread *t) {
 SS_HIDDEN struct ss_class_cache_entry *ss_class_cache_fill_slot(struct ss_lock_thread *t,
                                                                 uintptr_t addr) {
   if (t->class_cache == ss_class_cache_none) {
-    if (t->class_cache_done)
+    if (t->caches_done)
       return NULL;
     struct ss_class_cache_entry *c = ss_map(SS_CLASS_CACHE * sizeof(*c));
     if (!c) {
-      t->class_cache_done = 1; /* no memory: lookups stay slow, never wrong */
+      t->caches_done = 1; /* no memory: lookups stay slow, never wrong */
       return NULL;
     }
     t->class_cache = c;
@@ -55,7 +55,7 @@ SS_HIDDEN void ss_class_cache_release(struct ss_lock_thread *t) {
   /* Hooks may still run on this thread (later TLS destructors): they find
    * the empty cache, and map none again. */
   t->class_cache = ss_class_cache_none;
-  t->class_cache_done = 1;
+  t->caches_done = 1;
   if (c && c != ss_class_cache_none)
     ss_unmap(c, SS_CLASS_CACHE * sizeof(*c));
   uint64_t *k = t->chain_cache;

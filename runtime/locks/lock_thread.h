@@ -107,7 +107,7 @@ struct ss_lock_thread {
   uintptr_t nest_addr;
   uint32_t nest_subclass;
   struct ss_class_cache_entry *class_cache; /* [SS_CLASS_CACHE] */
-  uint32_t class_cache_done; /* the thread has exited: map no cache again */
+  uint32_t caches_done; /* map no class or chain cache again: exited, or out of memory */
   void *dl_scratch; /* deadlock_now.c's copies, mapped at first need */
   uint32_t prof_tick; /* acquisitions since the last timed hold (profile_sample) */
   uint64_t *chain_cache; /* [SS_CHAIN_CACHE] */

@@ -274,19 +274,7 @@ SS_HIDDEN void ss_lock_after_slow(struct ss_lock_thread *t, const struct ss_lock
       return;
     }
   }
-  uint64_t now = 0;
-  if (ss_timing_on && op->resolved) {
-    /* lock_profile.h: a contended acquire (t0 set before it blocked) and
-     * one in profile_sample read the clock; the others waited 0. */
-    int timed = op->t0 != 0;
-    if (ss_lock_flags.profile_locks && ++t->prof_tick >= (uint32_t)ss_lock_flags.profile_sample) {
-      t->prof_tick = 0;
-      timed = 1;
-    }
-    if (timed && ss_lock_flags.profile_locks)
-      now = ss_now_ns();
-    ss_profile_acquired(t, op, op->t0 && now ? now - op->t0 : 0);
-  }
+  uint64_t now = ss_timing_on && op->resolved ? ss_profile_acquire(t, op->node, op->site, op->t0) : 0;
   struct ss_held *e = ss_held_push(t);
   if (!e)
     return;

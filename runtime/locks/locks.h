@@ -48,6 +48,18 @@ static SS_ALWAYS_INLINE void ss_held_fill(struct ss_held *e, const struct ss_loc
 }
 
 static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struct ss_lockop *op, int rc);
+/* Pushes op's entry at held[n], n being t->nheld and below held_cap, with
+ * acq_ns (0 untimed; the stack and coarse time are the slow path's, and
+ * read only with the options that take it). The entry is complete before
+ * a scanning thread can count it. */
+static SS_ALWAYS_INLINE void ss_held_publish(struct ss_lock_thread *t, uint32_t n,
+                                             const struct ss_lockop *op, uint64_t acq_ns) {
+  struct ss_held *e = &t->held[n];
+  ss_held_fill(e, op, 1);
+  e->acq_ns = acq_ns;
+  __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELAXED);
+  __atomic_store_n(&t->nheld, n + 1, __ATOMIC_RELEASE);
+}
 /* Before the real release. */
 static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct ss_lockop *op);
 
@@ -213,11 +225,7 @@ static SS_ALWAYS_INLINE void ss_lock_after(struct ss_lock_thread *t, const struc
     ss_leave_runtime();
     return;
   }
-  struct ss_held *e = &t->held[n];
-  ss_held_fill(e, op, 1); /* acq_ns is read only when timing, set on the slow path */
-  /* The entry is complete before a scanning thread can count it. */
-  __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELAXED);
-  __atomic_store_n(&t->nheld, n + 1, __ATOMIC_RELEASE);
+  ss_held_publish(t, n, op, 0);
   ss_leave_runtime();
 }
 
@@ -296,26 +304,10 @@ static SS_ALWAYS_INLINE void ss_lock_first_end(struct ss_lock_thread *t, const s
   if (rc != 0)
     return;
   ss_enter_runtime();
-  uint64_t now = 0;
-  if (SS_UNLIKELY(ss_timing_on)) {
-    /* The profile alone (ss_fast_off keeps the rest off this path): as
-     * ss_lock_after_slow times and counts. */
-    int timed = t0 != 0;
-    if (++t->prof_tick >= (uint32_t)ss_lock_flags.profile_sample) {
-      t->prof_tick = 0;
-      timed = 1;
-    }
-    if (timed)
-      now = ss_now_ns();
-    ss_profile_count(t, op->node, op->site, t0 ? now - t0 : 0);
-  }
-  struct ss_held *e = &t->held[0];
-  ss_held_fill(e, op, 1);
-  e->acq_ns = now;
-  e->acq_coarse_ms = 0;
-  e->stack = 0;
-  __atomic_store_n(&e->addr, op->addr, __ATOMIC_RELAXED);
-  __atomic_store_n(&t->nheld, 1, __ATOMIC_RELEASE);
+  /* With timing on, only the profile is (ss_fast_off keeps the rest off
+   * this path). */
+  uint64_t now = SS_UNLIKELY(ss_timing_on) ? ss_profile_acquire(t, op->node, op->site, t0) : 0;
+  ss_held_publish(t, 0, op, now);
   ss_leave_runtime();
 }
 
