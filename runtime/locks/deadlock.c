@@ -83,7 +83,7 @@ static void report_deadlock(const uint32_t *cyc, uint32_t n, uint64_t waited_ms)
   ss_deadlock_watchdog_act();
 }
 
-SS_HIDDEN void ss_deadlock_watchdog_act(void) {
+SS_HIDDEN enum ss_deadlock_action ss_deadlock_reported(void) {
   enum ss_deadlock_action act = ss_deadlock_action();
   if (act == SS_DEADLOCK_ABORT) {
     ss_printf("==%d==syncsan: ending the deadlocked process (abort_on_deadlock=0 lets it "
@@ -91,6 +91,11 @@ SS_HIDDEN void ss_deadlock_watchdog_act(void) {
               ss_pid());
     ss_die();
   }
+  return act;
+}
+
+SS_HIDDEN void ss_deadlock_watchdog_act(void) {
+  enum ss_deadlock_action act = ss_deadlock_reported();
   /* The threads are blocked inside the C library's lock calls: nothing
    * can make those calls return, so fail cannot refuse anything here (the
    * check at blocking time refuses the acquisition that closes a cycle,

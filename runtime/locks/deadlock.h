@@ -37,6 +37,9 @@ static SS_ALWAYS_INLINE void ss_wait_end(struct ss_lock_thread *t) {
  * after a certain self-deadlock or deadlock is reported. */
 enum ss_deadlock_action { SS_DEADLOCK_ABORT, SS_DEADLOCK_HANG, SS_DEADLOCK_FAIL };
 SS_HIDDEN enum ss_deadlock_action ss_deadlock_action(void);
+/* After a certain deadlock's report: ends the process when the action is
+ * abort (the default), else returns the action for the caller to apply. */
+SS_HIDDEN enum ss_deadlock_action ss_deadlock_reported(void);
 
 /* A blocking acquire found its lock taken (its trylock failed) and is
  * about to block: when the lock's holder is itself blocked, without a

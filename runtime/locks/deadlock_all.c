@@ -134,12 +134,7 @@ static void report(const struct ss_wait_snap *snaps, uint32_t n, const struct wh
       ss_report_section(r, s->join_site, "Thread T%u waits for T%u to end (a join), at", s->tid,
                         htid);
     }
-    for (uint32_t k = 0; k < s->nheld; k++) {
-      ss_lock_label(s->held[k].addr, (int)s->held[k].kind, s->held[k].site, label,
-                    sizeof(label));
-      ss_report_section_stack(r, s->held[k].site, s->held[k].stack, "  T%u holds %s, acquired at",
-                              s->tid, label);
-    }
+    ss_deadlock_report_held(r, s);
     ss_report_thread(r, s->tid);
   }
   ss_report_end(r);

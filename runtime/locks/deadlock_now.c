@@ -153,14 +153,7 @@ SS_HIDDEN int ss_deadlock_now(struct ss_lock_thread *t, const struct ss_lockop *
   for (uint32_t i = 0; i < n; i++)
     cyc[i] = &chain[i];
   int said = ss_deadlock_report(cyc, n, 0, t->tid + 1);
-  enum ss_deadlock_action act = ss_deadlock_action();
-  if (act == SS_DEADLOCK_ABORT) {
-    ss_printf("==%d==syncsan: ending the deadlocked process (abort_on_deadlock=0 lets it "
-              "hang)\n",
-              ss_pid());
-    ss_die();
-  }
-  if (act != SS_DEADLOCK_FAIL)
+  if (ss_deadlock_reported() != SS_DEADLOCK_FAIL)
     return 0;
   /* pthread_spin_lock's EDEADLK means "you hold it" only, and a program
    * that spins has no error path for anything else: it is left to spin,

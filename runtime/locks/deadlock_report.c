@@ -87,6 +87,16 @@ SS_HIDDEN int ss_wait_snap_blocks(const struct ss_wait_snap *s, uintptr_t addr, 
   return 0;
 }
 
+SS_HIDDEN void ss_deadlock_report_held(struct ss_report *r, const struct ss_wait_snap *s) {
+  char label[200];
+  for (uint32_t k = 0; k < s->nheld; k++) {
+    ss_lock_label(s->held[k].addr, (int)s->held[k].kind, s->held[k].site, label,
+                  sizeof(label));
+    ss_report_section_stack(r, s->held[k].site, s->held[k].stack, "  T%u holds %s, acquired at",
+                            s->tid, label);
+  }
+}
+
 SS_HIDDEN int ss_deadlock_report(const struct ss_wait_snap *const *cyc, uint32_t n,
                                  uint64_t waited_ms, uint32_t found_by) {
   uint64_t key = 0;
@@ -142,12 +152,7 @@ SS_HIDDEN int ss_deadlock_report(const struct ss_wait_snap *const *cyc, uint32_t
       ss_report_section(r, s->join_site, "Thread T%u waits%s for T%u to end (a join), at",
                         s->tid, s->join_timed ? " (with a timeout)" : "", h->tid);
     }
-    for (uint32_t k = 0; k < s->nheld; k++) {
-      ss_lock_label(s->held[k].addr, (int)s->held[k].kind, s->held[k].site, label,
-                    sizeof(label));
-      ss_report_section_stack(r, s->held[k].site, s->held[k].stack, "  T%u holds %s, acquired at",
-                              s->tid, label);
-    }
+    ss_deadlock_report_held(r, s);
     ss_report_thread(r, s->tid);
   }
   ss_report_end(r);

@@ -89,6 +89,9 @@ SS_HIDDEN int ss_wait_snap_blocks(const struct ss_wait_snap *s, uintptr_t addr, 
  * printed (said before, or suppressed). */
 SS_HIDDEN int ss_deadlock_report(const struct ss_wait_snap *const *cyc, uint32_t n,
                                  uint64_t waited_ms, uint32_t found_by);
+/* The "T<n> holds ..." sections of copy s in a deadlock report r. */
+struct ss_report;
+SS_HIDDEN void ss_deadlock_report_held(struct ss_report *r, const struct ss_wait_snap *s);
 /* The watchdog's end of a certain deadlock it reported: deadlock_action
  * (deadlock.c). */
 SS_HIDDEN void ss_deadlock_watchdog_act(void);
