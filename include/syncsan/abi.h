@@ -94,7 +94,18 @@ extern "C" {
   X(THREAD_TRYJOIN, "pthread_tryjoin_np")                                      \
   X(THREAD_TIMEDJOIN, "pthread_timedjoin_np")                                  \
   X(THREAD_CLOCKJOIN, "pthread_clockjoin_np")                                  \
-  X(CXX_THREAD_JOIN, "std::thread::join")
+  X(CXX_THREAD_JOIN, "std::thread::join")                                      \
+  X(SEM_INIT, "sem_init")                                                      \
+  X(SEM_DESTROY, "sem_destroy")                                                \
+  X(SEM_OPEN, "sem_open")                                                      \
+  X(SEM_CLOSE, "sem_close")                                                    \
+  X(SEM_WAIT, "sem_wait")                                                      \
+  X(SEM_TIMEDWAIT, "sem_timedwait")                                            \
+  X(SEM_CLOCKWAIT, "sem_clockwait")                                            \
+  X(SEM_TRYWAIT, "sem_trywait")                                                \
+  X(SEM_POST, "sem_post")                                                      \
+  X(OMP_BARRIER, "OpenMP barrier")                                             \
+  X(OMP_IMPLICIT_BARRIER, "OpenMP implicit barrier")
 
 enum syncsan_op {
 #define SYNCSAN_OP_ENUM(name, str) SYNCSAN_OP_##name,

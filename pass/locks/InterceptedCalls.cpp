@@ -21,8 +21,9 @@ namespace syncsan {
 
 // The rows' spelling of their group and success convention.
 namespace intercept_row {
-constexpr CallGroup LOCK = CallGroup::Lock;
-constexpr CallGroup THREAD = CallGroup::Thread;
+[[maybe_unused]] constexpr CallGroup LOCK = CallGroup::Lock;
+[[maybe_unused]] constexpr CallGroup THREAD = CallGroup::Thread;
+[[maybe_unused]] constexpr CallGroup BARRIER = CallGroup::Barrier;
 constexpr CallSuccess ZERO = CallSuccess::Zero;
 constexpr CallSuccess THRD = CallSuccess::Thrd;
 constexpr CallSuccess VOID = CallSuccess::Void;

@@ -6,11 +6,15 @@ using namespace llvm;
 namespace syncsan {
 
 cl::opt<bool> InstrumentLocks("syncsan-instrument-locks", cl::init(true),
-                              cl::desc("Rewrite lock, condition variable and "
-                                       "barrier calls into syncsan hooks"));
+                              cl::desc("Rewrite lock and condition variable "
+                                       "calls into syncsan hooks"));
 cl::opt<bool> InstrumentThreads("syncsan-instrument-threads", cl::init(true),
                                 cl::desc("Rewrite thread creation calls into "
                                          "syncsan hooks"));
+
+cl::opt<bool> InstrumentBarriers("syncsan-instrument-barriers", cl::init(true),
+                                 cl::desc("Rewrite barrier and semaphore calls "
+                                          "into syncsan hooks"));
 
 bool groupEnabled(CallGroup G) {
   switch (G) {
@@ -18,6 +22,8 @@ bool groupEnabled(CallGroup G) {
     return InstrumentLocks;
   case CallGroup::Thread:
     return InstrumentThreads;
+  case CallGroup::Barrier:
+    return InstrumentBarriers;
   }
   return false;
 }

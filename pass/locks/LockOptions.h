@@ -16,6 +16,7 @@ namespace syncsan {
 
 extern llvm::cl::opt<bool> InstrumentLocks;
 extern llvm::cl::opt<bool> InstrumentThreads;
+extern llvm::cl::opt<bool> InstrumentBarriers;
 
 /// Whether the option that turns on a row's group is on.
 bool groupEnabled(CallGroup G);

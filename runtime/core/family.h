@@ -41,6 +41,13 @@ struct ss_family {
    * runtime. No malloc; runtime locks only with bounded tries (another
    * thread may be stuck holding one); the process ends right after. */
   void (*fatal_signal)(const struct ss_fatal *f);
+  /* What thread t (another thread, live; the registry lock is held) is
+   * blocked in, when it is a wait of this family's (a lock, a condvar, a
+   * barrier, ...): writes one phrase to buf (at most n bytes, NUL
+   * included; "blocked acquiring mutex 0x... at a.c:12:3") and returns 1;
+   * returns 0 when the thread is in no wait of this family's. Reads only
+   * what the owner publishes with atomic stores. May be NULL. */
+  int (*thread_where)(struct ss_thread *t, char *buf, size_t n);
 };
 
 /* Defined by the composition root. */

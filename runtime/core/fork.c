@@ -45,6 +45,7 @@
 
 #include "exit.h"
 #include "family.h"
+#include "monitor.h"
 #include "report.h"
 #include "symbolizer_proc.h"
 #include "thread.h"
@@ -108,6 +109,7 @@ static void child(void) {
   ss_report_fork_child();
   ss_symbolizer_fork_child();
   ss_threads_fork_child();
+  ss_monitor_fork_child();
   for (unsigned i = 0; i < ss_nfamilies; i++)
     if (ss_families[i]->fork_child)
       ss_families[i]->fork_child();

@@ -37,6 +37,16 @@ struct ss_thread {
   uint32_t joining;
   uint32_t join_seq;
   const struct syncsan_site *join_site;
+  /* What the thread is blocked in for a family other than locks and joins
+   * (a barrier, a semaphore, a queue): SS_BLOCK_* with SS_BLOCK_TIMED for
+   * a wait with a timeout, 0 when none; the object; where; and a count
+   * that changes with every wait. ss_block_begin/end write them around the
+   * real blocking call, with atomic stores of the owner's; the watchdog and
+   * other threads' stall reports read them (ss_thread_where). */
+  uint32_t block_kind;
+  uint32_t block_seq;
+  uintptr_t block_obj;
+  const struct syncsan_site *block_site;
   void *ext[SS_THREAD_EXT_MAX]; /* atomic release stores; read with acquire */
 };
 
@@ -69,6 +79,43 @@ static inline void ss_join_wait_begin(uint32_t tid, const struct syncsan_site *s
 static inline void ss_join_wait_end(void) {
   __atomic_store_n(&ss_self.joining, 0, __ATOMIC_RELAXED);
 }
+
+/* The kinds of ss_thread.block_kind. The core only stores and shows them;
+ * the family that owns a kind says what its object is (thread_where in
+ * family.h). New kinds are appended. */
+enum ss_block_kind {
+  SS_BLOCK_NONE = 0,
+  SS_BLOCK_BARRIER = 1,   /* pthread_barrier_wait, std::barrier, std::latch */
+  SS_BLOCK_OMP = 2,       /* an OpenMP barrier (explicit or implicit), obj: the team */
+  SS_BLOCK_SEM = 3,       /* sem_wait and friends, std::counting_semaphore */
+  SS_BLOCK_QUEUE = 4,     /* a queue push or pop (the queues family) */
+};
+#define SS_BLOCK_TIMED 0x100u /* the wait has a timeout: it ends by itself */
+#define SS_BLOCK_KIND(k) ((k) & 0xffu)
+
+/* Around a blocking wait of kind (SS_BLOCK_*, | SS_BLOCK_TIMED) on obj,
+ * made at site; the hook calls them around the real call. A try
+ * operation, which cannot block, does not. */
+static inline void ss_block_begin(uint32_t kind, uintptr_t obj, const struct syncsan_site *site) {
+  struct ss_thread *t = &ss_self;
+  t->block_site = site;
+  __atomic_store_n(&t->block_obj, obj, __ATOMIC_RELAXED);
+  __atomic_store_n(&t->block_seq, t->block_seq + 1, __ATOMIC_RELAXED);
+  __atomic_store_n(&t->block_kind, kind, __ATOMIC_RELEASE);
+}
+static inline void ss_block_end(void) {
+  __atomic_store_n(&ss_self.block_kind, SS_BLOCK_NONE, __ATOMIC_RELAXED);
+}
+
+/* What thread t (live, in the registry; the caller holds the registry
+ * lock, as in ss_threads_foreach) is doing, in words for a report:
+ * "blocked acquiring mutex 0x... at a.c:12:3", "blocked joining T2 at
+ * ...", "blocked in pthread_barrier_wait on barrier 0x... at ...", or
+ * "running (not blocked in an operation syncsan sees)". The join is the
+ * core's; every other wait is described by the family that owns it (the
+ * first family whose thread_where answers). Writes at most n bytes (NUL
+ * included) to buf and returns buf. Slow paths only; no malloc. */
+SS_HIDDEN const char *ss_thread_where(struct ss_thread *t, char *buf, size_t n);
 
 /* The thread `th` names: its tid, and its registry slot (UINT32_MAX for a
  * thread created but not registered yet); 0 if it is not known (created

@@ -10,6 +10,7 @@
 #include "deadlock_snap.h"
 #include "lock_flags.h"
 #include "lock_table.h"
+#include "core/monitor.h"
 #include "core/real.h"
 #include "core/report.h"
 
@@ -23,16 +24,10 @@ struct seen {
   uint32_t kind; /* enum ss_wait_kind */
 };
 
-static int started; /* 0 none, 1 running */
+static int mapped_failed; /* monitor thread only */
 static struct ss_wait_snap *snaps;  /* watchdog thread only */
 static struct seen *seens;  /* watchdog thread only */
 static uint32_t nsnaps, cap;
-
-static uint64_t now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
 
 static void take_snap(struct ss_lock_thread *t, uint32_t slot, void *arg) {
   (void)arg;
@@ -123,7 +118,7 @@ SS_HIDDEN enum ss_deadlock_action ss_deadlock_action(void) {
 static void scan(uint64_t timeout_ms) {
   nsnaps = 0;
   ss_lock_threads_foreach(take_snap, NULL);
-  uint64_t now = now_ms();
+  uint64_t now = ss_monitor_now_ms();
   /* stuck: in the same wait (of any kind) for the whole timeout; blocked:
    * stuck in a lock wait or a join, the waits that make wait-for edges. */
   int stuck[nsnaps ? nsnaps : 1], blocked[nsnaps ? nsnaps : 1];
@@ -202,50 +197,36 @@ static void scan(uint64_t timeout_ms) {
   }
 }
 
-static void *watchdog(void *arg) {
-  (void)arg;
-  uint64_t timeout = (uint64_t)ss_lock_flags.deadlock_timeout_ms;
-  uint64_t period = timeout / 4;
-  if (period < 10)
-    period = 10;
-  if (period > 250)
-    period = 250;
-  for (;;) {
-    struct timespec ts = {(time_t)(period / 1000), (long)(period % 1000) * 1000000};
-    while (nanosleep(&ts, &ts) != 0) {
-    }
-    scan(timeout);
-  }
-  return NULL;
-}
-
-/* The watchdog thread does not survive a fork: the child starts its own
- * when it has a second thread again. */
-SS_HIDDEN void ss_watchdog_fork_child(void) { started = 0; }
-
-SS_HIDDEN void ss_watchdog_start(void) {
-  if (ss_lock_flags.deadlock_timeout_ms <= 0 || __atomic_load_n(&started, __ATOMIC_ACQUIRE))
-    return;
-  if (__atomic_exchange_n(&started, 1, __ATOMIC_ACQ_REL))
-    return;
+/* The watchdog is a tick of the core's monitor thread (core/monitor.h),
+ * every quarter of the timeout (10 to 250 ms). Its tables are mapped at
+ * its first tick, so a single-threaded program never maps them. */
+static void watchdog_tick(uint64_t now) {
+  (void)now;
   if (!snaps) {
+    if (mapped_failed)
+      return;
     cap = ss_threads_capacity();
     snaps = ss_map(cap * sizeof(*snaps));
     seens = ss_map(cap * sizeof(*seens));
-    if (!snaps || !seens)
+    if (!snaps || !seens) {
+      mapped_failed = 1;
+      snaps = NULL;
       return;
+    }
   }
-  /* The watchdog takes no signal meant for the program. */
-  sigset_t all, old;
-  sigfillset(&all);
-  pthread_sigmask(SIG_SETMASK, &all, &old);
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-  pthread_attr_setstacksize(&attr, 256 * 1024);
-  pthread_t th;
-  if (SS_REAL(pthread_create)(&th, &attr, watchdog, NULL) == 0)
-    SS_REAL(pthread_setname_np)(th, "syncsan-wdog");
-  pthread_attr_destroy(&attr);
-  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  scan((uint64_t)ss_lock_flags.deadlock_timeout_ms);
+}
+
+SS_HIDDEN void ss_watchdog_init(void) {
+  if (ss_lock_flags.deadlock_timeout_ms <= 0)
+    return;
+  uint64_t period = (uint64_t)ss_lock_flags.deadlock_timeout_ms / 4;
+  ss_monitor_add(watchdog_tick, (uint32_t)(period > 250 ? 250 : period));
+}
+
+/* The monitor starts once a second thread exists (again in a forked
+ * child, whose monitor thread did not survive the fork). */
+SS_HIDDEN void ss_watchdog_start(void) {
+  if (ss_lock_flags.deadlock_timeout_ms > 0)
+    ss_monitor_start();
 }

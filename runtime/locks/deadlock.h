@@ -51,8 +51,8 @@ SS_HIDDEN int ss_deadlock_now(struct ss_lock_thread *t, const struct ss_lockop *
 /* At thread exit: unmaps the check's copies (mapped at its first use). */
 SS_HIDDEN void ss_deadlock_now_release(struct ss_lock_thread *t);
 
-/* Starts the watchdog once per process (again in a forked child). */
+/* Adds the watchdog to the core's monitor (start-up), and starts the
+ * monitor thread once a second thread exists (again in a forked child). */
+SS_HIDDEN void ss_watchdog_init(void);
 SS_HIDDEN void ss_watchdog_start(void);
-/* In a forked child, where the watchdog thread does not exist. */
-SS_HIDDEN void ss_watchdog_fork_child(void);
 #endif

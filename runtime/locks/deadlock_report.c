@@ -7,19 +7,6 @@
 #include "lock_table.h"
 #include "core/report.h"
 
-/* The mode and lock kind of a blocking operation, from its site. */
-static uint32_t op_kind(uint32_t op) {
-  if (op >= SYNCSAN_OP_RWLOCK_INIT && op <= SYNCSAN_OP_RWLOCK_UNLOCK)
-    return SS_KIND_RWLOCK;
-  if (op == SYNCSAN_OP_RWLOCK_CLOCKRDLOCK || op == SYNCSAN_OP_RWLOCK_CLOCKWRLOCK)
-    return SS_KIND_RWLOCK;
-  if (op >= SYNCSAN_OP_SPIN_INIT && op <= SYNCSAN_OP_SPIN_UNLOCK)
-    return SS_KIND_SPIN;
-  if (op >= SYNCSAN_OP_MTX_INIT && op <= SYNCSAN_OP_MTX_UNLOCK)
-    return SS_KIND_MTX;
-  return SS_KIND_MUTEX;
-}
-
 /* A join without a timeout: the timed GNU joins end by themselves, and a
  * site that names no join (a caller site) cannot say, so it counts as
  * timed too (never part of a certain deadlock). */
@@ -39,7 +26,7 @@ SS_HIDDEN void ss_wait_snap_take(struct ss_lock_thread *t, uint32_t slot, struct
   s->timed = (wf & SS_WAIT_TIMED) != 0;
   s->wait_mode = (wf & SS_WAIT_READ) ? SS_MODE_READ : SS_MODE_WRITE;
   s->wait_site = t->wait_site;
-  s->wait_kind = s->wait_site ? op_kind(s->wait_site->op) : SS_KIND_MUTEX;
+  s->wait_kind = s->wait_site ? ss_lock_op_kind(s->wait_site->op) : SS_KIND_MUTEX;
   s->cond_seq = __atomic_load_n(&t->cond_seq, __ATOMIC_RELAXED);
   uintptr_t cw = __atomic_load_n(&t->cond_wait, __ATOMIC_ACQUIRE);
   s->cond = cw & ~SS_WAIT_FLAGS;

@@ -353,6 +353,18 @@ SS_HIDDEN void ss_lock_set_class(struct ss_lock *l, uint32_t class_id) {
   ss_spin_unlock(&stripes[h % NSTRIPES]);
 }
 
+SS_HIDDEN uint32_t ss_lock_op_kind(uint32_t op) {
+  if (op >= SYNCSAN_OP_RWLOCK_INIT && op <= SYNCSAN_OP_RWLOCK_UNLOCK)
+    return SS_KIND_RWLOCK;
+  if (op == SYNCSAN_OP_RWLOCK_CLOCKRDLOCK || op == SYNCSAN_OP_RWLOCK_CLOCKWRLOCK)
+    return SS_KIND_RWLOCK;
+  if (op >= SYNCSAN_OP_SPIN_INIT && op <= SYNCSAN_OP_SPIN_UNLOCK)
+    return SS_KIND_SPIN;
+  if (op >= SYNCSAN_OP_MTX_INIT && op <= SYNCSAN_OP_MTX_UNLOCK)
+    return SS_KIND_MTX;
+  return SS_KIND_MUTEX;
+}
+
 SS_HIDDEN const char *ss_lock_kind_name(int kind) {
   switch (kind) {
   case SS_KIND_MUTEX:

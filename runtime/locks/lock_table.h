@@ -120,5 +120,7 @@ SS_HIDDEN const char *ss_lock_label(uintptr_t addr, int kind, const struct syncs
 SS_HIDDEN void ss_report_lock_origin(struct ss_report *r, uintptr_t addr);
 
 SS_HIDDEN const char *ss_lock_kind_name(int kind);
+/* The kind of lock (enum ss_lock_kind) a lock operation SYNCSAN_OP_* acts on. */
+SS_HIDDEN uint32_t ss_lock_op_kind(uint32_t op);
 SS_HIDDEN void ss_lock_table_init(void);
 #endif

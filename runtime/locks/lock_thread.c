@@ -81,6 +81,10 @@ SS_HIDDEN void ss_lock_thread_start(struct ss_thread *t) {
     __atomic_store_n(&t->ext[ext_key], lt, __ATOMIC_RELEASE);
 }
 
+SS_HIDDEN struct ss_lock_thread *ss_lock_thread_of(struct ss_thread *t) {
+  return ss_thread_ext(t, ext_key);
+}
+
 struct foreach_args {
   void (*fn)(struct ss_lock_thread *t, uint32_t slot, void *arg);
   void *arg;

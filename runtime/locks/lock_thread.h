@@ -156,6 +156,9 @@ static SS_ALWAYS_INLINE struct ss_lock_thread *ss_lock_thread_get(void) {
  * thread that registers. */
 SS_HIDDEN void ss_lock_threads_init(void);
 SS_HIDDEN void ss_lock_thread_start(struct ss_thread *t);
+/* Thread t's lock state, or NULL while it is not published yet (slow
+ * paths reading another thread, under the registry lock). */
+SS_HIDDEN struct ss_lock_thread *ss_lock_thread_of(struct ss_thread *t);
 
 /* Pushes a held lock; grows past the inline array on demand (mmap). */
 SS_HIDDEN struct ss_held *ss_held_push(struct ss_lock_thread *t);

@@ -39,6 +39,7 @@ static void locks_init(void) {
   ss_after_slow_init();
   ss_lock_threads_init();
   ss_mem_hooks_init();
+  ss_watchdog_init();
 }
 
 static void locks_thread_start(struct ss_thread *t) {
@@ -77,11 +78,11 @@ static void locks_process_exit(void) {
 static void locks_fork_child(void) {
   ss_lock_fork_child();
   ss_cond_table_fork_child();
-  ss_watchdog_fork_child();
 }
 
 SS_HIDDEN const struct ss_family ss_locks_family = {
     .name = "locks",
+    .thread_where = ss_locks_thread_where,
     .flags = lock_flag_descs,
     .nflags = SS_ARRAY_SIZE(lock_flag_descs),
     .init = locks_init,

@@ -4,4 +4,6 @@
 #include "core/family.h"
 
 SS_HIDDEN extern const struct ss_family ss_locks_family;
+/* The family's thread_where (lock_where.c). */
+SS_HIDDEN int ss_locks_thread_where(struct ss_thread *t, char *buf, size_t n);
 #endif
