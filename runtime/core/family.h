@@ -48,6 +48,11 @@ struct ss_family {
    * returns 0 when the thread is in no wait of this family's. Reads only
    * what the owner publishes with atomic stores. May be NULL. */
   int (*thread_where)(struct ss_thread *t, char *buf, size_t n);
+  /* ss_thread_waits_for's part for this family's waits: the tids (at most
+   * max, into out) that thread tid waits for when it is blocked in one of
+   * this family's waits; 0 otherwise. Called without the registry lock
+   * held (it may take it). May be NULL. */
+  uint32_t (*waits_for)(uint32_t tid, uint32_t *out, uint32_t max);
 };
 
 /* Defined by the composition root. */

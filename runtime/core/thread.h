@@ -117,6 +117,17 @@ static inline void ss_block_end(void) {
  * included) to buf and returns buf. Slow paths only; no malloc. */
 SS_HIDDEN const char *ss_thread_where(struct ss_thread *t, char *buf, size_t n);
 
+/* The threads that thread tid, blocked, waits for: the thread it joins,
+ * or what the family that owns its wait says (a lock's holders in a
+ * conflicting mode; a barrier's missing participants; ...). Up to max tids
+ * into out; returns how many, 0 when tid is not blocked or no registered
+ * thread can end its wait (a condvar wait: anyone may signal). For stall
+ * and deadlock diagnosis that crosses families (a barrier waiter holding a
+ * lock a missing participant is blocked on). Slow paths only (a monitor
+ * tick): it takes the registry lock itself, so the caller must not hold
+ * it, and it is a snapshot: the threads may have moved on since. */
+SS_HIDDEN uint32_t ss_thread_waits_for(uint32_t tid, uint32_t *out, uint32_t max);
+
 /* The thread `th` names: its tid, and its registry slot (UINT32_MAX for a
  * thread created but not registered yet); 0 if it is not known (created
  * unseen and not yet run, its slot reused, or untracked). A thread that

@@ -20,3 +20,31 @@ SS_HIDDEN const char *ss_thread_where(struct ss_thread *t, char *buf, size_t n) 
   ss_format(buf, n, "running (not blocked in an operation syncsan sees)");
   return buf;
 }
+
+struct join_probe {
+  uint32_t tid, joining; /* joining: tid + 1 of the joined thread, 0 none */
+};
+
+static void probe_join(struct ss_thread *t, uint32_t slot, void *arg) {
+  (void)slot;
+  struct join_probe *p = arg;
+  if (t->tid == p->tid)
+    p->joining = __atomic_load_n(&t->joining, __ATOMIC_ACQUIRE);
+}
+
+SS_HIDDEN uint32_t ss_thread_waits_for(uint32_t tid, uint32_t *out, uint32_t max) {
+  if (!max)
+    return 0;
+  struct join_probe p = {tid, 0};
+  ss_threads_foreach(probe_join, &p);
+  if (p.joining) {
+    out[0] = p.joining - 1;
+    return 1;
+  }
+  for (unsigned i = 0; i < ss_nfamilies; i++) {
+    uint32_t n = ss_families[i]->waits_for ? ss_families[i]->waits_for(tid, out, max) : 0;
+    if (n)
+      return n;
+  }
+  return 0;
+}

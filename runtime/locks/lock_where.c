@@ -1,7 +1,7 @@
-/* The lock family's part of ss_thread_where (core/thread.h): a thread
- * blocked acquiring a lock or waiting on a condvar. It reads only what the
- * owner publishes with atomic stores (deadlock.h, lock_thread.h) and takes
- * no table lock: the caller holds the registry lock. */
+/* The lock family's parts of ss_thread_where and ss_thread_waits_for
+ * (core/thread.h): a thread blocked acquiring a lock or waiting on a
+ * condvar, and the holders of the lock it waits for. They read only what
+ * the owners publish with atomic stores (deadlock.h, lock_thread.h). */
 #include "deadlock.h"
 #include "lock_table.h"
 #include "lock_thread.h"
@@ -29,4 +29,48 @@ SS_HIDDEN int ss_locks_thread_where(struct ss_thread *t, char *buf, size_t n) {
     return 1;
   }
   return 0;
+}
+
+struct wait_probe {
+  uint32_t tid;
+  uintptr_t lock; /* what tid waits for, with SS_WAIT_* flags; 0 none */
+  uint32_t *out, max, n;
+};
+
+static void probe_waiter(struct ss_lock_thread *t, uint32_t slot, void *arg) {
+  (void)slot;
+  struct wait_probe *p = arg;
+  if (t->tid == p->tid)
+    p->lock = __atomic_load_n(&t->waiting_for, __ATOMIC_ACQUIRE);
+}
+
+/* A holder in a mode that conflicts with the wait's: two readers do not. */
+static void probe_holder(struct ss_lock_thread *t, uint32_t slot, void *arg) {
+  (void)slot;
+  struct wait_probe *p = arg;
+  if (t->tid == p->tid || p->n == p->max)
+    return;
+  uintptr_t addr = p->lock & ~SS_WAIT_FLAGS;
+  int read = (p->lock & SS_WAIT_READ) != 0;
+  uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
+  struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
+  uint32_t cap = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
+  if (n > cap)
+    n = cap;
+  for (uint32_t i = 0; i < n; i++) {
+    if (__atomic_load_n(&h[i].addr, __ATOMIC_RELAXED) != addr)
+      continue;
+    if (!(read && h[i].mode == SS_MODE_READ))
+      p->out[p->n++] = t->tid;
+    return;
+  }
+}
+
+SS_HIDDEN uint32_t ss_locks_waits_for(uint32_t tid, uint32_t *out, uint32_t max) {
+  struct wait_probe p = {tid, 0, out, max, 0};
+  ss_lock_threads_foreach(probe_waiter, &p);
+  if (!p.lock)
+    return 0;
+  ss_lock_threads_foreach(probe_holder, &p);
+  return p.n;
 }

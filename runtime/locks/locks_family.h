@@ -4,6 +4,7 @@
 #include "core/family.h"
 
 SS_HIDDEN extern const struct ss_family ss_locks_family;
-/* The family's thread_where (lock_where.c). */
+/* The family's thread_where and waits_for (lock_where.c). */
 SS_HIDDEN int ss_locks_thread_where(struct ss_thread *t, char *buf, size_t n);
+SS_HIDDEN uint32_t ss_locks_waits_for(uint32_t tid, uint32_t *out, uint32_t max);
 #endif
