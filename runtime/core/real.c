@@ -86,6 +86,10 @@ SS_HIDDEN struct ss_real_fns ss_real_fns = {
     SYNCSAN_INTERCEPTED_CALLS(SS_REAL_INIT) SS_REAL_EXTRAS(SS_REAL_INIT)
 #undef SS_REAL_INIT
 };
+/* The name the pass's in-line lock path calls the real functions by
+ * (<syncsan/abi_fast.h>): one pointer per row of intercept.h, in order. */
+extern struct ss_real_fns __syncsan_fast_v1_real
+    __attribute__((alias("ss_real_fns"), visibility("hidden")));
 
 /* Start-up looks every function up, so that no hook of the running
  * program pays for it. One that is missing (a libstdc++ member in a C

@@ -15,6 +15,9 @@
 #include "stack.h"
 
 SS_HIDDEN __thread struct ss_thread ss_self;
+/* The name the pass's in-line lock path reads in_hook by (<syncsan/abi_fast.h>). */
+extern __thread struct ss_thread __syncsan_fast_v1_core
+    __attribute__((alias("ss_self"), visibility("hidden")));
 
 /* Registry slots. A slot keeps a thread's description after the thread
  * exits, until a later thread reuses it, so reports can still describe

@@ -256,7 +256,7 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
   e->gen = snap.gen;
   e->class_id = cls;
   e->level = out->level;
-  e->ordered = out->ordered;
+  e->held_flags = (out->ordered ? SS_HELD_ORDERED : 0) | op->pshared;
 }
 
 /* ---- init-stack classes ---- */

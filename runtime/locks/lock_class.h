@@ -104,7 +104,7 @@ static SS_ALWAYS_INLINE void ss_class_resolve(struct ss_lock_thread *t, const st
     out->class_id = e->class_id;
     out->gen = e->gen;
     out->level = e->level;
-    out->ordered = e->ordered;
+    out->ordered = (e->held_flags & SS_HELD_ORDERED) != 0;
     return;
   }
   SS_NOTE_HOOK_PC(); /* the slow path may report (lock-destroyed) */

@@ -144,4 +144,5 @@ SS_EXPORT void syncsan_lock_nested(void *lock, unsigned subclass) {
   /* Only the thread's next acquisition of this address reads the mark. */
   t->nest_addr = (uintptr_t)lock;
   t->nest_subclass = subclass;
+  t->fast_off |= SS_FAST_OFF_NESTED; /* the hooks consume the mark */
 }

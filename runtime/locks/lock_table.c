@@ -30,6 +30,9 @@ static uint32_t next_id = 1;        /* guarded by pool_lock */
 static int full_warned;
 static uint32_t last_gen; /* incarnations handed out (atomic) */
 SS_HIDDEN uint32_t ss_lock_epochs[SS_EPOCH_BUCKETS];
+/* The name the pass's in-line path reads them by (<syncsan/abi_fast.h>). */
+extern uint32_t __syncsan_fast_v1_epochs[SS_EPOCH_BUCKETS]
+    __attribute__((alias("ss_lock_epochs"), visibility("hidden")));
 
 /* A fresh incarnation, never 0 (0 means "untracked" in held entries). */
 static uint32_t new_gen(void) {

@@ -13,8 +13,13 @@ SS_HIDDEN struct ss_class_cache_entry ss_class_cache_none[SS_CLASS_CACHE];
  * thread's start-up (or in a thread whose start-up did not run) misses, and
  * never follows a null pointer. */
 SS_HIDDEN uint64_t ss_chain_cache_none[SS_CHAIN_CACHE];
-SS_HIDDEN __thread struct ss_lock_thread ss_lock_self = {.class_cache = ss_class_cache_none,
+SS_HIDDEN __thread struct ss_lock_thread ss_lock_self = {.fast_off = SS_FAST_OFF_NOT_STARTED,
+                                                         .class_cache = ss_class_cache_none,
                                                          .chain_cache = ss_chain_cache_none};
+/* The name the pass's in-line path reads and writes it by
+ * (<syncsan/abi_fast.h>, lock_fast.c). */
+extern __thread struct ss_lock_thread __syncsan_fast_v1_locks
+    __attribute__((alias("ss_lock_self"), visibility("hidden")));
 
 static inline uint32_t chain_index(uint64_t key) {
   return (uint32_t)((key ^ key >> 32) >> 1) & (SS_CHAIN_CACHE - 1);
@@ -56,6 +61,7 @@ SS_HIDDEN void ss_class_cache_release(struct ss_lock_thread *t) {
    * the empty cache, and map none again. */
   t->class_cache = ss_class_cache_none;
   t->caches_done = 1;
+  t->fast_off |= SS_FAST_OFF_NOT_STARTED;
   if (c && c != ss_class_cache_none)
     ss_unmap(c, SS_CLASS_CACHE * sizeof(*c));
   uint64_t *k = t->chain_cache;
@@ -76,6 +82,8 @@ SS_HIDDEN void ss_lock_thread_start(struct ss_thread *t) {
   lt->held = lt->held_inline;
   lt->held_cap = SS_HELD_INLINE;
   lt->core = t;
+  /* Last of the thread's own fields: the in-line path may run from here. */
+  lt->fast_off = ss_fast_options_off() ? SS_FAST_OFF_OPTIONS : 0;
   /* Published last: a scanner that sees the pointer sees a usable stack. */
   if (ext_key >= 0)
     __atomic_store_n(&t->ext[ext_key], lt, __ATOMIC_RELEASE);
@@ -186,6 +194,8 @@ static void held_grow(struct ss_lock_thread *t) {
    * thread never indexes the inline array past its end. */
   __atomic_store_n(&t->held, h, __ATOMIC_RELEASE);
   __atomic_store_n(&t->held_cap, cap, __ATOMIC_RELEASE);
+  /* The in-line path knows only held_inline. */
+  t->fast_off |= SS_FAST_OFF_HELD_MOVED;
 }
 
 SS_HIDDEN struct ss_held *ss_held_push(struct ss_lock_thread *t) {

@@ -49,6 +49,17 @@ static inline ss_stack_id ss_held_stack(const struct ss_held *h) {
 #define SS_HELD_ORDERED 0x2u /* its level is an ordered group */
 #define SS_HELD_PSHARED 0x4u /* a process-shared lock (it may outlive a fork's parent) */
 
+/* Why a thread's in-line fast path is off (ss_lock_thread.fast_off). */
+#define SS_FAST_OFF_NOT_STARTED 0x1u /* not registered yet, or exited */
+#define SS_FAST_OFF_OPTIONS 0x2u     /* options that need every acquisition's hook */
+#define SS_FAST_OFF_NESTED 0x4u      /* a syncsan_lock_nested() mark is pending */
+#define SS_FAST_OFF_HELD_MOVED 0x8u  /* the held stack outgrew held_inline */
+/* Whether the options keep the pass's in-line path off (SS_FAST_OFF_OPTIONS):
+ * anything that keeps the first-lock path off, and timing, which the
+ * in-line path does not do. After ss_after_slow_init
+ * (locks.c). */
+SS_HIDDEN int ss_fast_options_off(void);
+
 /* A thread's cache of lock -> class, so that acquiring a known lock touches
  * no shared table. An entry is valid while its record's generation holds.
  * 1024 entries, so that a table of a thousand bucket locks stays in it:
@@ -60,12 +71,12 @@ static inline ss_stack_id ss_held_stack(const struct ss_held *h) {
 #define SS_CLASS_CACHE (1u << SS_CLASS_CACHE_BITS)
 struct ss_class_cache_entry {
   uintptr_t addr;
-  uint32_t epoch;    /* ss_lock_epoch(addr) when filled */
-  uint32_t gen;      /* the lock record's generation */
-  uint32_t class_id; /* base class (no subclass) */
-  int32_t level;
-  uint32_t ordered;
+  uint32_t epoch;      /* ss_lock_epoch(addr) when filled */
   uint32_t valid;
+  uint32_t class_id;   /* base class (no subclass) */
+  uint32_t gen;        /* the lock record's generation */
+  int32_t level;
+  uint32_t held_flags; /* SS_HELD_ORDERED and SS_HELD_PSHARED of its held entries */
 };
 /* The slot of addr. A multiplicative (Fibonacci) hash: locks laid out at
  * a fixed stride, an array of them or a table of objects that each hold
@@ -86,27 +97,35 @@ static inline uint32_t ss_class_slot(uintptr_t addr) {
 struct ss_profile_table;
 
 struct ss_lock_thread {
-  uint32_t tid; /* the core's T<tid>, for reports */
-  /* Held locks, innermost last: held[0..nheld) are recorded (nheld <=
+  /* The first 64 bytes and the inline held entries are also read and
+   * written by code the pass emits in line (<syncsan/abi_fast.h>, whose
+   * offsets lock_fast.c checks against these): change them together.
+   *
+   * Held locks, innermost last: held[0..nheld) are recorded (nheld <=
    * held_cap). A lock acquired while the stack is full is only counted, in
    * nlost (a one-time warning says so): an unlock of a lock not in the stack
    * is then taken to be one of those, not reported. */
   uint32_t nheld;
-  uint32_t held_cap;
-  uint32_t nlost; /* in what was padding: the hot fields keep their offsets */
-  struct ss_held *held;
-  struct ss_held held_inline[SS_HELD_INLINE];
+  /* SS_FAST_OFF_* bits: while any is set, the in-line path calls the hooks.
+   * With nheld, one 64-bit word that the emitted acquire tests for 0. */
+  uint32_t fast_off;
   /* What the thread is blocked on, for the deadlock watchdog: written by
    * the thread itself around a blocking acquire (atomic stores), read by
    * the watchdog. wait_seq changes with every wait. */
   uintptr_t waiting_for;
   const struct syncsan_site *wait_site;
   uint32_t wait_seq;
+  uint32_t tid; /* the core's T<tid>, for reports */
+  struct ss_class_cache_entry *class_cache; /* [SS_CLASS_CACHE] */
+  struct ss_held *held;
+  uint32_t held_cap;
+  uint32_t nlost;
+  uint64_t head_pad;
+  struct ss_held held_inline[SS_HELD_INLINE];
   /* syncsan_lock_nested(): the subclass of this thread's next acquisition
    * of nest_addr. */
   uintptr_t nest_addr;
   uint32_t nest_subclass;
-  struct ss_class_cache_entry *class_cache; /* [SS_CLASS_CACHE] */
   uint32_t caches_done; /* map no class or chain cache again: exited, or out of memory */
   void *dl_scratch; /* deadlock_now.c's copies, mapped at first need */
   uint32_t prof_tick; /* acquisitions since the last timed hold (profile_sample) */

@@ -129,6 +129,7 @@ SS_HIDDEN int ss_lock_before_held(struct ss_lock_thread *t, struct ss_lockop *op
 
 SS_HIDDEN uint32_t ss_lock_nested_node(struct ss_lock_thread *t, uint32_t node) {
   t->nest_addr = 0;
+  t->fast_off &= ~SS_FAST_OFF_NESTED;
   return ss_node_subclass(node, t->nest_subclass);
 }
 
@@ -263,6 +264,8 @@ SS_HIDDEN void ss_after_slow_init(void) {
   ss_fast_off = ss_lock_flags.held_stacks || ss_lock_flags.lock_hold_warn_ms > 0;
   ss_profile_only = ss_timing_on && !ss_fast_off;
 }
+
+SS_HIDDEN int ss_fast_options_off(void) { return ss_fast_off || ss_timing_on || ss_after_slow_on; }
 
 SS_HIDDEN void ss_lock_after_slow(struct ss_lock_thread *t, const struct ss_lockop *op) {
   if (!op->resolved) {

@@ -286,7 +286,7 @@ static SS_ALWAYS_INLINE int ss_lock_first_begin(struct ss_lock_thread *t, struct
   op->node = e->class_id;
   op->gen = e->gen;
   op->level = e->level;
-  op->ordered = (uint8_t)e->ordered;
+  op->ordered = (e->held_flags & SS_HELD_ORDERED) != 0;
   op->chain = ss_chain_step(0, op->node, op->mode, 0, op->level);
   op->resolved = 1;
   ss_wait_begin(t, op, 0, shared);
