@@ -17,6 +17,7 @@
 #include "locks/CallerSites.h"
 #include "locks/GlobalLocks.h"
 #include "locks/IndirectUses.h"
+#include "locks/LockFastPath.h"
 #include "locks/LockCalls.h"
 #include "locks/LockLevels.h"
 #include "locks/LockWrappers.h"
@@ -70,6 +71,8 @@ PreservedAnalyses SyncSanPass::run(Module &M, ModuleAnalysisManager &) {
     registerLockGlobals(M, Levels);
   registerLockWrappers(M, Wrappers);
   runStaticChecks(M, Sites);
+  // Last: the static checks must not see the emitted path's own atomics.
+  emitLockFastPaths(M, Sites);
 
   addConstructor(M);
   reportOptionErrors(M);

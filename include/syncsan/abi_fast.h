@@ -11,17 +11,19 @@
  * What the emitted code does, and nothing else:
  * - a blocking acquire (pthread_mutex_lock, pthread_rwlock_rdlock/wrlock,
  *   pthread_spin_lock, mtx_lock) by a thread that holds no lock, is not
- *   inside the runtime, and whose state allows it (gate word 0), of a lock
+ *   inside the runtime, and whose state allows it (fast_off 0), of a lock
  *   whose class the thread's class cache holds with a current epoch: it
  *   publishes the wait (wait_site, wait_seq, waiting_for), calls the real
  *   function through the runtime's table, clears the wait and, if the call
- *   returned 0, pushes held entry 0 from the cache entry, the site's
- *   constants and the chain key of a one-lock chain, then sets nheld to 1.
- *   Any other result goes to __syncsan_fast_v1_lock_end, which records
- *   what the hook would have;
+ *   returned 0 and the thread still holds nothing, pushes held entry 0 from
+ *   the cache entry, the site's constants and the chain key of a one-lock
+ *   chain, then sets nheld to 1, as a runtime region (in_hook + 1, so that
+ *   a signal handler's lock cannot write over the half-made entry). Any
+ *   other outcome goes to __syncsan_fast_v1_lock_end, which records what
+ *   the hook would have;
  * - a release (pthread_mutex_unlock, pthread_rwlock_unlock,
  *   pthread_spin_unlock, mtx_unlock) of the innermost held lock, held
- *   once, with the gate's high word 0 and outside the runtime: it pops the
+ *   once, with fast_off 0 and outside the runtime: it pops the
  *   entry (addr, then nheld, as ss_unlock_top does) and calls the real
  *   function;
  * - everything else calls the hook, which stays the single place where

@@ -16,6 +16,10 @@ cl::opt<bool> InstrumentBarriers("syncsan-instrument-barriers", cl::init(true),
                                  cl::desc("Rewrite barrier and semaphore calls "
                                           "into syncsan hooks"));
 
+cl::opt<bool> InlineFastPath("syncsan-inline-fast-path", cl::init(true),
+                             cl::desc("Emit the runtime's first-lock and innermost-"
+                                      "release paths in line (<syncsan/abi_fast.h>)"));
+
 bool groupEnabled(CallGroup G) {
   switch (G) {
   case CallGroup::Lock:

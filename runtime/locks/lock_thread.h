@@ -107,7 +107,7 @@ struct ss_lock_thread {
    * is then taken to be one of those, not reported. */
   uint32_t nheld;
   /* SS_FAST_OFF_* bits: while any is set, the in-line path calls the hooks.
-   * With nheld, one 64-bit word that the emitted acquire tests for 0. */
+   * The emitted acquire takes the path only when it and nheld are 0. */
   uint32_t fast_off;
   /* What the thread is blocked on, for the deadlock watchdog: written by
    * the thread itself around a blocking acquire (atomic stores), read by
