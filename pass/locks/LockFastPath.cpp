@@ -136,7 +136,7 @@ private:
   /// test made in the block before it; returns the fast branch's block and
   /// the join, where a phi replaces the call's result.
   struct Shape {
-    BasicBlock *Fast, *Join;
+    BasicBlock *Fast, *Slow, *Join;
     PHINode *Result;
   };
   Shape split(CallInst *Call, Value *Cond) {
@@ -149,10 +149,14 @@ private:
     HB.SetCurrentDebugLocation(Call->getDebugLoc());
     HB.CreateCondBr(Cond, Fast, Slow, Likely);
     IRBuilder<> JB(Join, Join->begin());
-    PHINode *Phi = JB.CreatePHI(Call->getType(), 3, Call->getName());
+    // The result keeps the call's name: the hook's call is now one of its
+    // incoming values.
+    std::string Name = Call->getName().str();
+    Call->setName("");
+    PHINode *Phi = JB.CreatePHI(Call->getType(), 3, Name);
     Call->replaceAllUsesWith(Phi);
     Phi->addIncoming(Call, Slow);
-    return {Fast, Join, Phi};
+    return {Fast, Slow, Join, Phi};
   }
 
   void acquire(const Candidate &C) {
@@ -211,8 +215,9 @@ private:
     Value *Push = F.CreateAnd(F.CreateICmpEQ(Real, F.getInt32(0)),
                               F.CreateAnd(F.CreateICmpEQ(Gate2, F.getInt32(0)),
                                           F.CreateICmpEQ(EAddr2, Addr)));
-    BasicBlock *PushBB = BasicBlock::Create(Ctx, "syncsan.fast.push", S.Fast->getParent(), S.Join);
-    BasicBlock *EndBB = BasicBlock::Create(Ctx, "syncsan.fast.end", S.Fast->getParent(), S.Join);
+    // Laid out before the hook's block: the fast path falls through.
+    BasicBlock *PushBB = BasicBlock::Create(Ctx, "syncsan.fast.push", S.Fast->getParent(), S.Slow);
+    BasicBlock *EndBB = BasicBlock::Create(Ctx, "syncsan.fast.end", S.Fast->getParent(), S.Slow);
     F.CreateCondBr(Push, PushBB, EndBB, Likely);
 
     IRBuilder<> P(PushBB);
