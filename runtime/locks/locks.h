@@ -311,6 +311,90 @@ static SS_ALWAYS_INLINE void ss_lock_first_end(struct ss_lock_thread *t, const s
   ss_leave_runtime();
 }
 
+/* ---- a lock taken in a chain the thread has checked ----
+ *
+ * The same idea for a thread that holds locks: when the new lock is not
+ * one it holds (no double lock, no recursion), its class is in the cache,
+ * and the chain of held classes plus this one is in the chain cache (so
+ * its order edges and levels were checked when the chain was first seen,
+ * and it nests no class in itself), ss_lock_before has nothing to check
+ * either. This path builds the same op and wait marker, in registers; the
+ * hook pushes with ss_lock_chain_end. Off with every option that keeps the
+ * first-lock path off, and with timing (the profile's general path times
+ * it). Returns 1 when taken. */
+static SS_ALWAYS_INLINE int ss_lock_chain_begin(struct ss_lock_thread *t, struct ss_lockop *op) {
+  const int shared = op->mode == SS_MODE_READ;
+  uint32_t n = t->nheld;
+  if (!n || n >= t->held_cap ||
+      (t->fast_off & (SS_FAST_OFF_NOT_STARTED | SS_FAST_OFF_OPTIONS | SS_FAST_OFF_NESTED)) ||
+      (op->site->flags & (SYNCSAN_SITE_SYSTEM_HEADER | SYNCSAN_SITE_WRAPPER)) ||
+      ss_held_find(t, op->addr))
+    return 0;
+  const struct ss_class_cache_entry *e = &t->class_cache[ss_class_slot(op->addr)];
+  if (!(e->addr == op->addr && e->valid && e->class_id &&
+        __atomic_load_n(ss_lock_epoch(op->addr), __ATOMIC_ACQUIRE) == e->epoch))
+    return 0;
+  uint64_t chain = ss_chain_step(t->held[n - 1].chain, e->class_id, op->mode, 0, e->level);
+  if (*ss_chain_slot(t, chain) != chain)
+    return 0;
+  ss_enter_runtime();
+  op->node = e->class_id;
+  op->gen = e->gen;
+  op->level = e->level;
+  op->ordered = (e->held_flags & SS_HELD_ORDERED) != 0;
+  op->chain = chain;
+  op->resolved = 1;
+  ss_wait_begin(t, op, 0, shared);
+  ss_leave_runtime();
+  return 1;
+}
+
+/* After the real acquire that ss_lock_chain_begin prepared, with its
+ * result: as ss_lock_after. The push fits unless a signal handler's lock
+ * filled the stack meanwhile; then the general after-path records it. */
+static SS_ALWAYS_INLINE void ss_lock_chain_end(struct ss_lock_thread *t, const struct ss_lockop *op,
+                                               int rc) {
+  ss_wait_end(t);
+  if (rc != 0)
+    return;
+  ss_enter_runtime();
+  uint32_t n = t->nheld;
+  if (SS_UNLIKELY(n >= t->held_cap)) {
+    SS_NOTE_HOOK_PC();
+    ss_lock_after_slow(t, op);
+  } else {
+    ss_held_publish(t, n, op, 0);
+  }
+  ss_leave_runtime();
+}
+
+/* The blocking-acquire hooks' branch for that path. cop is the hook's op,
+ * filled as for ss_lock_before; rc names the result; trycall and call are
+ * the real trylock and lock, busy the trylock's "taken" result, ok(rc) the
+ * result as ss_lock_after takes it (0: acquired), after a statement run
+ * once acquired. Returns rc from the hook when the path is taken; falls
+ * through to the general path when it is not, or when the trylock (tried
+ * first as ss_lock_try_first says) found the lock taken: the general path
+ * then looks for a deadlock before it blocks. */
+#define SS_LOCK_CHAIN_PATH(t, cop, rc, trycall, call, busy, ok, after)                         \
+  do {                                                                                       \
+    if (!ss_lock_chain_begin(t, &(cop)))                                                     \
+      break;                                                                                 \
+    int rc;                                                                                  \
+    if (ss_lock_try_first(t)) {                                                              \
+      rc = trycall;                                                                          \
+      if (SS_UNLIKELY(rc == (busy))) {                                                       \
+        ss_wait_end(t);                                                                      \
+        break;                                                                               \
+      }                                                                                      \
+    } else {                                                                                 \
+      rc = call;                                                                             \
+    }                                                                                        \
+    ss_lock_chain_end(t, &(cop), ok(rc));                                                    \
+    after;                                                                                   \
+    return rc;                                                                               \
+  } while (0)
+
 /* In the hooks of blocking acquires, which try the real trylock first:
  * the trylock found the lock taken, so the thread is about to block. The
  * uncontended acquire (the trylock takes it) never gets here, so the

@@ -55,6 +55,12 @@ SS_EXPORT int __syncsan_mtx_lock(mtx_t *m, const struct syncsan_site *site) {
       ss_lock_first_end(t, &fop, acquired(rc), t0);
       return rc;
     }
+  } else {
+    /* A lock in a chain the thread has checked (locks.h). */
+    struct ss_lockop cop;
+    ss_mutex_op(&cop, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));
+    SS_LOCK_CHAIN_PATH(t, cop, crc, SS_REAL(mtx_trylock)(m), SS_REAL(mtx_lock)(m), thrd_busy,
+                       acquired, (void)0);
   }
   struct ss_lockop op;
   ss_mutex_op(&op, m, SS_KIND_MTX, SS_ACQ_BLOCKING, ss_site(site));

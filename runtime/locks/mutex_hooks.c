@@ -48,6 +48,9 @@ SS_EXPORT int __syncsan_pthread_mutex_destroy(pthread_mutex_t *m,
   return rc;
 }
 
+/* A robust mutex's EOWNERDEAD leaves it acquired. */
+static inline int robust_acquired(int rc) { return rc == EOWNERDEAD ? 0 : rc; }
+
 SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
                                            const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
@@ -71,6 +74,13 @@ SS_EXPORT int __syncsan_pthread_mutex_lock(pthread_mutex_t *m,
         ss_lock_owner_taken(fop.addr); /* the dead owner's hold ends here */
       return rc;
     }
+  } else {
+    /* A lock in a chain the thread has checked (locks.h). */
+    struct ss_lockop cop;
+    mutex_acquire_op(&cop, m, SS_ACQ_BLOCKING, site);
+    SS_LOCK_CHAIN_PATH(t, cop, crc, SS_REAL(pthread_mutex_trylock)(m), SS_REAL(pthread_mutex_lock)(m),
+                       EBUSY, robust_acquired, if (SS_UNLIKELY(crc == EOWNERDEAD))
+                                                   ss_lock_owner_taken(cop.addr));
   }
   struct ss_lockop op;
   mutex_acquire_op(&op, m, SS_ACQ_BLOCKING, site);

@@ -74,6 +74,8 @@ static inline uint8_t rw_pshared(const pthread_rwlock_t *rw) {
 #endif
 }
 
+static inline int rw_result(int rc) { return rc; }
+
 /* One acquire: checks, the real call (passed in as an expression), and the
  * bookkeeping of its real result. A blocking acquire by a thread that
  * holds locks tries `trycall` (the real trylock in the same mode) first;
@@ -100,6 +102,12 @@ static inline uint8_t rw_pshared(const pthread_rwlock_t *rw) {
         ss_lock_first_end(t, &fop, frc, t0);                                               \
         return frc;                                                                        \
       }                                                                                    \
+    } else if ((acq) == SS_ACQ_BLOCKING) {                                                 \
+      /* A lock in a chain the thread has checked (locks.h). */                            \
+      struct ss_lockop cop;                                                                \
+      rw_op(&cop, t, rw, mode, acq, site);                                                 \
+      cop.pshared = rw_pshared(rw);                                                        \
+      SS_LOCK_CHAIN_PATH(t, cop, crc, trycall, call, EBUSY, rw_result, (void)0);           \
     }                                                                                      \
     struct ss_lockop op;                                                                   \
     rw_op(&op, t, rw, mode, acq, site);                                                    \

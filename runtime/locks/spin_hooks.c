@@ -47,6 +47,8 @@ SS_EXPORT int __syncsan_pthread_spin_destroy(pthread_spinlock_t *s,
   return rc;
 }
 
+static inline int spin_result(int rc) { return rc; }
+
 SS_EXPORT int __syncsan_pthread_spin_lock(pthread_spinlock_t *s,
                                           const struct syncsan_site *site) {
   struct ss_lock_thread *t = ss_lock_thread_get();
@@ -67,6 +69,12 @@ SS_EXPORT int __syncsan_pthread_spin_lock(pthread_spinlock_t *s,
       ss_lock_first_end(t, &fop, rc, t0);
       return rc;
     }
+  } else {
+    /* A lock in a chain the thread has checked (locks.h). */
+    struct ss_lockop cop;
+    spin_op(&cop, s, SS_ACQ_BLOCKING, site);
+    SS_LOCK_CHAIN_PATH(t, cop, crc, SS_REAL(pthread_spin_trylock)(s), SS_REAL(pthread_spin_lock)(s),
+                       EBUSY, spin_result, (void)0);
   }
   struct ss_lockop op;
   spin_op(&op, s, SS_ACQ_BLOCKING, site);
