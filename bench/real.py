@@ -280,11 +280,43 @@ def summarize(real):
         comp.append({"program": prog, "plain": p, "syncsan": s,
                      "make_ratio": ratio(s and s["make"], p and p["make"]),
                      "configure_ratio": ratio(s and s["configure"], p and p["configure"])})
-    return {"runs": rows, "compile": comp}
+    summary = {"runs": rows, "compile": comp}
+    summary["targets"] = targets(summary)
+    return summary
 
 
 def ratio(a, b):
     return a / b if a is not None and b else None
+
+
+# Issue 13's targets for real programs: wall <= 1.10x, peak memory <= 1.10x
+# or +1 MB, build (make) <= 1.05x.
+REAL_TARGETS = {"wall": 1.10, "maxrss": 1.10, "make": 1.05}
+MAXRSS_SLACK_KIB = 1024
+
+
+def targets(summary):
+    out = []
+
+    def add(what, value, limit, met_anyway=False, best=None):
+        if value is None:
+            return
+        met = value <= limit + 1e-9 or met_anyway
+        out.append({"what": what, "value": round(value, 3), "target": limit, "met": met,
+                    "missed_by": None if met else round(value / limit - 1, 3),
+                    "best_of_reps": None if best is None else round(best, 3)})
+
+    for row in summary["runs"]:
+        rss = row["median_maxrss_kib"]
+        add(f"{row['workload']} wall", row["wall_ratio"].get("syncsan"), REAL_TARGETS["wall"],
+            best=row["best_wall_ratio"].get("syncsan"))
+        grew = (rss.get("syncsan") or 0) - (rss.get("plain") or 0)
+        add(f"{row['workload']} max RSS (or +1 MB)", row["maxrss_ratio"].get("syncsan"),
+            REAL_TARGETS["maxrss"], met_anyway=rss.get("plain") is not None and
+            rss.get("syncsan") is not None and grew <= MAXRSS_SLACK_KIB)
+    for c in summary["compile"]:
+        add(f"{c['program']} make", c["make_ratio"], REAL_TARGETS["make"])
+    return out
 
 
 def fr(r):
@@ -309,6 +341,14 @@ def print_tables(summary, real, f):
         print(f"  {c['program']:10s} make {p.get('make', 0):6.1f} s -> {s.get('make', 0):6.1f} s "
               f"({fr(c['make_ratio'])})   configure {p.get('configure', 0):5.1f} s -> "
               f"{s.get('configure', 0):5.1f} s ({fr(c['configure_ratio'])})", file=f)
+    if summary["targets"]:
+        print("\nTargets (syncsan vs plain; ratio of medians, and of the best repetitions):",
+              file=f)
+        for t in summary["targets"]:
+            verdict = "met" if t["met"] else f"MISSED by {t['missed_by'] * 100:.0f}%"
+            best = "" if t["best_of_reps"] is None else f"best {t['best_of_reps']:5.2f}x"
+            print(f"  {t['what']:36s} {t['value']:6.2f}x {best:>12s}  target <= "
+                  f"{t['target']:.2f}x  {verdict}", file=f)
     print(f"\nsyncsan compile-time diagnostics in the real programs' builds: "
           f"{len(real.diagnostics)} distinct", file=f)
     for line, prog in real.diagnostics.items():
