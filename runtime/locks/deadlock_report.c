@@ -46,11 +46,8 @@ SS_HIDDEN void ss_wait_snap_take(struct ss_lock_thread *t, uint32_t slot, struct
     s->join_site = t->core->join_site;
     s->join_timed = !join_unbounded(s->join_site);
   }
-  uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
-  struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
-  uint32_t hc = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
-  if (n > hc)
-    n = hc;
+  struct ss_held *h;
+  uint32_t n = ss_held_peek(t, &h);
   s->nheld = 0;
   for (uint32_t i = 0; i < n && s->nheld < SS_SNAP_HELD; i++) {
     uintptr_t a = __atomic_load_n(&h[i].addr, __ATOMIC_RELAXED);

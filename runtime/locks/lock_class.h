@@ -92,14 +92,23 @@ struct ss_class_ref {
 
 /* The class of op->addr, through the thread's cache (fast) or the shared
  * tables (first sight, or after the record changed). */
+/* The thread's class cache entry for addr while it is current (the lock's
+ * epoch bucket unchanged since it was filled), else NULL. */
+static SS_ALWAYS_INLINE const struct ss_class_cache_entry *ss_class_cached(
+    const struct ss_lock_thread *t, uintptr_t addr) {
+  const struct ss_class_cache_entry *e = &t->class_cache[ss_class_slot(addr)];
+  if (SS_LIKELY(e->addr == addr && e->valid &&
+                __atomic_load_n(ss_lock_epoch(addr), __ATOMIC_ACQUIRE) == e->epoch))
+    return e;
+  return NULL;
+}
+
 SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_lockop *op,
                                      struct ss_class_ref *out);
 static SS_ALWAYS_INLINE void ss_class_resolve(struct ss_lock_thread *t, const struct ss_lockop *op,
                                               struct ss_class_ref *out) {
-  const struct ss_class_cache_entry *e =
-      &t->class_cache[ss_class_slot(op->addr)];
-  if (SS_LIKELY(e->addr == op->addr && e->valid &&
-                __atomic_load_n(ss_lock_epoch(op->addr), __ATOMIC_ACQUIRE) == e->epoch)) {
+  const struct ss_class_cache_entry *e = ss_class_cached(t, op->addr);
+  if (SS_LIKELY(e)) {
     /* Field by field: the compiler keeps them in registers. */
     out->class_id = e->class_id;
     out->gen = e->gen;

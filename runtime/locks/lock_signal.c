@@ -44,11 +44,8 @@ static uint32_t nsnaps, threads_left_out;
 static void copy_thread(struct ss_lock_thread *t, uint32_t slot, void *arg) {
   (void)slot;
   (void)arg;
-  uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
-  uint32_t cap = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
-  struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
-  if (n > cap)
-    n = cap;
+  struct ss_held *h;
+  uint32_t n = ss_held_peek(t, &h);
   uint32_t lost = __atomic_load_n(&t->nlost, __ATOMIC_RELAXED);
   if (!n && !lost)
     return;

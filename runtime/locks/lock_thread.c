@@ -134,11 +134,8 @@ static void find_in(struct ss_lock_thread *t, uint32_t slot, void *arg) {
   struct holder_search *q = arg;
   if (q->found || t == &ss_lock_self)
     return;
-  uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
-  struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
-  uint32_t cap = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
-  if (n > cap)
-    n = cap;
+  struct ss_held *h;
+  uint32_t n = ss_held_peek(t, &h);
   for (uint32_t j = 0; j < n; j++) {
     if (__atomic_load_n(&h[j].addr, __ATOMIC_RELAXED) == q->addr) {
       /* An entry of an earlier incarnation (the lock was re-initialised

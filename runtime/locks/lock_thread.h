@@ -188,6 +188,16 @@ static SS_ALWAYS_INLINE struct ss_held *ss_held_find(struct ss_lock_thread *t, u
       return &t->held[i];
   return NULL;
 }
+/* Another thread's held stack as its owner publishes it (slow paths that
+ * scan other threads): the entries in *h, and how many to read, never past
+ * the capacity the array had when it was published. Each entry's addr is
+ * then read with a relaxed load (0: being pushed or popped). */
+static inline uint32_t ss_held_peek(struct ss_lock_thread *t, struct ss_held **h) {
+  uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
+  *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
+  uint32_t cap = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
+  return n < cap ? n : cap;
+}
 /* Removes entry e (not necessarily the innermost: unlock order is free). */
 SS_HIDDEN void ss_held_remove(struct ss_lock_thread *t, struct ss_held *e);
 

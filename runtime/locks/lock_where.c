@@ -52,11 +52,8 @@ static void probe_holder(struct ss_lock_thread *t, uint32_t slot, void *arg) {
     return;
   uintptr_t addr = p->lock & ~SS_WAIT_FLAGS;
   int read = (p->lock & SS_WAIT_READ) != 0;
-  uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
-  struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
-  uint32_t cap = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
-  if (n > cap)
-    n = cap;
+  struct ss_held *h;
+  uint32_t n = ss_held_peek(t, &h);
   for (uint32_t i = 0; i < n; i++) {
     if (__atomic_load_n(&h[i].addr, __ATOMIC_RELAXED) != addr)
       continue;

@@ -258,6 +258,18 @@ static SS_ALWAYS_INLINE void ss_unlock_before(struct ss_lock_thread *t, struct s
   ss_leave_runtime();
 }
 
+/* The part of op that ss_lock_before resolves, from the thread's current
+ * cache entry e and the chain key with the lock on top. */
+static SS_ALWAYS_INLINE void ss_op_cached(struct ss_lockop *op,
+                                          const struct ss_class_cache_entry *e, uint64_t chain) {
+  op->node = e->class_id;
+  op->gen = e->gen;
+  op->level = e->level;
+  op->ordered = (e->held_flags & SS_HELD_ORDERED) != 0;
+  op->chain = chain;
+  op->resolved = 1;
+}
+
 /* ---- the first lock a thread takes ----
  *
  * A thread that holds no lock and acquires one can break no rule that
@@ -278,17 +290,11 @@ static SS_ALWAYS_INLINE int ss_lock_first_begin(struct ss_lock_thread *t, struct
   if (t->nheld || ss_fast_off || t->nest_addr == op->addr ||
       (op->site->flags & (SYNCSAN_SITE_SYSTEM_HEADER | SYNCSAN_SITE_WRAPPER)))
     return 0;
-  const struct ss_class_cache_entry *e = &t->class_cache[ss_class_slot(op->addr)];
-  if (!(e->addr == op->addr && e->valid &&
-        __atomic_load_n(ss_lock_epoch(op->addr), __ATOMIC_ACQUIRE) == e->epoch))
+  const struct ss_class_cache_entry *e = ss_class_cached(t, op->addr);
+  if (!e)
     return 0;
   ss_enter_runtime();
-  op->node = e->class_id;
-  op->gen = e->gen;
-  op->level = e->level;
-  op->ordered = (e->held_flags & SS_HELD_ORDERED) != 0;
-  op->chain = ss_chain_step(0, op->node, op->mode, 0, op->level);
-  op->resolved = 1;
+  ss_op_cached(op, e, ss_chain_step(0, e->class_id, op->mode, 0, e->level));
   ss_wait_begin(t, op, 0, shared);
   ss_leave_runtime();
   return 1;
@@ -330,20 +336,14 @@ static SS_ALWAYS_INLINE int ss_lock_chain_begin(struct ss_lock_thread *t, struct
       (op->site->flags & (SYNCSAN_SITE_SYSTEM_HEADER | SYNCSAN_SITE_WRAPPER)) ||
       ss_held_find(t, op->addr))
     return 0;
-  const struct ss_class_cache_entry *e = &t->class_cache[ss_class_slot(op->addr)];
-  if (!(e->addr == op->addr && e->valid && e->class_id &&
-        __atomic_load_n(ss_lock_epoch(op->addr), __ATOMIC_ACQUIRE) == e->epoch))
+  const struct ss_class_cache_entry *e = ss_class_cached(t, op->addr);
+  if (!e || !e->class_id)
     return 0;
   uint64_t chain = ss_chain_step(t->held[n - 1].chain, e->class_id, op->mode, 0, e->level);
   if (*ss_chain_slot(t, chain) != chain)
     return 0;
   ss_enter_runtime();
-  op->node = e->class_id;
-  op->gen = e->gen;
-  op->level = e->level;
-  op->ordered = (e->held_flags & SS_HELD_ORDERED) != 0;
-  op->chain = chain;
-  op->resolved = 1;
+  ss_op_cached(op, e, chain);
   ss_wait_begin(t, op, 0, shared);
   ss_leave_runtime();
   return 1;
