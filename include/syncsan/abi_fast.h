@@ -57,10 +57,29 @@ extern "C" {
 /* Symbols (hidden, in the executable's runtime). */
 #define SYNCSAN_FAST_LOCKS_TLS "__syncsan_fast_v1_locks"   /* thread-local lock state */
 #define SYNCSAN_FAST_CORE_TLS "__syncsan_fast_v1_core"     /* thread-local core state */
-#define SYNCSAN_FAST_REAL "__syncsan_fast_v1_real"         /* real functions, one pointer per
-                                                              row of intercept.h, in order */
+#define SYNCSAN_FAST_REAL "__syncsan_fast_v1_real"         /* real functions: below */
 #define SYNCSAN_FAST_EPOCHS "__syncsan_fast_v1_epochs"     /* uint32_t[EPOCH_BUCKETS] */
 #define SYNCSAN_FAST_LOCK_END "__syncsan_fast_v1_lock_end" /* below */
+
+/* The real functions the emitted code calls: __syncsan_fast_v1_real[i] is
+ * the C library's function number i of this list, in this order (fixed
+ * within a version, whatever rows intercept.h gains). */
+#define SYNCSAN_FAST_REAL_FNS(X)                                                              \
+  X(pthread_mutex_lock)                                                                       \
+  X(pthread_mutex_unlock)                                                                     \
+  X(pthread_rwlock_rdlock)                                                                    \
+  X(pthread_rwlock_wrlock)                                                                    \
+  X(pthread_rwlock_unlock)                                                                    \
+  X(pthread_spin_lock)                                                                        \
+  X(pthread_spin_unlock)                                                                      \
+  X(mtx_lock)                                                                                 \
+  X(mtx_unlock)
+enum syncsan_fast_real {
+#define SYNCSAN_FAST_REAL_ENUM(name) SYNCSAN_FAST_REAL_##name,
+  SYNCSAN_FAST_REAL_FNS(SYNCSAN_FAST_REAL_ENUM)
+#undef SYNCSAN_FAST_REAL_ENUM
+  SYNCSAN_FAST_REAL_COUNT
+};
 
 /* The thread-local lock state. */
 #define SYNCSAN_FAST_NHELD 0        /* uint32_t: locks held */

@@ -59,12 +59,6 @@ const InterceptedCall *findInterceptedCall(StringRef Name) {
   return It == Index.end() ? nullptr : It->second;
 }
 
-unsigned interceptedCallIndex(const InterceptedCall &C) {
-  return static_cast<unsigned>(&C - Table);
-}
-
-unsigned interceptedCallCount() { return static_cast<unsigned>(std::size(Table)); }
-
 // The C library's pointers are generic ones (address space 0): the hook's
 // parameter is, and another space's pointer passed there would be invalid.
 static bool typeMatches(char Code, Type *T) {

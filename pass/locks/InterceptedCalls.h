@@ -44,12 +44,6 @@ struct InterceptedCall {
 /// The entry for Name, or nullptr.
 const InterceptedCall *findInterceptedCall(llvm::StringRef Name);
 
-/// The row's position in <syncsan/intercept.h>: the index of its real
-/// function's pointer in the runtime's table (<syncsan/abi_fast.h>).
-unsigned interceptedCallIndex(const InterceptedCall &C);
-/// The number of rows.
-unsigned interceptedCallCount();
-
 /// True when FTy is exactly the signature the table expects.
 bool matchesSignature(const InterceptedCall &C, llvm::FunctionType *FTy);
 

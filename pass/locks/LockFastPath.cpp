@@ -68,7 +68,20 @@ struct Candidate {
   CallInst *Call;
   const InterceptedCall *Row;
   FastOp Fast;
+  unsigned Real; // index into the runtime's table of the real functions
 };
+
+/// The row's function's index in <syncsan/abi_fast.h>'s fixed list, or -1.
+int realIndex(StringRef Name) {
+  int I = 0;
+#define SYNCSAN_FAST_REAL_INDEX(name)                                                              \
+  if (Name == #name)                                                                               \
+    return I;                                                                                      \
+  ++I;
+  SYNCSAN_FAST_REAL_FNS(SYNCSAN_FAST_REAL_INDEX)
+#undef SYNCSAN_FAST_REAL_INDEX
+  return -1;
+}
 
 /// What the emitted code refers to, declared once per module.
 struct Runtime {
@@ -128,8 +141,8 @@ private:
     return B.CreateOr(load(B, I32, Locks, SYNCSAN_FAST_NHELD, Align(4)),
                       load(B, I32, Locks, SYNCSAN_FAST_OFF, Align(4)));
   }
-  Value *realFn(IRBuilder<> &B, const InterceptedCall &Row) {
-    return load(B, Ptr, RT.Real, 8ull * interceptedCallIndex(Row), Align(8));
+  Value *realFn(IRBuilder<> &B, unsigned Index) {
+    return load(B, Ptr, RT.Real, 8ull * Index, Align(8));
   }
 
   /// Splits the call's block: the hook call stays as the slow branch of a
@@ -205,7 +218,7 @@ private:
     Value *Waiting = C.Fast.Mode == SYNCSAN_FAST_MODE_READ ? F.CreateOr(Addr, 2) : Addr;
     store(F, Waiting, Locks, SYNCSAN_FAST_WAITING_FOR, Align(8), AtomicOrdering::Release);
     FunctionType *FTy = rowFunctionType(*C.Row, Ctx);
-    CallInst *Real = F.CreateCall(FTy, realFn(F, *C.Row), {Lock});
+    CallInst *Real = F.CreateCall(FTy, realFn(F, C.Real), {Lock});
     Real->setCallingConv(Call->getCallingConv());
     store(F, F.getInt64(0), Locks, SYNCSAN_FAST_WAITING_FOR, Align(8), AtomicOrdering::Monotonic);
     // Acquired, and nothing changed under the call (a signal handler that
@@ -297,7 +310,7 @@ private:
     store(F, F.CreateSub(N, F.getInt32(1)), Locks, SYNCSAN_FAST_NHELD, Align(4),
           AtomicOrdering::Release);
     FunctionType *FTy = rowFunctionType(*C.Row, Ctx);
-    CallInst *Real = F.CreateCall(FTy, realFn(F, *C.Row), {Lock});
+    CallInst *Real = F.CreateCall(FTy, realFn(F, C.Real), {Lock});
     Real->setCallingConv(Call->getCallingConv());
     F.CreateBr(S.Join);
     S.Result->addIncoming(Real, S.Fast);
@@ -343,7 +356,10 @@ void collect(Module &M, const SiteTable &Sites, SmallVectorImpl<Candidate> &Out)
       if (!Flags || (*Flags & (SYNCSAN_SITE_SYSTEM_HEADER | SYNCSAN_SITE_WRAPPER |
                                SYNCSAN_SITE_CALLER)))
         continue;
-      Out.push_back({CI, Row, Fast});
+      int Real = realIndex(Row->Name);
+      if (Real < 0)
+        continue;
+      Out.push_back({CI, Row, Fast, static_cast<unsigned>(Real)});
     }
   }
 }
@@ -366,7 +382,7 @@ unsigned emitLockFastPaths(Module &M, const SiteTable &Sites) {
   RT.Locks = declare(M, SYNCSAN_FAST_LOCKS_TLS,
                      ArrayType::get(I8, SYNCSAN_FAST_HELD + 32 * SYNCSAN_FAST_HELD_SIZE), true);
   RT.Core = declare(M, SYNCSAN_FAST_CORE_TLS, ArrayType::get(I8, 8), true);
-  RT.Real = declare(M, SYNCSAN_FAST_REAL, ArrayType::get(Ptr, interceptedCallCount()), false);
+  RT.Real = declare(M, SYNCSAN_FAST_REAL, ArrayType::get(Ptr, SYNCSAN_FAST_REAL_COUNT), false);
   RT.Epochs = declare(M, SYNCSAN_FAST_EPOCHS,
                       ArrayType::get(Type::getInt32Ty(Ctx), SYNCSAN_FAST_EPOCH_BUCKETS), false);
   // A module that defines one of these names itself is not ours to touch.

@@ -3,6 +3,8 @@
  * interposers. */
 #include "real.h"
 
+#include "syncsan/abi_fast.h"
+
 #include <stdarg.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -86,10 +88,16 @@ SS_HIDDEN struct ss_real_fns ss_real_fns = {
     SYNCSAN_INTERCEPTED_CALLS(SS_REAL_INIT) SS_REAL_EXTRAS(SS_REAL_INIT)
 #undef SS_REAL_INIT
 };
-/* The name the pass's in-line lock path calls the real functions by
- * (<syncsan/abi_fast.h>): one pointer per row of intercept.h, in order. */
-extern struct ss_real_fns __syncsan_fast_v1_real
-    __attribute__((alias("ss_real_fns"), visibility("hidden")));
+/* The real functions the pass's in-line lock path calls, in the fixed
+ * order of <syncsan/abi_fast.h> (not the rows', which may grow in the
+ * middle): the stubs until start-up has looked the functions up. */
+SS_HIDDEN void *ss_fast_real[SYNCSAN_FAST_REAL_COUNT] = {
+#define SS_FAST_REAL_INIT(name) (void *)stub_##name,
+    SYNCSAN_FAST_REAL_FNS(SS_FAST_REAL_INIT)
+#undef SS_FAST_REAL_INIT
+};
+extern void *__syncsan_fast_v1_real[SYNCSAN_FAST_REAL_COUNT]
+    __attribute__((alias("ss_fast_real"), visibility("hidden")));
 
 /* Start-up looks every function up, so that no hook of the running
  * program pays for it. One that is missing (a libstdc++ member in a C
@@ -111,4 +119,9 @@ SS_HIDDEN void ss_real_init(void) {
   SS_REAL_EXTRAS(SS_REAL_EXTRA_EAGER)
 #undef SS_REAL_EXTRA_EAGER
 #undef SS_REAL_EAGER
+#define SS_FAST_REAL_SET(name)                                                              \
+  __atomic_store_n(&ss_fast_real[SYNCSAN_FAST_REAL_##name], (void *)ss_real_fns.name,       \
+                   __ATOMIC_RELAXED);
+  SYNCSAN_FAST_REAL_FNS(SS_FAST_REAL_SET)
+#undef SS_FAST_REAL_SET
 }
