@@ -10,6 +10,7 @@
 #define SYNCSAN_HOOKS_H
 
 #include <pthread.h>
+#include <semaphore.h>
 #include <threads.h>
 #include <time.h>
 

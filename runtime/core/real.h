@@ -20,6 +20,7 @@
 #ifndef SYNCSAN_REAL_H
 #define SYNCSAN_REAL_H
 #include <pthread.h>
+#include <semaphore.h>
 #include <threads.h>
 #include <time.h>
 
