@@ -140,15 +140,15 @@ SS_HIDDEN void ss_sem_not_live(uint32_t tid, sem_t *s, enum ss_sem_state state,
       report_uninit(tid, s, NULL, site, what);
     }
   } else if (ss_sem_peek((uintptr_t)s, &info)) {
-    shared = info.shared;
     report_uninit(tid, s, &info, site, what);
   }
-  if (!adopt)
+  /* A destroyed one stays so until an init: each later use is reported
+   * too (once per place). One never seen gets a record, so that the
+   * checks go on with it. */
+  if (!adopt || state != SS_SEM_UNKNOWN)
     return;
-  /* A closed named semaphore's memory may be unmapped: its value is not
-   * read (the real call will touch it, as it would without syncsan). */
   int value = 0;
-  if (state != SS_SEM_CLOSED && sem_getvalue(s, &value) != 0)
+  if (sem_getvalue(s, &value) != 0)
     value = 0;
   ss_sem_adopt((uintptr_t)s, value > 0 ? (unsigned)value : 0, shared);
 }

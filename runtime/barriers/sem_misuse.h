@@ -15,8 +15,9 @@ SS_HIDDEN const char *ss_sem_label(uintptr_t s, const struct ss_sem_info *i, cha
  * thread tid at site found s not live (state: ss_sem_state's answer):
  * reported when it is certainly not initialised, before the real call,
  * which the hook still makes (the program's behaviour is its own; a null
- * semaphore crashes there as it would without syncsan). A semaphore in
- * use that has no record gets one (ss_sem_adopt), so the checks go on. */
+ * semaphore crashes there as it would without syncsan). With `adopt`, a
+ * semaphore in use that has no record gets one (ss_sem_adopt), so the
+ * checks go on; a destroyed one stays destroyed until an init. */
 SS_HIDDEN void ss_sem_not_live(uint32_t tid, sem_t *s, enum ss_sem_state state,
                                const struct syncsan_site *site, const char *what, int adopt);
 

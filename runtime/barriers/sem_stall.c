@@ -10,14 +10,14 @@
  * dropped for each thread that waits for one that is not, until nothing
  * changes):
  * - a semaphore waiter (no timeout, value 0, posted only by threads of
- *   this process) waits for its live posters; with none alive, but some
- *   that posted it once, it is stuck outright (the issue's "no thread that
- *   ever posted it is alive");
- * - a semaphore nobody ever posted may be posted by a thread not created
- *   yet: its waiter is stuck only when every thread of the process is
- *   stuck (and the kernel's thread count is the registry's plus the
- *   monitor's, so that no thread syncsan does not see can post or create
- *   a poster);
+ *   this process) waits for its live posters: the threads that post it
+ *   are the ones its program has post it (a pool's workers);
+ * - a semaphore with no live poster (all exited, or nobody ever posted
+ *   it) may be posted by any running thread, or one not created yet (a
+ *   pool that starts a thread per job, a poster created later): its
+ *   waiter is stuck only when every thread of the process is stuck (and
+ *   the kernel's thread count is the registry's plus the monitor's, so
+ *   that no thread syncsan does not see can post it or create a poster);
  * - a join waits for the joined thread, and any other wait for what the
  *   owning family's ss_thread_waits_for says (a lock's holders, a
  *   barrier's missing participants);
@@ -226,28 +226,38 @@ static void report(uint32_t wi, const struct watch *w, uint64_t now) {
   struct ss_buf b = {list, sizeof(list), 0};
   ss_sem_label(w->sem, &info, label, sizeof(label));
   unsigned long long waited = (unsigned long long)(now - w->since_ms);
+  char others[200] = "";
+  struct ss_buf ob = {others, sizeof(others), 0};
+  for (uint32_t i = 0, k = 0; i < ts.n; i++)
+    if (i != wi)
+      ss_buf_printf(&ob, "%sT%u", k++ ? ", " : "", ts.snaps[i].tid);
+  char rest[260];
+  if (others[0])
+    ss_format(rest, sizeof(rest), "every other thread (%s) is blocked", others);
+  else
+    ss_format(rest, sizeof(rest), "no other thread is left");
   if (ts.how[wi] == NEVER_POSTED) {
-    for (uint32_t i = 0, k = 0; i < ts.n; i++)
-      if (i != wi)
-        ss_buf_printf(&b, "%sT%u", k++ ? ", " : "", ts.snaps[i].tid);
     ss_report_headline(r,
-                       "T%u has waited on %s for %llu ms, no thread has ever posted it, and "
-                       "every other thread (%s) is blocked: no thread can post it",
-                       s->tid, label, waited, list[0] ? list : "none");
+                       "T%u has waited on %s for %llu ms, no thread has ever posted it, and %s: "
+                       "no thread can post it",
+                       s->tid, label, waited, rest);
   } else {
-    int dead = 0, blocked = 0;
+    int dead = 0;
     for (uint32_t i = 0; i < info.nposters; i++) {
       ss_buf_printf(&b, "%sT%u", i ? ", " : "", info.posters[i]);
-      if (index_of(info.posters[i]) < 0)
-        dead++;
-      else
-        blocked++;
+      dead += index_of(info.posters[i]) < 0;
     }
-    ss_report_headline(r,
-                       "T%u has waited on %s for %llu ms with no post since, and every thread "
-                       "that ever posted it (%s) %s: no thread can post it",
-                       s->tid, label, waited, list,
-                       !blocked ? "has exited" : !dead ? "is blocked" : "has exited or is blocked");
+    if (ts.how[wi] == DEAD_POSTERS)
+      ss_report_headline(r,
+                         "T%u has waited on %s for %llu ms with no post since, every thread "
+                         "that ever posted it (%s) has exited, and %s: no thread can post it",
+                         s->tid, label, waited, list, rest);
+    else
+      ss_report_headline(r,
+                         "T%u has waited on %s for %llu ms with no post since, and every thread "
+                         "that ever posted it (%s) %s: no thread can post it",
+                         s->tid, label, waited, list,
+                         !dead ? "is blocked" : "has exited or is blocked");
   }
   ss_report_section(r, s->site, "Thread T%u waits on %s (value %llu), at", s->tid, label,
                     (unsigned long long)ss_sem_value(&info));
@@ -293,7 +303,7 @@ static void report(uint32_t wi, const struct watch *w, uint64_t now) {
                         "Thread T%u posted it at the place below; it is now %s", p, where);
     ss_report_thread(r, p);
   }
-  if (ts.how[wi] == NEVER_POSTED)
+  if (ts.how[wi] == NEVER_POSTED || ts.how[wi] == DEAD_POSTERS)
     for (uint32_t i = 0; i < ts.n && i < 8; i++)
       if (i != wi)
         ss_report_section(r, NULL, "Thread T%u is %s", ts.snaps[i].tid,
@@ -354,15 +364,17 @@ static void tick(uint64_t now) {
   for (uint32_t i = 0; i < ts.n; i++)
     classify(i);
   fixpoint();
+  /* A semaphore without a live poster may get one from any running
+   * thread: its waiters are stuck only when no thread runs. */
   int everyone = all_stuck();
-  int never = 0;
+  int orphans = 0;
   for (uint32_t i = 0; i < ts.n; i++)
-    if (ts.how[i] == NEVER_POSTED) {
-      never = 1;
+    if (ts.how[i] == NEVER_POSTED || ts.how[i] == DEAD_POSTERS) {
+      orphans = 1;
       if (!everyone)
         ts.how[i] = RUNS;
     }
-  if (never && !everyone)
+  if (orphans && !everyone)
     fixpoint();
   for (uint32_t k = 0; k < nwatches; k++) {
     struct watch *w = &watches[k];

@@ -1,0 +1,44 @@
+// sem-uninitialized: a post and a wait on a semaphore never initialised
+// (reported before the real call, which still runs: glibc takes zeroed
+// memory for a semaphore of value 0, so the program goes on), and a
+// wait, a post and a second destroy on one that was destroyed. Each is
+// reported once.
+// RUN: %syncsan-cc %O -g %s -o %t
+// RUN: %expect-exit 66 %t never 2>&1 | FileCheck %s --check-prefix=NEVER
+// RUN: %expect-exit 66 %t destroyed 2>&1 | FileCheck %s --check-prefix=GONE
+#include <semaphore.h>
+#include <stdio.h>
+#include <string.h>
+
+static sem_t never, gone;
+
+int main(int argc, char **argv) {
+  if (argc > 1 && !strcmp(argv[1], "never")) {
+    int v = -1;
+    sem_post(&never);
+    sem_wait(&never);
+    sem_getvalue(&never, &v);
+    printf("value after: %d\n", v);
+  } else {
+    sem_init(&gone, 0, 1);
+    sem_destroy(&gone);
+    sem_trywait(&gone);
+    sem_destroy(&gone);
+  }
+  return 0;
+}
+// NEVER: ERROR: SyncSanitizer: sem-uninitialized: thread T0 posts semaphore 'never' (0x{{[0-9a-f]+}}), which was never initialised (no sem_init or sem_open of it was seen)
+// NEVER: Use by thread T0:
+// NEVER: #0 main {{.*}}sem-uninitialized.c:18:5 (sem_post)
+// NEVER-NOT: ERROR
+// NEVER: value after: 0
+// NEVER: 1 error report
+// GONE: ERROR: SyncSanitizer: sem-uninitialized: thread T0 waits on semaphore S{{[0-9]+}} 'gone' (0x{{[0-9a-f]+}}), which was destroyed and not initialised again
+// GONE: #0 main {{.*}}sem-uninitialized.c:25:5 (sem_trywait)
+// GONE: semaphore S{{[0-9]+}} was destroyed at:
+// GONE: #0 main {{.*}}sem-uninitialized.c:24:5 (sem_destroy)
+// GONE: semaphore S{{[0-9]+}} was initialised at:
+// GONE: #0 main {{.*}}sem-uninitialized.c:23:5 (sem_init)
+// GONE: ERROR: SyncSanitizer: sem-uninitialized: thread T0 destroys semaphore S{{[0-9]+}} 'gone' {{.*}}, which was destroyed and not initialised again
+// GONE: #0 main {{.*}}sem-uninitialized.c:26:5 (sem_destroy)
+// GONE: 2 error reports
