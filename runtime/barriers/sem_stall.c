@@ -17,7 +17,10 @@
  *   pool that starts a thread per job, a poster created later): its
  *   waiter is stuck only when every thread of the process is stuck (and
  *   the kernel's thread count is the registry's plus the monitor's, so
- *   that no thread syncsan does not see can post it or create a poster);
+ *   that no thread syncsan does not see can post it or create a poster)
+ *   and the program has no signal handler (one may post: sem_post is
+ *   async-signal-safe, and waiting for a SIGINT handler's post is a
+ *   classic);
  * - a join waits for the joined thread, and any other wait for what the
  *   owning family's ss_thread_waits_for says (a lock's holders, a
  *   barrier's missing participants);
@@ -34,6 +37,8 @@
 #include "sem_misuse.h"
 #include "sem_table.h"
 #include "sem_where.h"
+#include "core/dynsite.h"
+#include "core/fatal_signal.h"
 #include "core/monitor.h"
 #include "core/os_threads.h"
 #include "core/report.h"
@@ -150,12 +155,13 @@ static void fixpoint(void) {
   }
 }
 
-/* Whether every thread of the process is stuck and known to the registry. */
+/* Whether every thread of the process is stuck, known to the registry,
+ * and no signal handler of the program's can post (on any of them). */
 static int all_stuck(void) {
   for (uint32_t i = 0; i < ts.n; i++)
     if (!ts.stuck[i])
       return 0;
-  return ss_os_thread_count() == ts.n + 1; /* + the monitor */
+  return ss_os_thread_count() == ts.n + 1 /* + the monitor */ && !ss_program_catches_signals();
 }
 
 /* Whether thread j's waits lead to thread `to` through stuck threads: the
@@ -207,6 +213,11 @@ static void probe_where(struct ss_thread *t, uint32_t slot, void *arg) {
 }
 
 static const char *where_now(uint32_t tid, char *buf, size_t n) {
+  /* A wait in code syncsan did not compile has a dynamic site: named by
+   * the symbolizer here, outside the registry lock that where runs under. */
+  int i = index_of(tid);
+  if (i >= 0 && ts.snaps[i].site)
+    ss_dynsite_resolve(ts.snaps[i].site);
   struct where_probe p = {tid, buf, n};
   ss_format(buf, n, "has exited");
   ss_threads_foreach(probe_where, &p);
