@@ -23,6 +23,13 @@
 SYNCSAN_INTERCEPTED_CALLS(SYNCSAN_HOOK_PROTOTYPE)
 #undef SYNCSAN_HOOK_PROTOTYPE
 
+/* The semaphore checks' part of sem_open and sem_close, which are no rows
+ * (sem_open is variadic and answers SEM_FAILED): their interposers
+ * (runtime/interpose/sem_open.c) call these, after a sem_open that
+ * returned s, and before the real sem_close(s). */
+void __syncsan_sem_opened(sem_t *s, const struct syncsan_site *site);
+void __syncsan_sem_closing(sem_t *s, const struct syncsan_site *site);
+
 /* The entry points that stand for the intercepted functions' addresses,
  * one per row: __syncsan_indirect_<name>, with the function's own
  * signature. The pass replaces every use of an intercepted function that is

@@ -1,7 +1,7 @@
 /* The POSIX semaphore hooks: sem_init, sem_destroy, sem_wait,
  * sem_timedwait, sem_clockwait, sem_trywait, sem_post (rows of
  * <syncsan/intercept.h>), and what the sem_open and sem_close interposers
- * call.
+ * call (__syncsan_sem_opened, __syncsan_sem_closing in <syncsan/hooks.h>).
  *
  * Each hook makes the real call once, with its arguments, and returns its
  * result with the errno it left: the bookkeeping around it saves and
@@ -23,7 +23,6 @@
 
 #include "syncsan/hooks.h"
 
-#include "sem_hooks.h"
 #include "sem_misuse.h"
 #include "sem_table.h"
 #include "core/monitor.h"
@@ -232,7 +231,7 @@ SS_EXPORT int __syncsan_sem_destroy(sem_t *s, const struct syncsan_site *site) {
   return SS_REAL(sem_destroy)(s);
 }
 
-SS_HIDDEN void ss_sem_opened(sem_t *s, const struct syncsan_site *site) {
+SS_EXPORT void __syncsan_sem_opened(sem_t *s, const struct syncsan_site *site) {
   ss_thread_get();
   int value = 0;
   if (sem_getvalue(s, &value) != 0 || value < 0)
@@ -242,7 +241,7 @@ SS_HIDDEN void ss_sem_opened(sem_t *s, const struct syncsan_site *site) {
   ss_sem_created((uintptr_t)s, (unsigned)value, 1, SS_SEM_BY_OPEN, NULL, site, &prev);
 }
 
-SS_HIDDEN void ss_sem_closing(sem_t *s, const struct syncsan_site *site) {
+SS_EXPORT void __syncsan_sem_closing(sem_t *s, const struct syncsan_site *site) {
   struct ss_thread *t = ss_thread_get();
   CHECK_LIVE(t, s, site, "closes", 0);
   if (!s)

@@ -14,12 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sem_hooks.h"
+#include "core/real.h"
 #include "core/report.h"
 #include "core/thread.h"
-
-/* The weak default: a program without the interposers' archive. */
-__attribute__((weak)) SS_HIDDEN int ss_sem_inits_seen(void) { return 0; }
 
 SS_HIDDEN const char *ss_sem_label(uintptr_t s, const struct ss_sem_info *i, char *buf,
                                    size_t n) {
@@ -135,7 +132,7 @@ SS_HIDDEN void ss_sem_not_live(uint32_t tid, sem_t *s, enum ss_sem_state state,
   struct ss_sem_info info;
   int shared = 1;
   if (state == SS_SEM_UNKNOWN) {
-    if (ss_sem_inits_seen() && !in_shared_mapping((uintptr_t)s)) {
+    if (ss_interposers_linked() && !in_shared_mapping((uintptr_t)s)) {
       shared = 0;
       report_uninit(tid, s, NULL, site, what);
     }

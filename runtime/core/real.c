@@ -26,6 +26,8 @@ __attribute__((weak)) SS_HIDDEN void *ss_real_lookup(const char *name, void *dir
   return direct;
 }
 
+__attribute__((weak)) SS_HIDDEN int ss_interposers_linked(void) { return 0; }
+
 /* Calling a null pointer would be a crash with no word of why. */
 SS_COLD static _Noreturn void missing(const char *name) {
   if (!strncmp(name, "_Z", 2))

@@ -5,18 +5,16 @@
  * alike, with the caller's return address as the site. A named semaphore
  * is then known to the semaphore checks as initialised; a program without
  * the interposers (a static link) does not see sem_open, and so never
- * says a semaphore was not initialised (ss_sem_inits_seen). */
+ * says a semaphore was not initialised (ss_interposers_linked). */
 #include <errno.h>
 #include <fcntl.h>
 #include <semaphore.h>
 #include <stdarg.h>
 
-#include "barriers/sem_hooks.h"
+#include "syncsan/hooks.h"
+
 #include "core/dynsite.h"
 #include "core/real.h"
-
-/* Every sem_init and sem_open of the process reaches the runtime. */
-SS_HIDDEN int ss_sem_inits_seen(void) { return 1; }
 
 SS_EXPORT sem_t *sem_open(const char *name, int oflag, ...) {
   unsigned mode = 0, value = 0;
@@ -30,7 +28,7 @@ SS_EXPORT sem_t *sem_open(const char *name, int oflag, ...) {
   sem_t *s = SS_REAL(sem_open)(name, oflag, mode, value);
   if (s != SEM_FAILED && !ss_interposed_bypass()) {
     int err = errno;
-    ss_sem_opened(s, ss_site_for_pc((uintptr_t)__builtin_return_address(0), SYNCSAN_OP_SEM_OPEN));
+    __syncsan_sem_opened(s, ss_site_for_pc((uintptr_t)__builtin_return_address(0), SYNCSAN_OP_SEM_OPEN));
     errno = err;
   }
   return s;
@@ -39,7 +37,7 @@ SS_EXPORT sem_t *sem_open(const char *name, int oflag, ...) {
 SS_EXPORT int sem_close(sem_t *s) {
   if (!ss_interposed_bypass()) {
     int err = errno;
-    ss_sem_closing(s, ss_site_for_pc((uintptr_t)__builtin_return_address(0), SYNCSAN_OP_SEM_CLOSE));
+    __syncsan_sem_closing(s, ss_site_for_pc((uintptr_t)__builtin_return_address(0), SYNCSAN_OP_SEM_CLOSE));
     errno = err;
   }
   return SS_REAL(sem_close)(s);
