@@ -6,6 +6,10 @@
 #include "sem_table.h"
 #include "core/report.h"
 
+/* "blocked in sem_wait on semaphore S1 'items' (0x...) (value 0, posted by
+ * T2, T3) at a.c:12:5". Where the posters are now is not said here: this
+ * runs under the registry lock, which finding them needs; the stall
+ * report, which runs outside it, says it for each. */
 SS_HIDDEN int ss_sems_thread_where(struct ss_thread *t, char *buf, size_t n) {
   uint32_t kind = __atomic_load_n(&t->block_kind, __ATOMIC_ACQUIRE);
   if (SS_BLOCK_KIND(kind) != SS_BLOCK_SEM)
