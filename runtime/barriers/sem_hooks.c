@@ -25,6 +25,7 @@
 
 #include "sem_misuse.h"
 #include "sem_table.h"
+#include "sem_thread.h"
 #include "core/monitor.h"
 #include "core/real.h"
 #include "core/thread.h"
@@ -63,6 +64,7 @@ static int blocking_wait(sem_t *s, enum wait_kind kind, clockid_t clock,
                          const struct timespec *ts, const struct syncsan_site *site,
                          int saved_errno) {
   struct blocked_wait b = {s, ss_sem_block_begin((uintptr_t)s)};
+  ss_sem_thread_note(&b.tk);
   ss_block_begin(SS_BLOCK_SEM | (kind != WAIT_UNTIMED ? SS_BLOCK_TIMED : 0), (uintptr_t)s,
                  ss_site(site));
   ss_monitor_start();

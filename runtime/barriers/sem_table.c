@@ -310,10 +310,11 @@ SS_HIDDEN void ss_sem_waited(uintptr_t s) {
 SS_HIDDEN struct ss_sem_ticket ss_sem_block_begin(uintptr_t s) {
   ss_spin_t *st;
   struct ss_sem_rec *r = lock_rec(s, &st);
-  struct ss_sem_ticket tk = {r, 0};
+  struct ss_sem_ticket tk = {r, 0, 0};
   if (r) {
     r->waiting++;
     tk.id = r->id;
+    tk.posts = r->posts;
   }
   ss_spin_unlock(st);
   return tk;

@@ -97,6 +97,7 @@ SS_HIDDEN void ss_sem_waited(uintptr_t s);
 struct ss_sem_ticket {
   struct ss_sem_rec *rec;
   uint32_t id;
+  uint64_t posts; /* the semaphore's post count when the wait began */
 };
 SS_HIDDEN struct ss_sem_ticket ss_sem_block_begin(uintptr_t s);
 SS_HIDDEN void ss_sem_block_end(struct ss_sem_ticket tk, uintptr_t s, int ok);
