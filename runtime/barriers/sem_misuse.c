@@ -181,7 +181,9 @@ SS_HIDDEN void ss_sem_report_in_use(uint32_t tid, uintptr_t s, const struct ss_s
   ss_sem_label(s, prev, label, sizeof(label));
   ss_report_headline(r, "thread T%u %s %s while %u thread%s blocked waiting on it", tid, what,
                      label, prev->blocked, prev->blocked == 1 ? " is" : "s are");
-  const char *noun = what[0] == 'd' ? "Destruction" : what[0] == 'r' ? "Re-initialisation" : "Close";
+  const char *noun = what[0] == 'd'   ? "Destruction"
+                     : what[0] == 'r' ? "Re-initialisation"
+                                      : "Close";
   ss_report_section_here(r, site, "%s by thread T%u", noun, tid);
   for (uint32_t i = 0; i < p.n; i++)
     ss_report_section(r, p.sites[i], "Thread T%u waits on it, at", p.tids[i]);

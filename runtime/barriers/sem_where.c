@@ -34,7 +34,8 @@ SS_HIDDEN int ss_sems_thread_where(struct ss_thread *t, char *buf, size_t n) {
     ss_format(value, sizeof(value), " (value %llu", (unsigned long long)ss_sem_value(&info));
   ss_format(buf, n, "blocked in %s on %s%s%s%s%s at %s", site ? ss_op_name(site->op) : "sem_wait",
             label, value, posters, known ? ")" : "",
-            (kind & SS_BLOCK_TIMED) ? " (with a timeout)" : "", ss_site_loc(site, loc, sizeof(loc)));
+            (kind & SS_BLOCK_TIMED) ? " (with a timeout)" : "",
+            ss_site_loc(site, loc, sizeof(loc)));
   return 1;
 }
 

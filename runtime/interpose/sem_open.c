@@ -28,7 +28,8 @@ SS_EXPORT sem_t *sem_open(const char *name, int oflag, ...) {
   sem_t *s = SS_REAL(sem_open)(name, oflag, mode, value);
   if (s != SEM_FAILED && !ss_interposed_bypass()) {
     int err = errno;
-    __syncsan_sem_opened(s, ss_site_for_pc((uintptr_t)__builtin_return_address(0), SYNCSAN_OP_SEM_OPEN));
+    uintptr_t pc = (uintptr_t)__builtin_return_address(0);
+    __syncsan_sem_opened(s, ss_site_for_pc(pc, SYNCSAN_OP_SEM_OPEN));
     errno = err;
   }
   return s;
@@ -37,7 +38,8 @@ SS_EXPORT sem_t *sem_open(const char *name, int oflag, ...) {
 SS_EXPORT int sem_close(sem_t *s) {
   if (!ss_interposed_bypass()) {
     int err = errno;
-    __syncsan_sem_closing(s, ss_site_for_pc((uintptr_t)__builtin_return_address(0), SYNCSAN_OP_SEM_CLOSE));
+    uintptr_t pc = (uintptr_t)__builtin_return_address(0);
+    __syncsan_sem_closing(s, ss_site_for_pc(pc, SYNCSAN_OP_SEM_CLOSE));
     errno = err;
   }
   return SS_REAL(sem_close)(s);

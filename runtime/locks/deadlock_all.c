@@ -135,7 +135,8 @@ static void report(const struct ss_wait_snap *snaps, uint32_t n, const struct wh
       }
     } else if (s->block_obj) {
       const struct syncsan_site *bs = s->block_site;
-      ss_report_section(r, bs, "Thread T%u waits in %s on %p (nothing has ended it since it began), at",
+      ss_report_section(r, bs,
+                        "Thread T%u waits in %s on %p (nothing has ended it since it began), at",
                         s->tid, bs ? ss_op_name(bs->op) : "a wait", (void *)s->block_obj);
     } else {
       ss_report_section(r, s->join_site, "Thread T%u waits for T%u to end (a join), at", s->tid,
