@@ -7,6 +7,7 @@
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: %expect-exit 0 %t cancel 2>&1 | FileCheck %s --check-prefix=CANCEL --implicit-check-not=SyncSanitizer
 // RUN: %expect-exit 66 %t fork 2>&1 | FileCheck %s --check-prefix=FORK
+#define _GNU_SOURCE
 #include <pthread.h>
 #include <semaphore.h>
 #include <stdio.h>
@@ -15,21 +16,38 @@
 #include <unistd.h>
 
 static sem_t s;
-static int in_wait;
+static pid_t waiter_tid;
 
 static void *waiter(void *arg) {
-  __atomic_store_n(&in_wait, 1, __ATOMIC_RELEASE);
+  __atomic_store_n(&waiter_tid, gettid(), __ATOMIC_RELEASE);
   sem_wait(&s);
   return arg;
+}
+
+/* Until thread tid sleeps in the kernel (its sem_wait's futex wait). */
+static void wait_until_sleeping(pid_t tid) {
+  char path[64], buf[256];
+  snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
+  for (;;) {
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+    if (f)
+      fclose(f);
+    buf[n] = 0;
+    const char *p = strrchr(buf, ')');
+    if (p && p[1] == ' ' && p[2] == 'S')
+      return;
+    usleep(1000);
+  }
 }
 
 int main(int argc, char **argv) {
   sem_init(&s, 0, 0);
   pthread_t t;
   pthread_create(&t, NULL, waiter, NULL);
-  while (!__atomic_load_n(&in_wait, __ATOMIC_ACQUIRE))
+  while (!__atomic_load_n(&waiter_tid, __ATOMIC_ACQUIRE))
     usleep(1000);
-  usleep(100000); /* blocked in sem_wait by now */
+  wait_until_sleeping(waiter_tid);
   if (argc > 1 && !strcmp(argv[1], "cancel")) {
     pthread_cancel(t);
     void *res;

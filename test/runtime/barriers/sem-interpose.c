@@ -36,7 +36,7 @@ int main(int argc, char **argv) {
   if (!strcmp(mode, "stall"))
     pool_wait_one(p);
   if (!strcmp(mode, "destroy")) {
-    usleep(100000); /* the worker is blocked waiting for a job */
+    usleep(200000); /* the worker is blocked waiting for a job by now */
     pool_stop_early(p);
     return 0;
   }
