@@ -10,6 +10,7 @@
 #define SYNCSAN_HOOKS_H
 
 #include <pthread.h>
+#include <semaphore.h>
 #include <threads.h>
 #include <time.h>
 
@@ -21,6 +22,13 @@
   ret __syncsan_##name SYNCSAN_HOOK_PARAMS params;
 SYNCSAN_INTERCEPTED_CALLS(SYNCSAN_HOOK_PROTOTYPE)
 #undef SYNCSAN_HOOK_PROTOTYPE
+
+/* The semaphore checks' part of sem_open and sem_close, which are no rows
+ * (sem_open is variadic and answers SEM_FAILED): their interposers
+ * (runtime/interpose/sem_open.c) call these, after a sem_open that
+ * returned s, and before the real sem_close(s). */
+void __syncsan_sem_opened(sem_t *s, const struct syncsan_site *site);
+void __syncsan_sem_closing(sem_t *s, const struct syncsan_site *site);
 
 /* The entry points that stand for the intercepted functions' addresses,
  * one per row: __syncsan_indirect_<name>, with the function's own

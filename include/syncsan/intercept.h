@@ -112,6 +112,18 @@
   X(thrd_join, THRD_JOIN, THREAD, int, (thrd_t, int *), 0, THRD)                             \
   /* std::thread::join is out of line in libstdc++ and calls pthread_join                 \
    * through its PLT, like the std::condition_variable members above. */                  \
-  X(_ZNSt6thread4joinEv, CXX_THREAD_JOIN, THREAD, void, (void *), 0, VOID)
+  X(_ZNSt6thread4joinEv, CXX_THREAD_JOIN, THREAD, void, (void *), 0, VOID)                   \
+  /* POSIX semaphores. sem_open is variadic and answers SEM_FAILED, so it                  \
+   * is no row: the runtime interposes it and sem_close by name                            \
+   * (runtime/interpose/sem_open.c), for instrumented and uninstrumented                   \
+   * callers alike. sem_clockwait is glibc's (2.30). */                                    \
+  X(sem_init, SEM_INIT, BARRIER, int, (sem_t *, int, unsigned), 0, ZERO)                     \
+  X(sem_destroy, SEM_DESTROY, BARRIER, int, (sem_t *), 0, ZERO)                              \
+  X(sem_wait, SEM_WAIT, BARRIER, int, (sem_t *), 0, ZERO)                                    \
+  X(sem_timedwait, SEM_TIMEDWAIT, BARRIER, int, (sem_t *, const struct timespec *), 0, ZERO) \
+  X(sem_clockwait, SEM_CLOCKWAIT, BARRIER, int,                                              \
+    (sem_t *, clockid_t, const struct timespec *), 0, ZERO)                                  \
+  X(sem_trywait, SEM_TRYWAIT, BARRIER, int, (sem_t *), 0, ZERO)                              \
+  X(sem_post, SEM_POST, BARRIER, int, (sem_t *), 0, ZERO)
 
 #endif /* SYNCSAN_INTERCEPT_H */

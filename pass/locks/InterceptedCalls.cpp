@@ -12,6 +12,7 @@
 
 // The C types the rows of <syncsan/intercept.h> are written in.
 #include <pthread.h>
+#include <semaphore.h>
 #include <threads.h>
 #include <time.h>
 

@@ -14,16 +14,22 @@ namespace syncsan {
 
 template <typename> constexpr bool AlwaysFalse = false;
 
-/// The code of one C type: 'p' (ptr), 'i' (i32), 'l' (C long), 'v' (void).
+/// The code of one C type: 'p' (ptr), 'i' (i32: int, unsigned), 'l' (C long), 'v' (void).
 template <typename T> struct TypeCode {
   static_assert(AlwaysFalse<T>, "an intercepted call's C type has no signature code: the "
-                                "rewrite table knows pointers, int, unsigned long and void");
+                                "rewrite table knows pointers, int, unsigned, unsigned long "
+                                "and void");
 };
 template <typename T> struct TypeCode<T *> {
   static constexpr char Value = 'p';
 };
 // C's int is i32 on every target the pass instruments; clockid_t is int.
 template <> struct TypeCode<int> {
+  static constexpr char Value = 'i';
+};
+// sem_init's initial value is an unsigned int: i32 like int (the pass
+// matches the IR type, which has no sign).
+template <> struct TypeCode<unsigned> {
   static constexpr char Value = 'i';
 };
 // pthread_t and thrd_t are unsigned long, i64 on the LP64 targets the pass

@@ -41,6 +41,10 @@ static const char *const check_ids[] = {
     "barrier-uninitialized",
     "barrier-lock-held",
     "barrier-stall",
+    /* semaphores (the barriers family's folder, a family of their own) */
+    "sem-stall",
+    "sem-destroy-in-use",
+    "sem-uninitialized",
     /* queues */
     "queue-send-after-close",
     "queue-double-close",

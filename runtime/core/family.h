@@ -53,6 +53,13 @@ struct ss_family {
    * this family's waits; 0 otherwise. Called without the registry lock
    * held (it may take it). May be NULL. */
   uint32_t (*waits_for)(uint32_t tid, uint32_t *out, uint32_t max);
+  /* Whether thread t (live; the registry lock is held), blocked without a
+   * timeout in this family's wait of `kind` (SS_BLOCK_*) on obj, the wait
+   * its block note numbers seq, has seen nothing since the wait began that
+   * could end it (a semaphore: no post). 1 only when that is certain, for
+   * the lock watchdog's rule that every thread of the process is blocked
+   * (ss_thread_block_unwoken). May be NULL. */
+  int (*block_unwoken)(struct ss_thread *t, uint32_t kind, uintptr_t obj, uint32_t seq);
 };
 
 /* Defined by the composition root. */

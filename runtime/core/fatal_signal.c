@@ -181,6 +181,21 @@ static void alt_stack(void) {
     ss_unmap(p, ALT_STACK_BYTES);
 }
 
+SS_HIDDEN int ss_program_catches_signals(void) {
+  for (int sig = 1; sig < NSIG; sig++) {
+    struct sigaction old;
+    if (sig == SIGKILL || sig == SIGSTOP || sigaction(sig, NULL, &old) != 0)
+      continue; /* glibc's own signals (SIGCANCEL, SIGSETXID) answer EINVAL */
+    if (old.sa_flags & SA_SIGINFO) {
+      if (old.sa_sigaction != on_fatal)
+        return 1;
+    } else if (old.sa_handler != SIG_DFL && old.sa_handler != SIG_IGN) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 SS_HIDDEN void ss_fatal_signal_init(void) {
   if (!ss_flags.handle_signals)
     return;

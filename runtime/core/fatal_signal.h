@@ -22,4 +22,11 @@ struct ss_fatal {
 /* At start-up (handle_signals=1): catches each fatal signal whose action
  * is still the default. */
 SS_HIDDEN void ss_fatal_signal_init(void);
+
+/* Whether the program has a handler of its own for some signal (not the
+ * runtime's fatal-signal handler, not SIG_DFL or SIG_IGN): a handler may
+ * end a wait no thread could (a sem_post from a SIGINT handler), so a
+ * stall check that relies on "no thread can run" must not conclude while
+ * one is installed. Slow paths: one sigaction query per signal. */
+SS_HIDDEN int ss_program_catches_signals(void);
 #endif

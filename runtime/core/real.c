@@ -3,11 +3,12 @@
  * interposers. */
 #include "real.h"
 
-#include "syncsan/abi_fast.h"
-
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/prctl.h>
+
+#include "syncsan/abi_fast.h"
 
 /* The libstdc++ members, referenced weakly so that C programs link
  * without libstdc++; their hooks run only in programs that call them. */
@@ -26,6 +27,8 @@ __attribute__((weak)) SS_HIDDEN void *ss_real_lookup(const char *name, void *dir
   (void)interposed;
   return direct;
 }
+
+__attribute__((weak)) SS_HIDDEN int ss_interposers_linked(void) { return 0; }
 
 /* Calling a null pointer would be a crash with no word of why. */
 SS_COLD static _Noreturn void missing(const char *name) {
@@ -82,6 +85,22 @@ static int stub_prctl(int option, ...) {
   va_end(ap);
   return resolve_prctl()(option, a2, a3, a4, a5);
 }
+
+/* sem_open reads a mode and a value only with O_CREAT; they are passed on
+ * either way, as the C library ignores them otherwise. */
+static sem_t *stub_sem_open(const char *name, int oflag, ...) {
+  va_list ap;
+  va_start(ap, oflag);
+  unsigned mode = 0, value = 0;
+  if (oflag & O_CREAT) {
+    mode = va_arg(ap, unsigned); /* mode_t, promoted */
+    value = va_arg(ap, unsigned);
+  }
+  va_end(ap);
+  return resolve_sem_open()(name, oflag, mode, value);
+}
+
+static int stub_sem_close(sem_t *s) { return resolve_sem_close()(s); }
 
 SS_HIDDEN struct ss_real_fns ss_real_fns = {
 #define SS_REAL_INIT(name, ...) .name = stub_##name,

@@ -20,6 +20,7 @@
 #ifndef SYNCSAN_REAL_H
 #define SYNCSAN_REAL_H
 #include <pthread.h>
+#include <semaphore.h>
 #include <threads.h>
 #include <time.h>
 
@@ -52,6 +53,12 @@ SS_HIDDEN void ss_real_init(void);
  * if there is none. The interposers' archive replaces the default
  * definition (a weak one, in real.c). */
 SS_HIDDEN void *ss_real_lookup(const char *name, void *direct, int interposed);
+/* Whether the program has the interposers, so that every call of an
+ * intercepted function in the process, from any code, reaches the runtime
+ * (a check that concludes from a call it did not see, such as "this
+ * semaphore was never initialised", needs that). 1 from the interposers'
+ * archive, 0 from the weak default (real.c). */
+SS_HIDDEN int ss_interposers_linked(void);
 
 /* Forwarding. An instrumented call of a libstdc++ member that the runtime
  * forwards to the member itself (std::condition_variable::wait) reaches

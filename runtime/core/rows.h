@@ -55,10 +55,16 @@
 #define SS_ROW_UNLESS_1(...)
 #define SS_ROW_UNLESS_0(...) __VA_ARGS__
 
-/* Functions the runtime interposes that are no rows (the pass has nothing
- * to rewrite in them: they act on no synchronisation object, and reports
- * only read what they set, thread names): X(name, ret, params). */
+/* Functions the runtime interposes that are no rows: X(name, ret, params).
+ * Thread names (the pass has nothing to rewrite in them: they act on no
+ * synchronisation object, and reports only read what they set), and
+ * sem_open, whose variadic signature and SEM_FAILED result no row can
+ * describe, with its sem_close. Instrumented code's calls reach the
+ * interposers too, so in a program without them (a static link) named
+ * semaphores are not seen. */
 #define SS_REAL_EXTRAS(X)                                                                   \
   X(pthread_setname_np, int, (pthread_t, const char *))                                    \
-  X(prctl, int, (int, ...))
+  X(prctl, int, (int, ...))                                                                \
+  X(sem_open, sem_t *, (const char *, int, ...))                                           \
+  X(sem_close, int, (sem_t *))
 #endif

@@ -128,6 +128,15 @@ SS_HIDDEN const char *ss_thread_where(struct ss_thread *t, char *buf, size_t n);
  * it, and it is a snapshot: the threads may have moved on since. */
 SS_HIDDEN uint32_t ss_thread_waits_for(uint32_t tid, uint32_t *out, uint32_t max);
 
+/* Whether thread t (live; the caller holds the registry lock) is blocked
+ * without a timeout in a family's wait (its block note) that nothing has
+ * been done to end since it began, as the family that owns the wait says
+ * (family.h: block_unwoken); its object, sequence number and site then go
+ * to *obj, *seq, *site. Such a thread can run again only if another
+ * thread acts, as one in a condvar wait with no signal since it began. */
+SS_HIDDEN int ss_thread_block_unwoken(struct ss_thread *t, uintptr_t *obj, uint32_t *seq,
+                                      const struct syncsan_site **site);
+
 /* The thread `th` names: its tid, and its registry slot (UINT32_MAX for a
  * thread created but not registered yet); 0 if it is not known (created
  * unseen and not yet run, its slot reused, or untracked). A thread that

@@ -21,6 +21,20 @@ SS_HIDDEN const char *ss_thread_where(struct ss_thread *t, char *buf, size_t n) 
   return buf;
 }
 
+SS_HIDDEN int ss_thread_block_unwoken(struct ss_thread *t, uintptr_t *obj, uint32_t *seq,
+                                      const struct syncsan_site **site) {
+  uint32_t kind = __atomic_load_n(&t->block_kind, __ATOMIC_ACQUIRE);
+  if (kind == SS_BLOCK_NONE || (kind & SS_BLOCK_TIMED))
+    return 0;
+  *seq = __atomic_load_n(&t->block_seq, __ATOMIC_RELAXED);
+  *obj = __atomic_load_n(&t->block_obj, __ATOMIC_RELAXED);
+  *site = t->block_site;
+  for (unsigned i = 0; i < ss_nfamilies; i++)
+    if (ss_families[i]->block_unwoken && ss_families[i]->block_unwoken(t, kind, *obj, *seq))
+      return 1;
+  return 0;
+}
+
 struct join_probe {
   uint32_t tid, joining; /* joining: tid + 1 of the joined thread, 0 none */
 };

@@ -23,6 +23,7 @@
  * prototypes, so an interposer cannot drift from the function it stands
  * for. */
 #include <pthread.h>
+#include <semaphore.h>
 #include <threads.h>
 
 #include "syncsan/hooks.h"

@@ -14,6 +14,8 @@
 
 #include "core/real.h"
 
+SS_HIDDEN int ss_interposers_linked(void) { return 1; }
+
 SS_HIDDEN void *ss_real_lookup(const char *name, void *direct, int interposed) {
   if (!interposed)
     return direct;

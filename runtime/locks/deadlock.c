@@ -120,7 +120,8 @@ static void scan(uint64_t timeout_ms) {
   ss_lock_threads_foreach(take_snap, NULL);
   uint64_t now = ss_monitor_now_ms();
   /* stuck: in the same wait (of any kind) for the whole timeout; blocked:
-   * stuck in a lock wait or a join, the waits that make wait-for edges. */
+   * stuck in a lock wait or a join, the waits that make wait-for edges (a
+   * condvar wait, or another family's wait nothing has ended, makes none). */
   int stuck[nsnaps ? nsnaps : 1], blocked[nsnaps ? nsnaps : 1];
   int any = 0, any_cond = 0;
   uint64_t waited_all = UINT64_MAX;
@@ -148,6 +149,8 @@ static void scan(uint64_t timeout_ms) {
     stuck[i] = 1;
     if (now - w->since_ms < waited_all)
       waited_all = now - w->since_ms;
+    if (kind == SS_WAIT_BLOCK)
+      continue;
     if (kind != SS_WAIT_COND) {
       any = blocked[i] = 1;
       continue;

@@ -13,10 +13,13 @@
  *   or broadcast since the wait began (its signal count, kept by the
  *   signal hooks in the condvar's record, is the one the wait began under);
  * - a condvar wait that has had one may be re-acquiring the mutex: it is
- *   stuck only when a stuck thread holds that mutex.
+ *   stuck only when a stuck thread holds that mutex;
+ * - another family's wait without a timeout that its family says nothing
+ *   has been done to end since it began (a semaphore wait with no post
+ *   since, on a semaphore no other process can post: ss_thread_block_unwoken).
  * Anything else (no wait, a timed wait) may run. Threads syncsan does not
- * see may signal too: one blocked in read() or a semaphore, or one that
- * never ran a hook and so is not in the registry. So the number of threads
+ * see may signal too: one blocked in read(), or one that never ran a hook
+ * and so is not in the registry. So the number of threads
  * the kernel lists for the process must be the registry's plus the
  * watchdog's own, or nothing is said. A spurious wakeup changes the wait's
  * sequence number, so the wait starts over as a new one; a program's loop
@@ -130,6 +133,11 @@ static void report(const struct ss_wait_snap *snaps, uint32_t n, const struct wh
                           "Thread T%u waits on %s (no signal since it began waiting), at",
                           s->tid, label);
       }
+    } else if (s->block_obj) {
+      const struct syncsan_site *bs = s->block_site;
+      ss_report_section(r, bs,
+                        "Thread T%u waits in %s on %p (nothing has ended it since it began), at",
+                        s->tid, bs ? ss_op_name(bs->op) : "a wait", (void *)s->block_obj);
     } else {
       ss_report_section(r, s->join_site, "Thread T%u waits for T%u to end (a join), at", s->tid,
                         htid);
@@ -170,6 +178,8 @@ SS_HIDDEN int ss_deadlock_all_blocked(const struct ss_wait_snap *snaps, uint32_t
       if (w->ci.id != s->cond_id ||
           (w->holder = stuck_holder(snaps, n, stuck, i, s->cond_mutex, SS_MODE_WRITE)) < 0)
         return 0;
+    } else if (s->block_obj) {
+      continue;
     } else if (s->joining) {
       if (s->join_timed)
         return 0;

@@ -40,11 +40,14 @@ SS_HIDDEN void ss_wait_snap_take(struct ss_lock_thread *t, uint32_t slot, struct
   s->joining = 0;
   s->join_timed = 0;
   s->join_site = NULL;
+  s->block_obj = 0;
   if (t->core) {
     s->join_seq = __atomic_load_n(&t->core->join_seq, __ATOMIC_RELAXED);
     s->joining = __atomic_load_n(&t->core->joining, __ATOMIC_ACQUIRE);
     s->join_site = t->core->join_site;
     s->join_timed = !join_unbounded(s->join_site);
+    if (!ss_thread_block_unwoken(t->core, &s->block_obj, &s->block_seq, &s->block_site))
+      s->block_obj = 0;
   }
   struct ss_held *h;
   uint32_t n = ss_held_peek(t, &h);

@@ -26,6 +26,12 @@ struct ss_wait_snap {
    * unless its site is an unbounded join's. */
   uint32_t joining, join_seq, join_timed;
   const struct syncsan_site *join_site;
+  /* Another family's unbounded wait (core/thread.h's block note, a
+   * semaphore's) that nothing has been done to end since it began
+   * (ss_thread_block_unwoken); block_obj 0 otherwise. */
+  uintptr_t block_obj;
+  uint32_t block_seq;
+  const struct syncsan_site *block_site;
   uint32_t nheld;
   struct {
     uintptr_t addr;
@@ -39,7 +45,7 @@ struct ss_wait_snap {
  * and sequence number: a wait the watchdog sees unchanged across scans
  * has lasted. A thread in a lock wait inside a signal handler that
  * interrupted a condvar wait shows the lock wait. */
-enum ss_wait_kind { SS_WAIT_NONE, SS_WAIT_LOCK, SS_WAIT_COND, SS_WAIT_JOIN };
+enum ss_wait_kind { SS_WAIT_NONE, SS_WAIT_LOCK, SS_WAIT_COND, SS_WAIT_JOIN, SS_WAIT_BLOCK };
 static inline uint32_t ss_wait_snap_kind(const struct ss_wait_snap *s, uintptr_t *obj,
                                          uint32_t *seq) {
   if (s->waiting_for) {
@@ -56,6 +62,11 @@ static inline uint32_t ss_wait_snap_kind(const struct ss_wait_snap *s, uintptr_t
     *obj = s->joining;
     *seq = s->join_seq;
     return SS_WAIT_JOIN;
+  }
+  if (s->block_obj) {
+    *obj = s->block_obj;
+    *seq = s->block_seq;
+    return SS_WAIT_BLOCK;
   }
   *obj = 0;
   *seq = 0;

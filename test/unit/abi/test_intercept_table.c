@@ -13,7 +13,7 @@
 #include "unit.h"
 
 enum success { ZERO, THRD, VOID };
-enum group { LOCK, THREAD };
+enum group { LOCK, THREAD, BARRIER };
 
 struct row {
   const char *name;
@@ -83,6 +83,9 @@ static void conventions_fit_the_signature(void) {
       CHECK((r->success == THRD) == c11);
     CHECK((r->group == THREAD) ==
           (strstr(r->name, "_create") != NULL || strstr(r->name, "join") != NULL));
+    /* Semaphores and barriers are instrument-barriers' (not the only ones). */
+    if (!strncmp(r->name, "sem_", 4) || !strncmp(r->name, "pthread_barrier_", 16))
+      CHECK(r->group == BARRIER);
   }
 }
 
