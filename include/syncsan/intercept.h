@@ -112,6 +112,10 @@
   X(thrd_join, THRD_JOIN, THREAD, int, (thrd_t, int *), 0, THRD)                             \
   /* std::thread::join is out of line in libstdc++ and calls pthread_join                 \
    * through its PLT, like the std::condition_variable members above. */                  \
-  X(_ZNSt6thread4joinEv, CXX_THREAD_JOIN, THREAD, void, (void *), 0, VOID)
+  X(_ZNSt6thread4joinEv, CXX_THREAD_JOIN, THREAD, void, (void *), 0, VOID)                  \
+  X(pthread_barrier_init, BARRIER_INIT, BARRIER, int,                                         \
+    (pthread_barrier_t *, const pthread_barrierattr_t *, unsigned), 0, ZERO)                 \
+  X(pthread_barrier_wait, BARRIER_WAIT, BARRIER, int, (pthread_barrier_t *), 0, ZERO)        \
+  X(pthread_barrier_destroy, BARRIER_DESTROY, BARRIER, int, (pthread_barrier_t *), 0, ZERO)
 
 #endif /* SYNCSAN_INTERCEPT_H */

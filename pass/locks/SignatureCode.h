@@ -17,13 +17,17 @@ template <typename> constexpr bool AlwaysFalse = false;
 /// The code of one C type: 'p' (ptr), 'i' (i32), 'l' (C long), 'v' (void).
 template <typename T> struct TypeCode {
   static_assert(AlwaysFalse<T>, "an intercepted call's C type has no signature code: the "
-                                "rewrite table knows pointers, int, unsigned long and void");
+                                "rewrite table knows pointers, int, unsigned, unsigned long and void");
 };
 template <typename T> struct TypeCode<T *> {
   static constexpr char Value = 'p';
 };
 // C's int is i32 on every target the pass instruments; clockid_t is int.
 template <> struct TypeCode<int> {
+  static constexpr char Value = 'i';
+};
+// unsigned is i32 too (pthread_barrier_init's count, sem_init's value).
+template <> struct TypeCode<unsigned> {
   static constexpr char Value = 'i';
 };
 // pthread_t and thrd_t are unsigned long, i64 on the LP64 targets the pass

@@ -13,7 +13,7 @@
 #include "unit.h"
 
 enum success { ZERO, THRD, VOID };
-enum group { LOCK, THREAD };
+enum group { LOCK, THREAD, BARRIER };
 
 struct row {
   const char *name;
@@ -83,6 +83,8 @@ static void conventions_fit_the_signature(void) {
       CHECK((r->success == THRD) == c11);
     CHECK((r->group == THREAD) ==
           (strstr(r->name, "_create") != NULL || strstr(r->name, "join") != NULL));
+    CHECK((r->group == BARRIER) == (!strncmp(r->name, "pthread_barrier_", 16) ||
+                                    !strncmp(r->name, "sem_", 4)));
   }
 }
 

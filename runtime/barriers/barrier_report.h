@@ -1,0 +1,18 @@
+/* What the barrier family's reports share: how a barrier is named, where
+ * it came from, and what happens after a stall is reported. */
+#ifndef SYNCSAN_BARRIER_REPORT_H
+#define SYNCSAN_BARRIER_REPORT_H
+#include "barrier_table.h"
+#include "core/report.h"
+
+/* "barrier 'g_bar' (0x...)" (the name when a site knew the global), or
+ * "OpenMP team 0x... (4 threads)". */
+SS_HIDDEN const char *ss_barrier_label(uintptr_t addr, uint32_t kind,
+                                       const struct syncsan_site *site, char *buf, size_t n);
+/* "barrier ... was initialised at" (or "... where syncsan did not see"). */
+SS_HIDDEN void ss_barrier_origin(struct ss_report *r, const struct ss_barrier *b,
+                                 const char *label);
+/* After a stall's report (barrier-stall, or the lock or exited participant
+ * that explains one): barrier_stall_action. */
+SS_HIDDEN void ss_barrier_stall_act(void);
+#endif
