@@ -9,7 +9,8 @@
  *
  * One report per stalled phase, the most specific that applies:
  * barrier-lock-held when a missing participant is blocked on a lock held
- * by a thread waiting at the barrier (a deadlock), barrier-count-mismatch
+ * by a thread waiting at the barrier (a deadlock; the lock is named through
+ * ss_thread_wait_detail, which the lock family answers), barrier-count-mismatch
  * when participants that used the barrier have exited and too few are
  * left to complete the phase, barrier-stall otherwise. Then
  * barrier_stall_action. */
@@ -20,7 +21,7 @@
 #include "barrier_report.h"
 #include "barrier_table.h"
 #include "core/monitor.h"
-#include "locks/locks_family.h"
+#include "core/thread.h"
 
 /* Missing participants described, and waiters shown, at most. */
 #define MAX_MISSING 16
@@ -146,7 +147,7 @@ static int check_lock_held(struct ss_barrier *b, const struct snap *s, uint64_t 
         continue;
       char ll[200], bl[200];
       const struct syncsan_site *wsite, *hsite;
-      if (!ss_locks_wait_detail(m, out[j], ll, sizeof(ll), &wsite, &hsite))
+      if (!ss_thread_wait_detail(m, out[j], ll, sizeof(ll), &wsite, &hsite))
         continue;
       const struct syncsan_site *bsite = NULL;
       for (uint32_t k = 0; k < s->narrived && k < SS_BARRIER_ARRIVED; k++)

@@ -53,6 +53,14 @@ struct ss_family {
    * this family's waits; 0 otherwise. Called without the registry lock
    * held (it may take it). May be NULL. */
   uint32_t (*waits_for)(uint32_t tid, uint32_t *out, uint32_t max);
+  /* ss_thread_wait_detail's part for this family's waits: when thread
+   * `waiter` is blocked in one of them on an object that thread `holder`
+   * holds (a lock), the object's label (at most n bytes, NUL included),
+   * where waiter waits and where holder took the object: 1; else 0.
+   * Called without the registry lock held. May be NULL. */
+  int (*wait_detail)(uint32_t waiter, uint32_t holder, char *label, size_t n,
+                     const struct syncsan_site **wait_site,
+                     const struct syncsan_site **held_site);
 };
 
 /* Defined by the composition root. */
