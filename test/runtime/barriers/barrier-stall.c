@@ -6,10 +6,10 @@
 // near miss: the same late arrival well within the default timeout.
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: env SYNCSAN_OPTIONS=barrier_timeout_ms=200:barrier_stall_action=abort %expect-exit 66 %t 3000 2>&1 | FileCheck %s --check-prefixes=CHECK,ABORT
-// RUN: env SYNCSAN_OPTIONS=barrier_timeout_ms=200 %expect-exit 66 %t 700 2>&1 | FileCheck %s --check-prefixes=CHECK,REPORT
+// RUN: env SYNCSAN_OPTIONS=barrier_timeout_ms=200 %expect-exit 66 %t 1500 2>&1 | FileCheck %s --check-prefixes=CHECK,REPORT
 // RUN: %expect-exit 0 %t 50 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=SyncSanitizer
 // A value outside report|abort is an option error; report stays.
-// RUN: env SYNCSAN_OPTIONS=barrier_timeout_ms=200:barrier_stall_action=explode %expect-exit 66 %t 700 2>&1 | FileCheck %s --check-prefixes=BAD,REPORT
+// RUN: env SYNCSAN_OPTIONS=barrier_timeout_ms=200:barrier_stall_action=explode %expect-exit 66 %t 1500 2>&1 | FileCheck %s --check-prefixes=BAD,REPORT
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>

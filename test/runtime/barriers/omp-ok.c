@@ -4,7 +4,7 @@
 // of the team's barriers, so the table does not grow with the regions).
 // REQUIRES: openmp
 // RUN: %syncsan-cc %O -g %openmp %s -o %t
-// RUN: env SYNCSAN_OPTIONS=barrier_timeout_ms=500:max_barriers=64 %expect-exit 0 %t 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer --implicit-check-not=max_barriers
+// RUN: env SYNCSAN_OPTIONS=barrier_stall_action=abort:max_barriers=64 %expect-exit 0 %t 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer --implicit-check-not=max_barriers
 // CHECK: total 2000 singles 200
 #include <omp.h>
 #include <stdio.h>
