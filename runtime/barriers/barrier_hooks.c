@@ -38,7 +38,7 @@ static unsigned mem_count(const pthread_barrier_t *b) {
 
 SS_COLD static void report_count_zero(uint32_t tid, uintptr_t addr,
                                       const struct syncsan_site *site) {
-  struct ss_report *r = ss_report_begin("barrier-count-mismatch", SS_SEV_ERROR, site,
+  struct ss_report *r = ss_barrier_report_begin("barrier-count-mismatch", site, site,
                                         (uintptr_t)site, addr);
   if (!r)
     return;
@@ -58,7 +58,7 @@ SS_COLD static void report_uninitialized(uint32_t tid, uintptr_t addr,
                                          const struct syncsan_site *site,
                                          const struct ss_barrier *b, int destroyed,
                                          const char *what, int skipped) {
-  struct ss_report *r = ss_report_begin("barrier-uninitialized", SS_SEV_ERROR, site,
+  struct ss_report *r = ss_barrier_report_begin("barrier-uninitialized", site, site,
                                         (uintptr_t)site, addr);
   if (!r)
     return;
@@ -90,7 +90,7 @@ SS_COLD static void report_double_wait(uint32_t tid, uintptr_t addr,
                                        const struct syncsan_site *site,
                                        const struct ss_barrier *b,
                                        const struct ss_barrier_arrive *a) {
-  struct ss_report *r = ss_report_begin("barrier-double-wait", SS_SEV_ERROR, site,
+  struct ss_report *r = ss_barrier_report_begin("barrier-double-wait", site, site,
                                         (uintptr_t)site, addr);
   if (!r)
     return;
@@ -138,7 +138,7 @@ SS_COLD static void check_pool(uint32_t tid, uintptr_t addr, const struct syncsa
   ss_spin_unlock(&b->lock);
   if (done)
     return;
-  struct ss_report *r = ss_report_begin("barrier-count-mismatch", SS_SEV_ERROR, site,
+  struct ss_report *r = ss_barrier_report_begin("barrier-count-mismatch", site, site,
                                         (uintptr_t)b->init_site, addr);
   if (!r)
     return;
@@ -166,7 +166,7 @@ SS_COLD static void check_pool(uint32_t tid, uintptr_t addr, const struct syncsa
 SS_COLD static void report_in_use(uint32_t tid, uintptr_t addr, const struct syncsan_site *site,
                                   const struct ss_barrier *b, const struct ss_barrier_arrival *arr,
                                   uint32_t narr, uint32_t count, int reinit) {
-  struct ss_report *r = ss_report_begin("barrier-destroy-in-use", SS_SEV_ERROR, site,
+  struct ss_report *r = ss_barrier_report_begin("barrier-destroy-in-use", site, site,
                                         (uintptr_t)site, addr);
   if (!r)
     return;

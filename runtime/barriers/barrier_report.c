@@ -32,6 +32,14 @@ SS_HIDDEN void ss_barrier_origin(struct ss_report *r, const struct ss_barrier *b
                       label, b->count);
 }
 
+SS_HIDDEN struct ss_report *ss_barrier_report_begin(const char *check,
+                                                    const struct syncsan_site *where,
+                                                    const struct syncsan_site *named,
+                                                    uintptr_t key1, uintptr_t key2) {
+  const char *names[] = {ss_site_object(named), NULL};
+  return ss_report_begin_names(check, SS_SEV_ERROR, where, names, key1, key2);
+}
+
 SS_HIDDEN void ss_barrier_stall_act(void) {
   const char *a = ss_barrier_flags.barrier_stall_action;
   if (a && !strcmp(a, "abort")) {

@@ -94,6 +94,10 @@ static int arrived(const struct snap *s, uint32_t tid) {
 }
 
 static const char *label(const struct snap *s, char *buf, size_t n) {
+  if (s->kind == SS_BAR_OMP) {
+    ss_format(buf, n, "a barrier of OpenMP team %p", (void *)(s->addr & ~(uintptr_t)1));
+    return buf;
+  }
   return ss_barrier_label(s->addr, s->kind, s->narrived ? s->arr[0].site : NULL, buf, n);
 }
 
@@ -153,7 +157,7 @@ static int check_lock_held(struct ss_barrier *b, const struct snap *s, uint64_t 
       for (uint32_t k = 0; k < s->narrived && k < SS_BARRIER_ARRIVED; k++)
         if (s->arr[k].tid == out[j])
           bsite = s->arr[k].site;
-      struct ss_report *r = ss_report_begin("barrier-lock-held", SS_SEV_ERROR, bsite,
+      struct ss_report *r = ss_barrier_report_begin("barrier-lock-held", bsite, bsite,
                                             (uintptr_t)hsite, (uintptr_t)wsite);
       if (!r)
         return 1;
@@ -204,7 +208,7 @@ static void diagnose(struct ss_barrier *b, uint64_t waited) {
    * the count (a thread that never used the barrier may still come). */
   int never = gone && live + s->more_missing < missing;
   struct ss_report *r =
-      ss_report_begin(never ? "barrier-count-mismatch" : "barrier-stall", SS_SEV_ERROR, where,
+      ss_barrier_report_begin(never ? "barrier-count-mismatch" : "barrier-stall", where, where,
                       s->addr, ((uint64_t)s->gen << 32) ^ s->phase);
   if (!r) {
     ss_barrier_stall_act();
