@@ -278,9 +278,16 @@ SS_EXPORT int __syncsan_pthread_barrier_wait(pthread_barrier_t *bar,
       check_pool(t->tid, addr, site, b);
     ss_monitor_start();
   }
+  /* A wait this one interrupted (from a signal handler) is published
+   * again when this one ends. */
+  uint32_t outer = __atomic_load_n(&t->block_kind, __ATOMIC_RELAXED);
+  uintptr_t outer_obj = t->block_obj;
+  const struct syncsan_site *outer_site = t->block_site;
   ss_block_begin(SS_BLOCK_BARRIER, addr, site);
   int rc = SS_REAL(pthread_barrier_wait)(bar);
   ss_block_end();
+  if (SS_UNLIKELY(outer))
+    ss_block_begin(outer, outer_obj, outer_site);
   return rc;
 }
 
