@@ -129,6 +129,7 @@ SS_HIDDEN struct ss_barrier *ss_barrier_arrive(uintptr_t addr, uint32_t kind, ui
                                                const struct syncsan_site *site,
                                                uint32_t sync_kind,
                                                struct ss_barrier_arrive *out) {
+  memset(out, 0, sizeof(*out));
   struct ref *r = &cache[(ss_mix64(addr) >> 7) & (CACHE_WAYS - 1)];
   struct ss_barrier *b = r->addr == addr ? r->b : NULL;
   if (!b) {
@@ -136,7 +137,6 @@ SS_HIDDEN struct ss_barrier *ss_barrier_arrive(uintptr_t addr, uint32_t kind, ui
     if (!b)
       return NULL;
   }
-  memset(out, 0, sizeof(*out));
   ss_spin_lock(&b->lock);
   out->state = b->state;
   out->gen = b->gen;
