@@ -53,25 +53,25 @@ SS_COLD static void report_count_zero(uint32_t tid, uintptr_t addr,
   ss_report_end(r);
 }
 
-/* b: the record, NULL when the table has none (or was full). */
+/* b: the record, NULL when the table has none (or was full). `destroy`:
+ * the call is a destroy (else a wait); `destroyed`: the barrier was
+ * destroyed (else never initialised); `skipped`: the real call was not
+ * made. */
 SS_COLD static void report_uninitialized(uint32_t tid, uintptr_t addr,
                                          const struct syncsan_site *site,
-                                         const struct ss_barrier *b, int destroyed,
-                                         const char *what, int skipped) {
+                                         const struct ss_barrier *b, int destroy, int destroyed,
+                                         int skipped) {
   struct ss_report *r = ss_barrier_report_begin("barrier-uninitialized", site, site,
                                         (uintptr_t)site, addr);
   if (!r)
     return;
   char bl[200];
   ss_barrier_label(addr, SS_BAR_PTHREAD, site, bl, sizeof(bl));
-  ss_report_headline(r, "thread T%u %s %s, which %s", tid, what, bl,
-                     destroyed ? "was destroyed and not initialised again"
-                               : "was never initialised");
-  ss_report_section_here(r, site, "%s by thread T%u", destroyed && what[0] == 'd'
-                                                          ? "Destruction again"
-                                                          : what[0] == 'd' ? "Destruction"
-                                                                           : "Wait",
-                         tid);
+  ss_report_headline(r, "thread T%u %s %s, which %s", tid, destroy ? "destroys" : "waits on",
+                     bl, destroyed ? "was destroyed and not initialised again"
+                                   : "was never initialised");
+  const char *call = !destroy ? "Wait" : destroyed ? "Destruction again" : "Destruction";
+  ss_report_section_here(r, site, "%s by thread T%u", call, tid);
   if (destroyed && b) {
     ss_report_section(r, b->destroy_site, "%s was destroyed by thread T%u at", bl,
                       b->destroy_tid);
@@ -250,7 +250,7 @@ SS_COLD static int wait_unknown(struct ss_thread *t, pthread_barrier_t *bar,
     return 0;
   }
   SS_NOTE_HOOK_PC();
-  report_uninitialized(t->tid, addr, site, b, a->state == SS_BAR_DESTROYED, "waits on", !mc);
+  report_uninitialized(t->tid, addr, site, b, 0, a->state == SS_BAR_DESTROYED, !mc);
   *rc = mc ? SS_REAL(pthread_barrier_wait)(bar) : EINVAL;
   return 1;
 }
@@ -303,7 +303,7 @@ SS_EXPORT int __syncsan_pthread_barrier_destroy(pthread_barrier_t *bar,
   struct ss_barrier *b = ss_barrier_find(addr);
   uint32_t state = b ? __atomic_load_n(&b->state, __ATOMIC_RELAXED) : SS_BAR_FREE;
   if (state != SS_BAR_LIVE && (state == SS_BAR_DESTROYED || !mc)) {
-    report_uninitialized(t->tid, addr, site, b, state == SS_BAR_DESTROYED, "destroys", !mc);
+    report_uninitialized(t->tid, addr, site, b, 1, state == SS_BAR_DESTROYED, !mc);
     return mc ? SS_REAL(pthread_barrier_destroy)(bar) : EINVAL;
   }
   if (b && state == SS_BAR_LIVE) {
