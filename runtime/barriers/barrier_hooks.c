@@ -112,34 +112,57 @@ SS_COLD static void report_double_wait(uint32_t tid, uintptr_t addr,
 
 /* The pool that uses b is larger than its count: reported at the arrival
  * of the first live user past it, once per incarnation. Users that have
- * exited do not count (a new pool after an old one was joined is fine). */
+ * exited do not count (a new pool after an old one was joined is fine),
+ * and their slots are freed for later users. Users past the array are
+ * taken to be live. */
+struct pool_probe {
+  uint32_t tids[SS_BARRIER_USERS];
+  uint32_t used[SS_BARRIER_USERS]; /* the slot holds a user (not freed) */
+  uint32_t live[SS_BARRIER_USERS], n;
+};
+
+static void probe_pool(struct ss_thread *t, uint32_t slot, void *arg) {
+  (void)slot;
+  struct pool_probe *p = arg;
+  for (uint32_t i = 0; i < p->n; i++)
+    if (p->used[i] && p->tids[i] == t->tid)
+      p->live[i] = 1;
+}
+
 SS_COLD static void check_pool(uint32_t tid, uintptr_t addr, const struct syncsan_site *site,
                                struct ss_barrier *b) {
-  uint32_t tids[SS_BARRIER_USERS];
+  struct pool_probe p;
   ss_spin_lock(&b->lock);
-  uint32_t n = b->nusers, lost = b->users_lost, count = b->count, gen = b->gen;
+  uint32_t lost = b->users_lost, count = b->count, gen = b->gen;
   int done = b->pool_reported;
-  for (uint32_t i = 0; i < n; i++)
-    tids[i] = b->users[i].tid;
-  ss_spin_unlock(&b->lock);
-  if (done || n + lost <= count)
-    return;
-  uint32_t live = lost; /* users past the array: assumed live */
-  for (uint32_t i = 0; i < n; i++) {
-    struct ss_thread_info ti;
-    if (tids[i] == tid || (ss_thread_info(tids[i], &ti) && ti.live))
-      live++;
+  p.n = b->nusers;
+  for (uint32_t i = 0; i < p.n; i++) {
+    p.used[i] = !b->users[i].exited;
+    p.tids[i] = b->users[i].tid;
+    p.live[i] = 0;
   }
-  if (live <= count)
+  ss_spin_unlock(&b->lock);
+  if (done)
     return;
+  ss_threads_foreach(probe_pool, &p);
+  uint32_t live = lost;
   ss_spin_lock(&b->lock);
-  done = b->pool_reported || b->gen != gen;
-  b->pool_reported = 1;
+  for (uint32_t i = 0; i < p.n; i++) {
+    if (!p.used[i] || b->gen != gen || b->users[i].exited || b->users[i].tid != p.tids[i])
+      continue;
+    if (p.live[i])
+      live++;
+    else
+      b->users[i].exited = 1;
+  }
+  done = b->pool_reported || b->gen != gen || live <= count;
+  if (!done)
+    b->pool_reported = 1;
   ss_spin_unlock(&b->lock);
   if (done)
     return;
   struct ss_report *r = ss_barrier_report_begin("barrier-count-mismatch", site, site,
-                                        (uintptr_t)b->init_site, addr);
+                                                (uintptr_t)b->init_site, addr);
   if (!r)
     return;
   char bl[200];
@@ -151,9 +174,10 @@ SS_COLD static void check_pool(uint32_t tid, uintptr_t addr, const struct syncsa
                      live, bl, count);
   ss_report_section_here(r, site, "Wait by thread T%u, the user past the count", tid);
   ss_barrier_origin(r, b, bl);
-  ss_buf_printf(&r->notes, "  Threads that have waited on it:");
-  for (uint32_t i = 0; i < n; i++)
-    ss_buf_printf(&r->notes, " T%u", tids[i]);
+  ss_buf_printf(&r->notes, "  Live threads that have waited on it:");
+  for (uint32_t i = 0; i < p.n; i++)
+    if (p.used[i] && p.live[i])
+      ss_buf_printf(&r->notes, " T%u", p.tids[i]);
   if (lost)
     ss_buf_printf(&r->notes, " and %u more", lost);
   ss_buf_printf(&r->notes, "\n");
@@ -249,7 +273,6 @@ SS_COLD static int wait_unknown(struct ss_thread *t, pthread_barrier_t *bar,
     ss_spin_unlock(&b->lock);
     return 0;
   }
-  SS_NOTE_HOOK_PC();
   report_uninitialized(t->tid, addr, site, b, 0, a->state == SS_BAR_DESTROYED, !mc);
   *rc = mc ? SS_REAL(pthread_barrier_wait)(bar) : EINVAL;
   return 1;
@@ -266,6 +289,7 @@ SS_EXPORT int __syncsan_pthread_barrier_wait(pthread_barrier_t *bar,
   struct ss_barrier *b = ss_barrier_arrive(addr, SS_BAR_PTHREAD, t->tid, site, 0, &a);
   if (SS_UNLIKELY(b && !a.known)) {
     int rc;
+    SS_NOTE_HOOK_PC();
     if (wait_unknown(t, bar, site, b, &a, &rc))
       return rc;
     b = ss_barrier_arrive(addr, SS_BAR_PTHREAD, t->tid, site, 0, &a);

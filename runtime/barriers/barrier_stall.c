@@ -60,7 +60,7 @@ static int take(struct ss_barrier *b, struct snap *s) {
     s->arr[i] = b->arrived[i];
   s->nmissing = s->more_missing = 0;
   for (uint32_t i = 0; i < b->nusers; i++) {
-    if (b->users[i].arrived_plus1 == b->phase + 1)
+    if (b->users[i].exited || b->users[i].arrived_plus1 == b->phase + 1)
       continue;
     if (s->nmissing < MAX_MISSING) {
       s->missing[s->nmissing].tid = b->users[i].tid;

@@ -100,20 +100,27 @@ SS_HIDDEN void ss_barrier_reset(struct ss_barrier *b, uint32_t count,
 static int32_t user_slot(struct ss_barrier *b, struct ref *r, uint32_t tid, int *new_user) {
   if (r->b == b && r->addr == b->addr && r->gen == b->gen)
     return r->user;
-  int32_t slot = -1;
-  for (uint32_t i = 0; i < b->nusers; i++)
-    if (b->users[i].tid == tid) {
+  int32_t slot = -1, free_slot = -1;
+  for (uint32_t i = 0; i < b->nusers; i++) {
+    if (b->users[i].exited) {
+      if (free_slot < 0)
+        free_slot = (int32_t)i;
+    } else if (b->users[i].tid == tid) {
       slot = (int32_t)i;
       break;
     }
+  }
   if (slot < 0) {
     *new_user = 1;
-    if (b->nusers < SS_BARRIER_USERS) {
-      slot = (int32_t)b->nusers;
-      b->users[slot].tid = tid;
-      b->users[slot].exited = 0;
-      b->users[slot].arrived_plus1 = 0;
+    if (free_slot < 0 && b->nusers < SS_BARRIER_USERS) {
+      free_slot = (int32_t)b->nusers;
       __atomic_store_n(&b->nusers, b->nusers + 1, __ATOMIC_RELAXED);
+    }
+    slot = free_slot;
+    if (slot >= 0) {
+      b->users[slot].tid = tid;
+      b->users[slot].arrived_plus1 = 0;
+      b->users[slot].exited = 0;
     } else {
       b->users_lost++;
     }

@@ -30,7 +30,10 @@ enum ss_barrier_kind { SS_BAR_PTHREAD, SS_BAR_OMP };
 
 struct ss_barrier_user {
   uint32_t tid;
-  uint32_t exited; /* the stall tick saw it gone */
+  /* The thread has exited (the pool check found it gone): the slot is
+   * free for a new user. No live thread's cache names it, so reusing it
+   * moves no thread's marks. */
+  uint32_t exited;
   uint64_t arrived_plus1; /* phase + 1 of its last arrival in this incarnation; 0 none */
 };
 
@@ -53,7 +56,7 @@ struct ss_barrier {
   uint32_t count;
   uint32_t narrived; /* arrivals in the current phase */
   uint64_t phase;
-  uint32_t nusers;     /* distinct users remembered, <= SS_BARRIER_USERS */
+  uint32_t nusers;     /* user slots in use or freed, <= SS_BARRIER_USERS */
   uint32_t users_lost; /* distinct users past the array: counted only */
   uint32_t pool_reported; /* more live users than the count: said once per incarnation */
   uint32_t init_tid;

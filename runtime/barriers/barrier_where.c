@@ -61,7 +61,7 @@ SS_HIDDEN uint32_t ss_barrier_waits_for(uint32_t tid, uint32_t *out, uint32_t ma
   ss_spin_lock(&b->lock);
   if (b->narrived)
     for (uint32_t i = 0; i < b->nusers; i++)
-      if (b->users[i].arrived_plus1 != b->phase + 1)
+      if (!b->users[i].exited && b->users[i].arrived_plus1 != b->phase + 1)
         tids[p.n++] = b->users[i].tid;
   ss_spin_unlock(&b->lock);
   if (!p.n)
