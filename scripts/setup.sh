@@ -14,7 +14,7 @@ SYNCSAN_GCC_BUILD_DIR=${SYNCSAN_GCC_BUILD_DIR:-$SYNCSAN_SRC/build-gcc}
 # the build leaves it out). The last six serve the robustness tests: csmith and its headers, apt-get
 # source (dpkg-dev) for Debian's sqlite3 sources and tclsh (tcl) to generate
 # their amalgamation.
-SYNCSAN_PACKAGES="clang-19 llvm-19-dev llvm-19-tools libclang-19-dev libclang-rt-19-dev libhwloc-dev libnuma-dev
+SYNCSAN_PACKAGES="clang-19 llvm-19-dev llvm-19-tools libclang-19-dev libclang-rt-19-dev libomp-19-dev libhwloc-dev libnuma-dev
 hwloc cmake ninja-build make gcc g++ pkg-config python3 python3-jsonschema valgrind
 csmith libcsmith-dev dpkg-dev tcl"
 

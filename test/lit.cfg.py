@@ -23,6 +23,10 @@ plugin = os.path.join(config.syncsan_libdir, "syncsan-pass.so")
 if os.path.exists(os.path.join(config.syncsan_libdir, "syncsan-frontend.so")):
     config.available_features.add("syncsan-frontend")
 utils = os.path.join(config.test_source_root, "utils")
+# OpenMP tests need LLVM's OpenMP runtime (Debian's libomp-19-dev, which
+# scripts/setup.sh installs); without it they are unsupported, not failed.
+if os.path.exists(os.path.join(os.path.dirname(config.llvm_tools_dir), "lib", "libomp.so")):
+    config.available_features.add("openmp")
 
 config.substitutions.append(("%syncsan-cc", os.path.join(config.syncsan_bindir, "syncsan-cc")))
 config.substitutions.append(("%syncsan-cxx", os.path.join(config.syncsan_bindir, "syncsan-c++")))
@@ -30,6 +34,7 @@ config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%opt", "%s -load-pass-plugin=%s" % (os.path.join(config.llvm_tools_dir, "opt"), plugin)))
 config.substitutions.append(("%clang", config.syncsan_clang))
 config.substitutions.append(("%O", config.opt_level))
+config.substitutions.append(("%openmp", "-fopenmp"))
 config.substitutions.append(("%expect-exit", os.path.join(utils, "expect-exit")))
 config.substitutions.append(("%srcroot", config.syncsan_src_root))
 config.substitutions.append(("%builddir", config.syncsan_obj_root))

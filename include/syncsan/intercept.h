@@ -112,7 +112,7 @@
   X(thrd_join, THRD_JOIN, THREAD, int, (thrd_t, int *), 0, THRD)                             \
   /* std::thread::join is out of line in libstdc++ and calls pthread_join                 \
    * through its PLT, like the std::condition_variable members above. */                  \
-  X(_ZNSt6thread4joinEv, CXX_THREAD_JOIN, THREAD, void, (void *), 0, VOID)                   \
+  X(_ZNSt6thread4joinEv, CXX_THREAD_JOIN, THREAD, void, (void *), 0, VOID)                  \
   /* POSIX semaphores. sem_open is variadic and answers SEM_FAILED, so it                  \
    * is no row: the runtime interposes it and sem_close by name                            \
    * (runtime/interpose/sem_open.c), for instrumented and uninstrumented                   \
@@ -124,6 +124,10 @@
   X(sem_clockwait, SEM_CLOCKWAIT, BARRIER, int,                                              \
     (sem_t *, clockid_t, const struct timespec *), 0, ZERO)                                  \
   X(sem_trywait, SEM_TRYWAIT, BARRIER, int, (sem_t *), 0, ZERO)                              \
-  X(sem_post, SEM_POST, BARRIER, int, (sem_t *), 0, ZERO)
+  X(sem_post, SEM_POST, BARRIER, int, (sem_t *), 0, ZERO)                                   \
+  X(pthread_barrier_init, BARRIER_INIT, BARRIER, int,                                         \
+    (pthread_barrier_t *, const pthread_barrierattr_t *, unsigned), 0, ZERO)                 \
+  X(pthread_barrier_wait, BARRIER_WAIT, BARRIER, int, (pthread_barrier_t *), 0, ZERO)        \
+  X(pthread_barrier_destroy, BARRIER_DESTROY, BARRIER, int, (pthread_barrier_t *), 0, ZERO)
 
 #endif /* SYNCSAN_INTERCEPT_H */

@@ -17,8 +17,7 @@ template <typename> constexpr bool AlwaysFalse = false;
 /// The code of one C type: 'p' (ptr), 'i' (i32: int, unsigned), 'l' (C long), 'v' (void).
 template <typename T> struct TypeCode {
   static_assert(AlwaysFalse<T>, "an intercepted call's C type has no signature code: the "
-                                "rewrite table knows pointers, int, unsigned, unsigned long "
-                                "and void");
+                                "rewrite table knows pointers, int, unsigned, unsigned long and void");
 };
 template <typename T> struct TypeCode<T *> {
   static constexpr char Value = 'p';
@@ -27,8 +26,7 @@ template <typename T> struct TypeCode<T *> {
 template <> struct TypeCode<int> {
   static constexpr char Value = 'i';
 };
-// sem_init's initial value is an unsigned int: i32 like int (the pass
-// matches the IR type, which has no sign).
+// unsigned is i32 too (pthread_barrier_init's count, sem_init's value).
 template <> struct TypeCode<unsigned> {
   static constexpr char Value = 'i';
 };

@@ -60,6 +60,14 @@ struct ss_family {
    * the lock watchdog's rule that every thread of the process is blocked
    * (ss_thread_block_unwoken). May be NULL. */
   int (*block_unwoken)(struct ss_thread *t, uint32_t kind, uintptr_t obj, uint32_t seq);
+  /* ss_thread_wait_detail's part for this family's waits: when thread
+   * `waiter` is blocked in one of them on an object that thread `holder`
+   * holds (a lock), the object's label (at most n bytes, NUL included),
+   * where waiter waits and where holder took the object: 1; else 0.
+   * Called without the registry lock held. May be NULL. */
+  int (*wait_detail)(uint32_t waiter, uint32_t holder, char *label, size_t n,
+                     const struct syncsan_site **wait_site,
+                     const struct syncsan_site **held_site);
 };
 
 /* Defined by the composition root. */

@@ -127,6 +127,15 @@ SS_HIDDEN const char *ss_thread_where(struct ss_thread *t, char *buf, size_t n);
  * tick): it takes the registry lock itself, so the caller must not hold
  * it, and it is a snapshot: the threads may have moved on since. */
 SS_HIDDEN uint32_t ss_thread_waits_for(uint32_t tid, uint32_t *out, uint32_t max);
+/* What a wait-for edge from ss_thread_waits_for is made of, for a report
+ * that names it (a barrier waiter holding the lock a missing participant
+ * is blocked on): when `waiter` is blocked on an object `holder` holds,
+ * the object's label ("mutex M3 'g_mu' (0x...)"), where waiter waits and
+ * where holder took it: 1 (the first family whose wait_detail answers);
+ * else 0. Slow paths; the caller must not hold the registry lock. */
+SS_HIDDEN int ss_thread_wait_detail(uint32_t waiter, uint32_t holder, char *label, size_t n,
+                                    const struct syncsan_site **wait_site,
+                                    const struct syncsan_site **held_site);
 
 /* Whether thread t (live; the caller holds the registry lock) is blocked
  * without a timeout in a family's wait (its block note) that nothing has

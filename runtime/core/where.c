@@ -62,3 +62,13 @@ SS_HIDDEN uint32_t ss_thread_waits_for(uint32_t tid, uint32_t *out, uint32_t max
   }
   return 0;
 }
+
+SS_HIDDEN int ss_thread_wait_detail(uint32_t waiter, uint32_t holder, char *label, size_t n,
+                                    const struct syncsan_site **wait_site,
+                                    const struct syncsan_site **held_site) {
+  for (unsigned i = 0; i < ss_nfamilies; i++)
+    if (ss_families[i]->wait_detail &&
+        ss_families[i]->wait_detail(waiter, holder, label, n, wait_site, held_site))
+      return 1;
+  return 0;
+}

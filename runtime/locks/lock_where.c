@@ -71,3 +71,58 @@ SS_HIDDEN uint32_t ss_locks_waits_for(uint32_t tid, uint32_t *out, uint32_t max)
   ss_lock_threads_foreach(probe_holder, &p);
   return p.n;
 }
+
+/* For another family's report (a barrier waiter holding the lock that a
+ * missing participant waits for): the lock thread `waiter` is blocked
+ * acquiring, when `holder` holds it, with where each of them is. */
+struct detail_probe {
+  uint32_t waiter, holder;
+  uintptr_t lock; /* with SS_WAIT_* flags */
+  const struct syncsan_site *wait_site, *held_site;
+};
+
+static void probe_detail_waiter(struct ss_lock_thread *t, uint32_t slot, void *arg) {
+  (void)slot;
+  struct detail_probe *p = arg;
+  if (t->tid != p->waiter)
+    return;
+  p->lock = __atomic_load_n(&t->waiting_for, __ATOMIC_ACQUIRE);
+  p->wait_site = t->wait_site;
+}
+
+static void probe_detail_holder(struct ss_lock_thread *t, uint32_t slot, void *arg) {
+  (void)slot;
+  struct detail_probe *p = arg;
+  if (t->tid != p->holder)
+    return;
+  uintptr_t addr = p->lock & ~SS_WAIT_FLAGS;
+  uint32_t n = __atomic_load_n(&t->nheld, __ATOMIC_ACQUIRE);
+  struct ss_held *h = __atomic_load_n(&t->held, __ATOMIC_ACQUIRE);
+  uint32_t cap = __atomic_load_n(&t->held_cap, __ATOMIC_ACQUIRE);
+  if (n > cap)
+    n = cap;
+  for (uint32_t i = 0; i < n; i++)
+    if (__atomic_load_n(&h[i].addr, __ATOMIC_RELAXED) == addr) {
+      p->held_site = h[i].site;
+      return;
+    }
+}
+
+SS_HIDDEN int ss_locks_wait_detail(uint32_t waiter, uint32_t holder, char *label, size_t n,
+                                   const struct syncsan_site **wait_site,
+                                   const struct syncsan_site **held_site) {
+  struct detail_probe p = {waiter, holder, 0, NULL, NULL};
+  ss_lock_threads_foreach(probe_detail_waiter, &p);
+  if (!p.lock)
+    return 0;
+  ss_lock_threads_foreach(probe_detail_holder, &p);
+  if (!p.held_site)
+    return 0;
+  uintptr_t addr = p.lock & ~SS_WAIT_FLAGS;
+  int kind = (int)ss_lock_op_kind(p.wait_site ? p.wait_site->op : 0);
+  ss_lock_lookup(addr, kind, p.held_site, NULL);
+  ss_lock_label(addr, kind, NULL, label, n);
+  *wait_site = p.wait_site;
+  *held_site = p.held_site;
+  return 1;
+}

@@ -84,6 +84,7 @@ SS_HIDDEN const struct ss_family ss_locks_family = {
     .name = "locks",
     .thread_where = ss_locks_thread_where,
     .waits_for = ss_locks_waits_for,
+    .wait_detail = ss_locks_wait_detail,
     .flags = lock_flag_descs,
     .nflags = SS_ARRAY_SIZE(lock_flag_descs),
     .init = locks_init,
