@@ -67,6 +67,12 @@ struct ss_node {
    * read atomically). */
   uint32_t inst_order;
   uint32_t inst_edges;
+  /* A mixed class whose instances have an edge to or from another class's
+   * instance: from then on a path through other classes can join two of
+   * its instances, so its in-order nestings are searched as any mixed
+   * class's are (lock_graph.c). Set once, under the graph lock; read
+   * atomically. */
+  uint32_t inst_cross;
   const struct syncsan_site *init_site; /* SITE: the init call; USE_SITE: the first acquire */
   uintptr_t init_pc;                    /* SITE inside a wrapper: the first user frame */
   uintptr_t addr;                       /* ADDR/INSTANCE: the lock */

@@ -210,6 +210,21 @@ static inline int is_mixed(uint32_t id) {
 
 SS_HIDDEN int ss_graph_mixed(uint32_t id) { return is_mixed(id); }
 
+/* Whether mixed class id's instances have an edge with another class's
+ * (struct ss_node.inst_cross). */
+static inline int has_cross(uint32_t id) {
+  struct ss_node *n = ss_node_get(id);
+  return n && __atomic_load_n(&n->inst_cross, __ATOMIC_ACQUIRE);
+}
+SS_HIDDEN int ss_graph_mixed_cross(uint32_t id) { return has_cross(id); }
+
+/* Under the graph lock. */
+static void mark_cross(uint32_t id) {
+  struct ss_node *n = ss_node_get(id);
+  if (n && __atomic_load_n(&n->mixed, __ATOMIC_RELAXED) && !n->inst_cross)
+    __atomic_store_n(&n->inst_cross, 1, __ATOMIC_RELEASE);
+}
+
 /* `by_self`: the calling thread closes it, and an edge whose takers all
  * finished before its present is no step (edge_takers.h). */
 static int find_cycle(struct ss_edge *closing, uint32_t hold, uint32_t acq, struct cycle *out,
@@ -573,10 +588,12 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
        * one kind, and keeps its class-level order. */
       if (!is_mixed(node) && (ss_sites_is_layer(op->site) || ss_sites_is_layer(h->site)))
         become_mixed(node, &nfound);
-      if ((how & SS_LEARN_IN_ORDER) && !is_mixed(node)) {
+      if ((how & SS_LEARN_IN_ORDER) && (!is_mixed(node) || !has_cross(node))) {
         /* In-order edges cannot close a cycle among themselves: kept, for
          * the search a later nesting the other way makes, up to a bound
-         * (locks.c, nesting_in_order). */
+         * (locks.c, nesting_in_order). A mixed class's too, while no edge
+         * joins its instances to another class's: then a cycle among its
+         * instances can only be made of its own edges. */
         struct ss_node *cn = ss_node_get(node);
         if (cn->inst_edges >= SS_ORDERED_INSTANCE_EDGES)
           continue;
@@ -599,8 +616,11 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
         learn_and_check(t, h, op, src, dst, &nfound, 0, &here);
       uint32_t si = ss_node_instance(src, h->addr, h->lock_gen);
       uint32_t di = ss_node_instance(dst, op->addr, gen);
-      if (si && di)
+      if (si && di) {
+        mark_cross(src);
+        mark_cross(dst);
         learn_and_check(t, h, op, si, di, &nfound, 0, &here);
+      }
       continue;
     } else if (same_class_only) {
       continue;

@@ -56,6 +56,10 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
 /* Whether class node id is mixed (lock_class.h): its chains check each
  * new set of instances (locks.c). */
 SS_HIDDEN int ss_graph_mixed(uint32_t id);
+/* Whether mixed class id's instances have an edge with another class's:
+ * until then, its instances nested in one address order cannot close a
+ * cycle (locks.c, nesting_in_order). */
+SS_HIDDEN int ss_graph_mixed_cross(uint32_t id);
 /* Retires the instance nodes chained from `first` (ss_lock_forget's
  * result): their edges go, and their ids are reused. A lock that is gone
  * keeps no order, so the graph does not grow with the objects a program

@@ -153,6 +153,24 @@ static int chain_mixed(struct ss_lock_thread *t, uint32_t node) {
   return 0;
 }
 
+/* Whether in-order nesting (below) may stand in for the instance search on
+ * this chain: it has no mixed class, or its one class is mixed and every
+ * held lock is of it, and no edge joins that class's instances to another
+ * class's (lock_graph.h): then only its own edges could close a cycle among
+ * its instances. A program's own code built without the pass is the common
+ * case: its interposed sites count as a lock layer's (lock_sites.h), so a
+ * table of bucket locks nested in index order is a mixed class. */
+static int in_order_allowed(struct ss_lock_thread *t, uint32_t node) {
+  if (!chain_mixed(t, node))
+    return 1;
+  if (!ss_graph_mixed(node) || ss_graph_mixed_cross(node))
+    return 0;
+  for (uint32_t i = 0; i < t->nheld; i++)
+    if (t->held[i].class_id && t->held[i].class_id != node)
+      return 0;
+  return 1;
+}
+
 /* Instances of one class nested in one address order.
  *
  * Nesting two locks of one class orders the two instances, and a cycle
@@ -171,7 +189,8 @@ static int chain_mixed(struct ss_lock_thread *t, uint32_t node) {
  * cycle through one that is never taken again after the reversal is
  * missed (never reported falsely); one taken again is recorded then, as
  * no thread's pair cache holds it. A mixed class is ordered by instances
- * across classes too, and is left out. */
+ * across classes too, and is left out once such an edge exists
+ * (in_order_allowed). */
 static int nesting_in_order(struct ss_lock_thread *t, const struct ss_lockop *op) {
   struct ss_node *n = ss_node_get(op->node);
   if (!n || n->kind == SS_NODE_INSTANCE)
@@ -210,7 +229,8 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *o
   if ((cached & ~1ull) != op->chain) {
     int mixed = chain_mixed(t, op->node);
     int same = holds_node(t, op->node) || mixed;
-    in_order = same && !mixed && ss_lock_flags.detect_lock_order && nesting_in_order(t, op);
+    in_order = same && ss_lock_flags.detect_lock_order && in_order_allowed(t, op->node) &&
+               nesting_in_order(t, op);
     if (ss_lock_flags.detect_lock_order)
       ss_graph_learn(t, op, op->node, op->gen, in_order ? SS_LEARN_IN_ORDER : 0);
     if (op->level)
@@ -222,7 +242,7 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *o
   } else if (!ss_lock_flags.detect_lock_order) {
     return;
   } else {
-    in_order = !chain_mixed(t, op->node) && nesting_in_order(t, op);
+    in_order = in_order_allowed(t, op->node) && nesting_in_order(t, op);
   }
   /* Past the bound, an in-order pair is neither recorded nor remembered:
    * O(1), and nothing in the pair cache hides it after a reversal. */
