@@ -1,6 +1,6 @@
 /* The runtime's entry points for libstdc++'s C++20 synchronisation
- * objects: std::barrier and std::counting_semaphore (std::binary_semaphore
- * is counting_semaphore<1>).
+ * objects: std::barrier, std::latch and std::counting_semaphore
+ * (std::binary_semaphore is counting_semaphore<1>).
  *
  * They are no rows of <syncsan/intercept.h>: a row names a library
  * symbol that the interposer can take over and the hook calls through
@@ -34,6 +34,15 @@ void __syncsan_cxx_barrier_wait(void *self, void *token, void (*real)(void *, vo
                                 const struct syncsan_site *site);
 void __syncsan_cxx_barrier_arrive_and_drop(void *self, void (*real)(void *),
                                            const struct syncsan_site *site);
+
+/* std::latch. */
+void __syncsan_cxx_latch_init(void *self, long expected, void (*real)(void *, long),
+                              const struct syncsan_site *site);
+void __syncsan_cxx_latch_count_down(void *self, long update, void (*real)(void *, long),
+                                    const struct syncsan_site *site);
+void __syncsan_cxx_latch_wait(void *self, void (*real)(void *), const struct syncsan_site *site);
+void __syncsan_cxx_latch_arrive_and_wait(void *self, long update, void (*real)(void *, long),
+                                         const struct syncsan_site *site);
 
 /* std::counting_semaphore<N>. */
 void __syncsan_cxx_sem_init(void *self, long desired, void (*real)(void *, long),

@@ -1,6 +1,7 @@
 //===- CxxSyncCalls.cpp - route C++20 sync members to the runtime ---------===//
 //
-// libstdc++ implements std::barrier and std::counting_semaphore in headers,
+// libstdc++ implements std::barrier, std::latch and std::counting_semaphore
+// in headers,
 // on atomics and futex waits: no pthread call is made, so nothing the
 // intercept table names happens. Before inlining, each use is still a
 // direct call of a linkonce_odr member of the module (even at -O0, where
@@ -40,7 +41,7 @@ enum class Ret { Void, I8, I1 };
 enum class Arg { Ptr, I64 };
 
 struct Member {
-  const char *Class;  // "std::barrier<" (a template) or "std::latch::"
+  const char *Class;  // "std::barrier<" (a template's) or "std::latch::" (a class's)
   const char *Name;   // the member's name, up to its '('
   const char *Hook;   // the runtime's entry
   uint32_t Op;
@@ -59,6 +60,13 @@ const Member Members[] = {
      Ret::Void, {Arg::Ptr}},
     {"std::barrier<", "arrive_and_drop", "__syncsan_cxx_barrier_arrive_and_drop",
      SYNCSAN_OP_CXX_BARRIER_ARRIVE_AND_DROP, Ret::Void, {}},
+    {"std::latch::", "latch", "__syncsan_cxx_latch_init", SYNCSAN_OP_CXX_LATCH_INIT, Ret::Void,
+     {Arg::I64}},
+    {"std::latch::", "count_down", "__syncsan_cxx_latch_count_down",
+     SYNCSAN_OP_CXX_LATCH_COUNT_DOWN, Ret::Void, {Arg::I64}},
+    {"std::latch::", "wait", "__syncsan_cxx_latch_wait", SYNCSAN_OP_CXX_LATCH_WAIT, Ret::Void, {}},
+    {"std::latch::", "arrive_and_wait", "__syncsan_cxx_latch_arrive_and_wait",
+     SYNCSAN_OP_CXX_LATCH_ARRIVE_AND_WAIT, Ret::Void, {Arg::I64}},
     {"std::counting_semaphore<", "counting_semaphore", "__syncsan_cxx_sem_init",
      SYNCSAN_OP_CXX_SEM_INIT, Ret::Void, {Arg::I64}},
     {"std::counting_semaphore<", "acquire", "__syncsan_cxx_sem_acquire", SYNCSAN_OP_CXX_SEM_ACQUIRE,
@@ -69,11 +77,14 @@ const Member Members[] = {
      Ret::Void, {Arg::I64}},
 };
 
-/// The rest of D after a class template's name and its balanced argument
-/// list and "::" ("std::barrier<F>::wait(...)" -> "wait(...)"), or nullopt.
-std::optional<StringRef> afterTemplate(StringRef D, StringRef Class) {
+/// The rest of D after the class: a class template's name, its balanced
+/// argument list and "::" ("std::barrier<F>::wait(...)" -> "wait(...)"),
+/// or a plain class's "std::latch::"; nullopt when D is in neither.
+std::optional<StringRef> afterClass(StringRef D, StringRef Class) {
   if (!D.starts_with(Class))
     return std::nullopt;
+  if (Class.ends_with("::"))
+    return D.substr(Class.size());
   unsigned Depth = 1;
   size_t I = Class.size();
   for (; I < D.size() && Depth; ++I) {
@@ -114,7 +125,7 @@ const Member *recognise(const Function &F) {
     return nullptr;
   std::string D = demangle(F.getName().str());
   for (const Member &M : Members) {
-    std::optional<StringRef> Rest = afterTemplate(D, M.Class);
+    std::optional<StringRef> Rest = afterClass(D, M.Class);
     if (!Rest)
       continue;
     // The name, then its parameter list and nothing after it but a const:

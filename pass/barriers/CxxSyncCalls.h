@@ -6,7 +6,7 @@
 
 namespace syncsan {
 
-/// Rewrites direct calls of libstdc++'s std::barrier and
+/// Rewrites direct calls of libstdc++'s std::barrier, std::latch and
 /// std::counting_semaphore members into calls of the runtime's entries
 /// (<syncsan/cxx_hooks.h>). Runs before inlining: afterwards the members
 /// are atomics and futex calls that name no object. True if it changed M.

@@ -160,8 +160,14 @@ SS_HIDDEN void ss_barrier_drop_next(struct ss_barrier *b) {
 
 SS_HIDDEN void ss_barrier_add_arrivals(struct ss_barrier *b, uint32_t n) {
   ss_spin_lock(&b->lock);
-  if (b->state == SS_BAR_LIVE && n)
+  if (b->state == SS_BAR_LIVE && n) {
+    for (uint32_t i = b->narrived; i < b->narrived + n && i < SS_BARRIER_ARRIVED; i++) {
+      b->arrived[i].tid = SS_BARRIER_ANON;
+      b->arrived[i].sync_kind = 0;
+      b->arrived[i].site = NULL;
+    }
     count_arrivals(b, n);
+  }
   ss_spin_unlock(&b->lock);
 }
 

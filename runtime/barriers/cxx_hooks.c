@@ -1,4 +1,4 @@
-/* The entries for libstdc++'s C++20 std::barrier and
+/* The entries for libstdc++'s C++20 std::barrier, std::latch and
  * std::counting_semaphore (<syncsan/cxx_hooks.h>): the pass hands each the
  * member it stands for, which the entry calls exactly once to perform the
  * operation, so the header's semantics (phases, the completion function,
@@ -9,6 +9,10 @@
  * arrive_and_wait or arrive, and an arrive_and_drop that lowers the count
  * from the next phase on; the stall tick (barrier_stall.c) sees it like
  * any barrier, through its record and the SS_BLOCK_BARRIER block notes.
+ * A std::latch is a barrier record of one phase (SS_BAR_LATCH): its
+ * count-downs are arrivals that name no thread, an arrive_and_wait is the
+ * thread's own arrival, and the threads in its wait are found by their
+ * block notes when the stall tick reports it.
  * std::counting_semaphore goes to the semaphore table (sem_table.h):
  * acquire is a wait, release(n) n posts, and a blocking acquire is an
  * SS_BLOCK_SEM wait, so sem-stall and its cycle diagnosis apply.
@@ -31,9 +35,12 @@
 
 /* std::barrier<F> holds a __tree_barrier<F> whose first member is the
  * ptrdiff_t count of the current phase (written by the thread that
- * completes a phase, hence the relaxed atomic read); a
- * counting_semaphore<N> is an __atomic_semaphore, one int counter. */
-static long cxx_barrier_count(const void *self) {
+ * completes a phase, hence the relaxed atomic read); a std::latch is its
+ * int count still to go; a counting_semaphore<N> is an __atomic_semaphore,
+ * one int counter. */
+static long cxx_barrier_count(const void *self, uint32_t kind) {
+  if (kind == SS_BAR_LATCH)
+    return __atomic_load_n((const int *)self, __ATOMIC_RELAXED);
   return __atomic_load_n((const long *)self, __ATOMIC_RELAXED);
 }
 static int cxx_sem_value(const void *self) {
@@ -44,15 +51,14 @@ static int tracked(struct ss_thread *t) { return !ss_in_hook() && !t->untracked;
 
 /* ---- std::barrier ---- */
 
-SS_EXPORT void __syncsan_cxx_barrier_init(void *self, long expected, void (*real)(void *, long),
-                                          const struct syncsan_site *site) {
-  real(self, expected);
+static void construct(void *self, long expected, uint32_t kind,
+                      const struct syncsan_site *site) {
   struct ss_thread *t = ss_thread_get();
   /* A negative count breaks the constructor's precondition; a count of 0
    * admits no arrival at all: nothing to model in either. */
   if (!tracked(t) || expected <= 0 || expected > (long)UINT32_MAX)
     return;
-  struct ss_barrier *b = ss_barrier_get((uintptr_t)self, SS_BAR_CXX);
+  struct ss_barrier *b = ss_barrier_get((uintptr_t)self, kind);
   if (!b)
     return;
   ss_spin_lock(&b->lock);
@@ -60,26 +66,42 @@ SS_EXPORT void __syncsan_cxx_barrier_init(void *self, long expected, void (*real
   ss_spin_unlock(&b->lock);
 }
 
+SS_EXPORT void __syncsan_cxx_barrier_init(void *self, long expected, void (*real)(void *, long),
+                                          const struct syncsan_site *site) {
+  real(self, expected);
+  construct(self, expected, SS_BAR_CXX, site);
+}
+
+/* The record of a barrier or latch in use: adopted, with the count it
+ * holds, when the pass did not see it constructed. NULL: untracked. */
+static SS_ALWAYS_INLINE struct ss_barrier *live(struct ss_thread *t, void *self, uint32_t kind) {
+  uintptr_t addr = (uintptr_t)self;
+  struct ss_barrier *b = ss_barrier_find(addr);
+  if (SS_LIKELY(b && __atomic_load_n(&b->state, __ATOMIC_RELAXED) == SS_BAR_LIVE))
+    return b;
+  long c = cxx_barrier_count(self, kind);
+  if (c <= 0 || c > (long)UINT32_MAX || !(b = ss_barrier_get(addr, kind)))
+    return NULL;
+  ss_spin_lock(&b->lock);
+  if (b->state != SS_BAR_LIVE)
+    ss_barrier_reset(b, (uint32_t)c, NULL, t->tid);
+  ss_spin_unlock(&b->lock);
+  return b;
+}
+
 /* The model's side of one arrival (and n - 1 more, for arrive(n)), with
  * the checks an arrival makes; always inline, so that the return address a
  * report notes is the entry's. */
-static SS_ALWAYS_INLINE void arrive(struct ss_thread *t, void *self,
+static SS_ALWAYS_INLINE void arrive(struct ss_thread *t, void *self, uint32_t kind,
                                     const struct syncsan_site *site, long n, int drop) {
   uintptr_t addr = (uintptr_t)self;
   struct ss_barrier_arrive a;
-  struct ss_barrier *b = ss_barrier_find(addr);
-  if (SS_UNLIKELY(!b || __atomic_load_n(&b->state, __ATOMIC_RELAXED) != SS_BAR_LIVE)) {
-    long c = cxx_barrier_count(self);
-    if (c <= 0 || c > (long)UINT32_MAX || !(b = ss_barrier_get(addr, SS_BAR_CXX)))
-      return;
-    ss_spin_lock(&b->lock);
-    if (b->state != SS_BAR_LIVE)
-      ss_barrier_reset(b, (uint32_t)c, NULL, t->tid);
-    ss_spin_unlock(&b->lock);
-  }
+  struct ss_barrier *b = live(t, self, kind);
+  if (!b || n <= 0)
+    return;
   if (drop)
     ss_barrier_drop_next(b);
-  b = ss_barrier_arrive(addr, SS_BAR_CXX, t->tid, site, 0, &a);
+  b = ss_barrier_arrive(addr, kind, t->tid, site, 0, &a);
   if (!b || !a.known)
     return;
   if (SS_UNLIKELY(n > 1))
@@ -117,7 +139,7 @@ SS_EXPORT void __syncsan_cxx_barrier_arrive_and_wait(void *self, void (*real)(vo
     return;
   }
   site = ss_site(site);
-  arrive(t, self, site, 1, 0);
+  arrive(t, self, SS_BAR_CXX, site, 1, 0);
   BLOCKED((uintptr_t)self, site, real(self));
 }
 
@@ -126,7 +148,7 @@ SS_EXPORT unsigned char __syncsan_cxx_barrier_arrive(void *self, long update,
                                                      const struct syncsan_site *site) {
   struct ss_thread *t = ss_thread_get();
   if (SS_LIKELY(tracked(t)))
-    arrive(t, self, ss_site(site), update, 0);
+    arrive(t, self, SS_BAR_CXX, ss_site(site), update, 0);
   return real(self, update);
 }
 
@@ -144,8 +166,53 @@ SS_EXPORT void __syncsan_cxx_barrier_arrive_and_drop(void *self, void (*real)(vo
                                                      const struct syncsan_site *site) {
   struct ss_thread *t = ss_thread_get();
   if (SS_LIKELY(tracked(t)))
-    arrive(t, self, ss_site(site), 1, 1);
+    arrive(t, self, SS_BAR_CXX, ss_site(site), 1, 1);
   real(self);
+}
+
+/* ---- std::latch ---- */
+
+SS_EXPORT void __syncsan_cxx_latch_init(void *self, long expected, void (*real)(void *, long),
+                                        const struct syncsan_site *site) {
+  real(self, expected);
+  construct(self, expected, SS_BAR_LATCH, site);
+}
+
+/* Counted before the real count_down, which may release the waiters. */
+SS_EXPORT void __syncsan_cxx_latch_count_down(void *self, long update, void (*real)(void *, long),
+                                              const struct syncsan_site *site) {
+  (void)site;
+  struct ss_thread *t = ss_thread_get();
+  struct ss_barrier *b;
+  if (SS_LIKELY(tracked(t)) && update > 0 && (b = live(t, self, SS_BAR_LATCH))) {
+    ss_barrier_add_arrivals(b, update > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)update);
+    ss_monitor_start();
+  }
+  real(self, update);
+}
+
+SS_EXPORT void __syncsan_cxx_latch_wait(void *self, void (*real)(void *),
+                                        const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(!tracked(t))) {
+    real(self);
+    return;
+  }
+  live(t, self, SS_BAR_LATCH);
+  BLOCKED((uintptr_t)self, ss_site(site), real(self));
+}
+
+SS_EXPORT void __syncsan_cxx_latch_arrive_and_wait(void *self, long update,
+                                                   void (*real)(void *, long),
+                                                   const struct syncsan_site *site) {
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(!tracked(t))) {
+    real(self, update);
+    return;
+  }
+  site = ss_site(site);
+  arrive(t, self, SS_BAR_LATCH, site, update, 0);
+  BLOCKED((uintptr_t)self, site, real(self, update));
 }
 
 /* ---- std::counting_semaphore ---- */

@@ -3,10 +3,11 @@
 ; marked alwaysinline: after the whole -O2 pipeline the hook calls remain,
 ; each passing the real member's address (which stays defined) and a site
 ; with the member's op (std::barrier::barrier 81, arrive_and_wait 82,
-; std::counting_semaphore::release 89). Left alone, and inlined as usual:
+; std::counting_semaphore::release 89; std::latch::wait, a plain class's
+; member, too). Left alone, and inlined as usual:
 ; a member of the same name in another namespace (mylib::barrier), a std
 ; member of an unexpected IR shape (arrive(long) returning void), a std
-; member only declared, and the members' calls of each other (latch-like
+; member only declared, a lambda inside a member, and the members' calls of each other (latch-like
 ; arrive_and_wait calling wait: one operation, not two).
 ; RUN: %opt -passes='default<O2>' -S %s | FileCheck %s
 ; RUN: %opt -passes=syncsan-early -S %s | FileCheck %s --check-prefix=EARLY
@@ -25,6 +26,9 @@
 ; CHECK-NOT: call
 ; CHECK: store atomic i32 9, ptr @mine
 ; CHECK: call void @_ZNSt7barrierISt18__empty_completionE4waitEv(
+; CHECK: call void @__syncsan_cxx_latch_wait(ptr {{.*}}@sem, ptr {{.*}}@_ZNKSt5latch4waitEv, ptr
+; CHECK-NOT: call
+; CHECK: store atomic i32 11, ptr @mine
 ; CHECK-NOT: call
 ; CHECK: ret void
 ; CHECK-NOT: __syncsan_cxx
@@ -51,6 +55,20 @@ define void @user() {
   call void @_ZNSt7barrierISt18__empty_completionE6arriveEl(ptr @bar, i64 1)
   ; std::barrier<std::__empty_completion>::wait(), declared only
   call void @_ZNSt7barrierISt18__empty_completionE4waitEv(ptr @bar)
+  ; std::latch::wait() const, a plain class's member
+  call void @_ZNKSt5latch4waitEv(ptr @sem)
+  ; std::latch::wait() const::{lambda()#1}::operator()() const
+  call void @_ZZNKSt5latch4waitEvENKUlvE_clEv(ptr @bar)
+  ret void
+}
+
+define linkonce_odr void @_ZNKSt5latch4waitEv(ptr %this) alwaysinline {
+  store atomic i32 3, ptr %this seq_cst, align 4
+  ret void
+}
+
+define linkonce_odr void @_ZZNKSt5latch4waitEvENKUlvE_clEv(ptr %this) alwaysinline {
+  store atomic i32 11, ptr @mine seq_cst, align 4
   ret void
 }
 
