@@ -102,9 +102,11 @@ SS_COLD SS_HIDDEN void ss_barrier_report_double_wait(uint32_t tid, uintptr_t add
                      "participants have not reached",
                      tid, bl, (unsigned long long)a->phase, a->narrived, a->count);
   ss_report_section_here(r, site, "Second arrival by thread T%u", tid);
+  /* std::barrier::arrive does not wait: its thread is the one here. */
   if (a->first_site)
-    ss_report_section(r, a->first_site, "First arrival in the same phase by thread T%u, still waiting",
-                      tid);
+    ss_report_section(r, a->first_site, "First arrival in the same phase by thread T%u%s", tid,
+                      a->first_site->op == SYNCSAN_OP_CXX_BARRIER_ARRIVE ? ""
+                                                                           : ", still waiting");
   ss_barrier_origin(r, b, bl);
   ss_report_thread(r, tid);
   ss_report_end(r);
