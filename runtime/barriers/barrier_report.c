@@ -13,7 +13,9 @@ SS_HIDDEN const char *ss_barrier_label(uintptr_t addr, uint32_t kind,
   }
   const char *name = ss_site_object(site);
   char esc[128];
-  const char *what = kind == SS_BAR_CXX ? "std::barrier" : kind == SS_BAR_LATCH ? "std::latch" : "barrier";
+  const char *what = kind == SS_BAR_CXX     ? "std::barrier"
+                     : kind == SS_BAR_LATCH ? "std::latch"
+                                            : "barrier";
   if (name)
     ss_format(buf, n, "%s '%s' (%p)", what, ss_esc(esc, sizeof(esc), name), (void *)addr);
   else

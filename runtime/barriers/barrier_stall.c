@@ -276,12 +276,14 @@ static void diagnose(struct ss_barrier *b, uint64_t waited) {
                        bl, s->narrived, s->count, gone, gone == 1 ? "" : "s",
                        gone == 1 ? "s" : "ve", live, live == 1 ? " is" : "s are",
                        (unsigned long long)waited);
-  else if (s->kind == SS_BAR_LATCH)
+  else if (s->kind == SS_BAR_LATCH) {
+    uint32_t waiting = s->nlatch + named_arrivals(s);
     ss_report_headline(r,
                        "%s has not reached zero for %llu ms: counted down by %u of %u, %u "
                        "thread%s waiting",
-                       bl, (unsigned long long)waited, s->narrived, s->count,
-                       s->nlatch + named_arrivals(s), s->nlatch + named_arrivals(s) == 1 ? "" : "s");
+                       bl, (unsigned long long)waited, s->narrived, s->count, waiting,
+                       waiting == 1 ? "" : "s");
+  }
   else
     ss_report_headline(r,
                        "%s has not completed its phase for %llu ms: %u of %u participants "

@@ -96,12 +96,21 @@ static SS_ALWAYS_INLINE void arrive(struct ss_thread *t, void *self, uint32_t ki
                                     const struct syncsan_site *site, long n, int drop) {
   uintptr_t addr = (uintptr_t)self;
   struct ss_barrier_arrive a;
-  struct ss_barrier *b = live(t, self, kind);
-  if (!b || n <= 0)
+  struct ss_barrier *b;
+  if (n <= 0)
     return;
-  if (drop)
+  if (SS_UNLIKELY(drop)) {
+    if (!(b = live(t, self, kind)))
+      return;
     ss_barrier_drop_next(b);
+  }
+  /* The common path: the thread's cache finds the record. */
   b = ss_barrier_arrive(addr, kind, t->tid, site, 0, &a);
+  if (SS_UNLIKELY(b && !a.known)) {
+    if (!live(t, self, kind))
+      return;
+    b = ss_barrier_arrive(addr, kind, t->tid, site, 0, &a);
+  }
   if (!b || !a.known)
     return;
   if (SS_UNLIKELY(n > 1))
