@@ -3,9 +3,11 @@
 // Registered at the pipeline's start (every -O level, -O0 included), where
 // the module is still as clang emitted it: field accesses are GEPs over
 // their struct types, and clang's switches over variable memory orders are
-// intact. The object-level checks run here; the order markers planted here
-// are read by the late pass (StaticChecks.cpp) after optimisation, and so
-// is the record of the module's lock wrappers.
+// intact. The object-level checks run here, and C++20 barrier and
+// semaphore members are routed to the runtime while they are still calls;
+// the order markers planted here are read by the late pass
+// (StaticChecks.cpp) after optimisation, and so is the record of the
+// module's lock wrappers.
 //
 //===----------------------------------------------------------------------===//
 #include "StaticChecks.h"
@@ -13,10 +15,12 @@
 #include "atomics/AtomicAccesses.h"
 #include "atomics/AtomicObjectChecks.h"
 #include "atomics/AtomicOrder.h"
+#include "barriers/CxxSyncCalls.h"
 #include "core/DebugTypes.h"
 #include "core/Diagnostics.h"
 #include "core/OptionErrors.h"
 #include "core/Options.h"
+#include "locks/LockOptions.h"
 #include "locks/LockWrappers.h"
 
 #include "llvm/IR/PassManager.h"
@@ -39,6 +43,10 @@ struct SyncSanEarlyPass : PassInfoMixin<SyncSanEarlyPass> {
       checkSeqCstCounters(Model, Types);
     }
     bool Changed = plantOrderMarkers(M);
+    // C++20 barriers and semaphores are header members: recognised only
+    // while their calls are still calls (barriers/CxxSyncCalls.h).
+    if (groupEnabled(CallGroup::Barrier))
+      Changed |= rewriteCxxSyncCalls(M);
     // Lock wrappers are recognised while each is still a function of its
     // own; the late pass reads the record (locks/LockWrappers.h).
     recordLockWrappers(M);

@@ -105,7 +105,20 @@ extern "C" {
   X(SEM_TRYWAIT, "sem_trywait")                                                \
   X(SEM_POST, "sem_post")                                                      \
   X(OMP_BARRIER, "OpenMP barrier")                                             \
-  X(OMP_IMPLICIT_BARRIER, "OpenMP implicit barrier")
+  X(OMP_IMPLICIT_BARRIER, "OpenMP implicit barrier")                           \
+  X(CXX_BARRIER_INIT, "std::barrier::barrier")                                 \
+  X(CXX_BARRIER_ARRIVE_AND_WAIT, "std::barrier::arrive_and_wait")              \
+  X(CXX_BARRIER_ARRIVE, "std::barrier::arrive")                                \
+  X(CXX_BARRIER_WAIT, "std::barrier::wait")                                    \
+  X(CXX_BARRIER_ARRIVE_AND_DROP, "std::barrier::arrive_and_drop")              \
+  X(CXX_SEM_INIT, "std::counting_semaphore::counting_semaphore")               \
+  X(CXX_SEM_ACQUIRE, "std::counting_semaphore::acquire")                       \
+  X(CXX_SEM_TRY_ACQUIRE, "std::counting_semaphore::try_acquire")               \
+  X(CXX_SEM_RELEASE, "std::counting_semaphore::release")                       \
+  X(CXX_LATCH_INIT, "std::latch::latch")                                       \
+  X(CXX_LATCH_COUNT_DOWN, "std::latch::count_down")                            \
+  X(CXX_LATCH_WAIT, "std::latch::wait")                                        \
+  X(CXX_LATCH_ARRIVE_AND_WAIT, "std::latch::arrive_and_wait")
 
 enum syncsan_op {
 #define SYNCSAN_OP_ENUM(name, str) SYNCSAN_OP_##name,

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "syncsan/abi.h"
+#include "syncsan/cxx_hooks.h" /* C++20 objects' members: no rows, it says why */
 #include "syncsan/intercept.h"
 
 #define SYNCSAN_HOOK_PARAMS(...) (__VA_ARGS__, const struct syncsan_site *)

@@ -86,10 +86,10 @@ SS_COLD static void report_uninitialized(uint32_t tid, uintptr_t addr,
   ss_report_end(r);
 }
 
-SS_COLD static void report_double_wait(uint32_t tid, uintptr_t addr,
-                                       const struct syncsan_site *site,
-                                       const struct ss_barrier *b,
-                                       const struct ss_barrier_arrive *a) {
+SS_COLD SS_HIDDEN void ss_barrier_report_double_wait(uint32_t tid, uintptr_t addr,
+                                                     const struct syncsan_site *site,
+                                                     const struct ss_barrier *b,
+                                                     const struct ss_barrier_arrive *a) {
   struct ss_report *r = ss_barrier_report_begin("barrier-double-wait", site, site,
                                         (uintptr_t)site, addr);
   if (!r)
@@ -102,9 +102,11 @@ SS_COLD static void report_double_wait(uint32_t tid, uintptr_t addr,
                      "participants have not reached",
                      tid, bl, (unsigned long long)a->phase, a->narrived, a->count);
   ss_report_section_here(r, site, "Second arrival by thread T%u", tid);
+  /* std::barrier::arrive does not wait: its thread is the one here. */
   if (a->first_site)
-    ss_report_section(r, a->first_site, "First arrival in the same phase by thread T%u, still waiting",
-                      tid);
+    ss_report_section(r, a->first_site, "First arrival in the same phase by thread T%u%s", tid,
+                      a->first_site->op == SYNCSAN_OP_CXX_BARRIER_ARRIVE ? ""
+                                                                           : ", still waiting");
   ss_barrier_origin(r, b, bl);
   ss_report_thread(r, tid);
   ss_report_end(r);
@@ -129,8 +131,9 @@ static void probe_pool(struct ss_thread *t, uint32_t slot, void *arg) {
       p->live[i] = 1;
 }
 
-SS_COLD static void check_pool(uint32_t tid, uintptr_t addr, const struct syncsan_site *site,
-                               struct ss_barrier *b) {
+SS_COLD SS_HIDDEN void ss_barrier_check_pool(uint32_t tid, uintptr_t addr,
+                                             const struct syncsan_site *site,
+                                             struct ss_barrier *b) {
   struct pool_probe p;
   ss_spin_lock(&b->lock);
   uint32_t lost = b->users_lost, count = b->count, gen = b->gen;
@@ -166,7 +169,7 @@ SS_COLD static void check_pool(uint32_t tid, uintptr_t addr, const struct syncsa
   if (!r)
     return;
   char bl[200];
-  ss_barrier_label(addr, SS_BAR_PTHREAD, site, bl, sizeof(bl));
+  ss_barrier_label(addr, b->kind, site, bl, sizeof(bl));
   ss_report_headline(r,
                      "%u distinct live threads wait on %s, whose count is %u: the pool is "
                      "sized differently from the barrier, so its phases mix threads from "
@@ -297,9 +300,9 @@ SS_EXPORT int __syncsan_pthread_barrier_wait(pthread_barrier_t *bar,
   if (SS_UNLIKELY(a.double_wait || a.new_user)) {
     SS_NOTE_HOOK_PC();
     if (a.double_wait)
-      report_double_wait(t->tid, addr, site, b, &a);
+      ss_barrier_report_double_wait(t->tid, addr, site, b, &a);
     if (a.new_user && a.nusers > a.count)
-      check_pool(t->tid, addr, site, b);
+      ss_barrier_check_pool(t->tid, addr, site, b);
     ss_monitor_start();
   }
   /* A wait this one interrupted (from a signal handler) is published

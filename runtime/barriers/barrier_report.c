@@ -13,10 +13,13 @@ SS_HIDDEN const char *ss_barrier_label(uintptr_t addr, uint32_t kind,
   }
   const char *name = ss_site_object(site);
   char esc[128];
+  const char *what = kind == SS_BAR_CXX     ? "std::barrier"
+                     : kind == SS_BAR_LATCH ? "std::latch"
+                                            : "barrier";
   if (name)
-    ss_format(buf, n, "barrier '%s' (%p)", ss_esc(esc, sizeof(esc), name), (void *)addr);
+    ss_format(buf, n, "%s '%s' (%p)", what, ss_esc(esc, sizeof(esc), name), (void *)addr);
   else
-    ss_format(buf, n, "barrier %p", (void *)addr);
+    ss_format(buf, n, "%s %p", what, (void *)addr);
   return buf;
 }
 

@@ -19,6 +19,16 @@ SS_HIDDEN struct ss_report *ss_barrier_report_begin(const char *check,
                                                     const struct syncsan_site *where,
                                                     const struct syncsan_site *named,
                                                     uintptr_t key1, uintptr_t key2);
+/* The checks at an arrival that pthread and std::barrier share
+ * (barrier_hooks.c): barrier-double-wait for an arrival `a` that found the
+ * thread had arrived in the phase already; barrier-count-mismatch when a
+ * new user takes the live users past b's count. */
+SS_HIDDEN void ss_barrier_report_double_wait(uint32_t tid, uintptr_t addr,
+                                             const struct syncsan_site *site,
+                                             const struct ss_barrier *b,
+                                             const struct ss_barrier_arrive *a);
+SS_HIDDEN void ss_barrier_check_pool(uint32_t tid, uintptr_t addr,
+                                     const struct syncsan_site *site, struct ss_barrier *b);
 /* After a stall's report (barrier-stall, or the lock or exited participant
  * that explains one): barrier_stall_action. */
 SS_HIDDEN void ss_barrier_stall_act(void);

@@ -32,6 +32,9 @@ struct snap {
   uint32_t kind, state, gen, count, narrived, nusers, lost;
   uint64_t phase;
   struct ss_barrier_arrival arr[SS_BARRIER_ARRIVED];
+  /* A std::latch's threads blocked in wait(): no arrivals (probe_latch). */
+  uint32_t nlatch, latch_tid[MAX_SHOWN];
+  const struct syncsan_site *latch_site[MAX_SHOWN];
   uint32_t nmissing; /* known missing participants, <= MAX_MISSING */
   uint32_t more_missing; /* known, past MAX_MISSING */
   struct {
@@ -58,7 +61,7 @@ static int take(struct ss_barrier *b, struct snap *s) {
   s->lost = b->users_lost;
   for (uint32_t i = 0; i < s->narrived && i < SS_BARRIER_ARRIVED; i++)
     s->arr[i] = b->arrived[i];
-  s->nmissing = s->more_missing = 0;
+  s->nmissing = s->more_missing = s->nlatch = 0;
   for (uint32_t i = 0; i < b->nusers; i++) {
     if (b->users[i].exited || b->users[i].arrived_plus1 == b->phase + 1)
       continue;
@@ -93,17 +96,57 @@ static int arrived(const struct snap *s, uint32_t tid) {
   return 0;
 }
 
+/* The site of the first arrival that names a thread (a std::latch's
+ * count-downs and a std::barrier's arrive(n) name none), else of the
+ * first of a latch's waiters: the barrier's name, for the label. */
+static const struct syncsan_site *named_site(const struct snap *s) {
+  for (uint32_t i = 0; i < s->narrived && i < SS_BARRIER_ARRIVED; i++)
+    if (s->arr[i].tid != SS_BARRIER_ANON)
+      return s->arr[i].site;
+  return s->nlatch ? s->latch_site[0] : NULL;
+}
+
+static uint32_t named_arrivals(const struct snap *s) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < s->narrived && i < SS_BARRIER_ARRIVED; i++)
+    n += s->arr[i].tid != SS_BARRIER_ANON;
+  return n;
+}
+
 static const char *label(const struct snap *s, char *buf, size_t n) {
   if (s->kind == SS_BAR_OMP) {
     ss_format(buf, n, "a barrier of OpenMP team %p", (void *)(s->addr & ~(uintptr_t)1));
     return buf;
   }
-  return ss_barrier_label(s->addr, s->kind, s->narrived ? s->arr[0].site : NULL, buf, n);
+  return ss_barrier_label(s->addr, s->kind, named_site(s), buf, n);
+}
+
+/* A std::latch's waiters in its wait() are no arrivals: they are found by
+ * their block notes (the monitor thread's slow path). */
+static void probe_latch(struct ss_thread *t, uint32_t slot, void *arg) {
+  (void)slot;
+  struct snap *s = arg;
+  uint32_t k = SS_BLOCK_KIND(__atomic_load_n(&t->block_kind, __ATOMIC_ACQUIRE));
+  const struct syncsan_site *site = t->block_site;
+  if (k != SS_BLOCK_BARRIER || __atomic_load_n(&t->block_obj, __ATOMIC_RELAXED) != s->addr ||
+      !site || site->op != SYNCSAN_OP_CXX_LATCH_WAIT)
+    return;
+  if (s->nlatch < MAX_SHOWN) {
+    s->latch_tid[s->nlatch] = t->tid;
+    s->latch_site[s->nlatch] = site;
+  }
+  s->nlatch++;
 }
 
 static void waiters_sections(struct ss_report *r, const struct snap *s) {
-  uint32_t n = s->narrived < SS_BARRIER_ARRIVED ? s->narrived : SS_BARRIER_ARRIVED;
-  for (uint32_t i = 0; i < n && i < MAX_SHOWN; i++) {
+  uint32_t n = s->narrived < SS_BARRIER_ARRIVED ? s->narrived : SS_BARRIER_ARRIVED, shown = 0,
+           named = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (s->arr[i].tid == SS_BARRIER_ANON)
+      continue;
+    if (named++ >= MAX_SHOWN)
+      continue;
+    shown++;
     if (s->kind == SS_BAR_OMP)
       ss_report_section(r, s->arr[i].site, "Thread T%u waits in %s at", s->arr[i].tid,
                         ss_omp_sync_name(s->arr[i].sync_kind));
@@ -111,12 +154,21 @@ static void waiters_sections(struct ss_report *r, const struct snap *s) {
       ss_report_section(r, s->arr[i].site, "Thread T%u waits at", s->arr[i].tid);
     ss_report_thread(r, s->arr[i].tid);
   }
-  if (s->narrived > MAX_SHOWN)
-    ss_buf_printf(&r->notes, "  ... and %u more waiting threads\n", s->narrived - MAX_SHOWN);
+  for (uint32_t i = 0; i < s->nlatch && i < MAX_SHOWN && shown < MAX_SHOWN; i++, shown++) {
+    ss_report_section(r, s->latch_site[i], "Thread T%u waits at", s->latch_tid[i]);
+    ss_report_thread(r, s->latch_tid[i]);
+  }
+  if (named + s->nlatch > shown)
+    ss_buf_printf(&r->notes, "  ... and %u more waiting threads\n", named + s->nlatch - shown);
 }
 
 static void missing_notes(struct ss_report *r, const struct snap *s) {
   uint32_t missing = s->count > s->narrived ? s->count - s->narrived : 0;
+  if (s->kind == SS_BAR_LATCH && !s->nmissing) {
+    ss_buf_printf(&r->notes, "  %u count-down%s still missing\n", missing,
+                  missing == 1 ? " is" : "s are");
+    return;
+  }
   ss_buf_printf(&r->notes, "  %u participant%s missing", missing, missing == 1 ? " is" : "s are");
   if (!s->nmissing) {
     ss_buf_printf(&r->notes, "; no thread that used %s before is missing (the rest never "
@@ -186,6 +238,8 @@ static void diagnose(struct ss_barrier *b, uint64_t waited) {
     return;
   if (s->nmissing)
     ss_threads_foreach(where_missing, s);
+  if (s->kind == SS_BAR_LATCH)
+    ss_threads_foreach(probe_latch, s);
   if (check_lock_held(b, s, waited)) {
     ss_barrier_stall_act();
     return;
@@ -201,7 +255,7 @@ static void diagnose(struct ss_barrier *b, uint64_t waited) {
     else
       gone++;
   }
-  const struct syncsan_site *where = s->narrived ? s->arr[0].site : NULL;
+  const struct syncsan_site *where = named_site(s);
   char bl[200];
   label(s, bl, sizeof(bl));
   /* Exited participants explain the stall when those left cannot make up
@@ -222,6 +276,14 @@ static void diagnose(struct ss_barrier *b, uint64_t waited) {
                        bl, s->narrived, s->count, gone, gone == 1 ? "" : "s",
                        gone == 1 ? "s" : "ve", live, live == 1 ? " is" : "s are",
                        (unsigned long long)waited);
+  else if (s->kind == SS_BAR_LATCH) {
+    uint32_t waiting = s->nlatch + named_arrivals(s);
+    ss_report_headline(r,
+                       "%s has not reached zero for %llu ms: counted down by %u of %u, %u "
+                       "thread%s waiting",
+                       bl, (unsigned long long)waited, s->narrived, s->count, waiting,
+                       waiting == 1 ? "" : "s");
+  }
   else
     ss_report_headline(r,
                        "%s has not completed its phase for %llu ms: %u of %u participants "

@@ -90,6 +90,7 @@ SS_HIDDEN void ss_barrier_reset(struct ss_barrier *b, uint32_t count,
   b->nusers = 0;
   b->users_lost = 0;
   b->pool_reported = 0;
+  b->drops = 0;
   b->init_site = site;
   b->init_tid = tid;
   b->destroy_site = NULL;
@@ -130,6 +131,44 @@ static int32_t user_slot(struct ss_barrier *b, struct ref *r, uint32_t tid, int 
   r->gen = b->gen;
   r->user = slot;
   return slot;
+}
+
+/* Under b->lock: n arrivals in the current phase; 1 if they complete it
+ * (the next phase starts, with the count lowered by the phase's drops). */
+static int count_arrivals(struct ss_barrier *b, uint32_t n) {
+  n += b->narrived;
+  int done = n >= b->count;
+  if (done) {
+    __atomic_store_n(&b->phase, b->phase + 1, __ATOMIC_RELAXED);
+    if (b->drops) {
+      __atomic_store_n(&b->count, b->count > b->drops ? b->count - b->drops : 0,
+                       __ATOMIC_RELAXED);
+      b->drops = 0;
+    }
+    n = 0;
+  }
+  __atomic_store_n(&b->narrived, n, __ATOMIC_RELAXED);
+  return done;
+}
+
+SS_HIDDEN void ss_barrier_drop_next(struct ss_barrier *b) {
+  ss_spin_lock(&b->lock);
+  if (b->state == SS_BAR_LIVE)
+    b->drops++;
+  ss_spin_unlock(&b->lock);
+}
+
+SS_HIDDEN void ss_barrier_add_arrivals(struct ss_barrier *b, uint32_t n) {
+  ss_spin_lock(&b->lock);
+  if (b->state == SS_BAR_LIVE && n) {
+    for (uint32_t i = b->narrived; i < b->narrived + n && i < SS_BARRIER_ARRIVED; i++) {
+      b->arrived[i].tid = SS_BARRIER_ANON;
+      b->arrived[i].sync_kind = 0;
+      b->arrived[i].site = NULL;
+    }
+    count_arrivals(b, n);
+  }
+  ss_spin_unlock(&b->lock);
 }
 
 SS_HIDDEN struct ss_barrier *ss_barrier_arrive(uintptr_t addr, uint32_t kind, uint32_t tid,
@@ -176,14 +215,8 @@ SS_HIDDEN struct ss_barrier *ss_barrier_arrive(uintptr_t addr, uint32_t kind, ui
     b->arrived[n].sync_kind = sync_kind;
     b->arrived[n].site = site;
   }
-  n++;
-  out->narrived = n;
-  if (n >= b->count) {
-    out->completes = 1;
-    __atomic_store_n(&b->phase, mark, __ATOMIC_RELAXED);
-    n = 0;
-  }
-  __atomic_store_n(&b->narrived, n, __ATOMIC_RELAXED);
+  out->narrived = n + 1;
+  out->completes = count_arrivals(b, 1);
   ss_spin_unlock(&b->lock);
   return b;
 }

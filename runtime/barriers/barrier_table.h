@@ -26,7 +26,10 @@
 #define SS_BARRIER_ARRIVED 64
 
 enum ss_barrier_state { SS_BAR_FREE, SS_BAR_LIVE, SS_BAR_DESTROYED };
-enum ss_barrier_kind { SS_BAR_PTHREAD, SS_BAR_OMP };
+/* SS_BAR_LATCH: a std::latch, one phase whose arrivals are its count-downs
+ * (a count_down names no thread; an arrive_and_wait is the thread's
+ * arrival) and whose waiters are the threads blocked in its wait. */
+enum ss_barrier_kind { SS_BAR_PTHREAD, SS_BAR_OMP, SS_BAR_CXX /* std::barrier */, SS_BAR_LATCH };
 
 struct ss_barrier_user {
   uint32_t tid;
@@ -37,8 +40,11 @@ struct ss_barrier_user {
   uint64_t arrived_plus1; /* phase + 1 of its last arrival in this incarnation; 0 none */
 };
 
+/* The tid of an arrival that names no thread (ss_barrier_add_arrivals). */
+#define SS_BARRIER_ANON UINT32_MAX
+
 struct ss_barrier_arrival {
-  uint32_t tid;
+  uint32_t tid; /* SS_BARRIER_ANON: a count, no thread (its site NULL) */
   uint32_t sync_kind; /* OpenMP: its ompt_sync_region_t; 0 for pthread */
   const struct syncsan_site *site;
 };
@@ -59,6 +65,9 @@ struct ss_barrier {
   uint32_t nusers;     /* user slots in use or freed, <= SS_BARRIER_USERS */
   uint32_t users_lost; /* distinct users past the array: counted only */
   uint32_t pool_reported; /* more live users than the count: said once per incarnation */
+  /* std::barrier::arrive_and_drop calls in the current phase: the count
+   * is that much lower from the next phase on. */
+  uint32_t drops;
   uint32_t init_tid;
   const struct syncsan_site *init_site;    /* NULL: initialised where syncsan did not see */
   const struct syncsan_site *destroy_site; /* the last destroy */
@@ -106,6 +115,14 @@ struct ss_barrier_arrive {
 SS_HIDDEN struct ss_barrier *ss_barrier_arrive(uintptr_t addr, uint32_t kind, uint32_t tid,
                                                const struct syncsan_site *site,
                                                uint32_t sync_kind, struct ss_barrier_arrive *out);
+
+/* std::barrier: the calling thread's next arrival is an arrive_and_drop,
+ * so the phases after the current one expect one arrival fewer. */
+SS_HIDDEN void ss_barrier_drop_next(struct ss_barrier *b);
+/* std::barrier::arrive(n) with n > 1: n - 1 arrivals on top of the
+ * thread's own (ss_barrier_arrive), which name no thread; a std::latch's
+ * count_down(n): n of them. */
+SS_HIDDEN void ss_barrier_add_arrivals(struct ss_barrier *b, uint32_t n);
 
 /* In a forked child: only the forking thread exists, and it is in no
  * barrier wait: every phase in progress and every user is forgotten, and

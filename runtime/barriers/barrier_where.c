@@ -22,7 +22,11 @@ SS_HIDDEN int ss_barrier_thread_where(struct ss_thread *t, char *buf, size_t n) 
     ss_format(buf, n, "blocked in an %s of OpenMP team %p (%u of %u arrived) at %s",
               ss_op_name(site ? site->op : 0), (void *)obj, narr, count, loc);
   else
-    ss_format(buf, n, "blocked in pthread_barrier_wait on barrier %p (%u of %u arrived) at %s",
+    ss_format(buf, n, "blocked in %s on %s %p (%u of %u arrived) at %s",
+              site && site->op ? ss_op_name(site->op) : "pthread_barrier_wait",
+              b && b->kind == SS_BAR_CXX     ? "std::barrier"
+              : b && b->kind == SS_BAR_LATCH ? "std::latch"
+                                             : "barrier",
               (void *)obj, narr, count, loc);
   return 1;
 }

@@ -183,7 +183,7 @@ SS_EXPORT int __syncsan_sem_post(sem_t *s, const struct syncsan_site *site) {
   CHECK_LIVE(t, s, site, "posts", 1);
   /* Counted before the real post, so that a waiter it wakes never finds
    * more waits than posts. */
-  struct ss_sem_rec *r = ss_sem_post((uintptr_t)s, t->tid, ss_site(site));
+  struct ss_sem_rec *r = ss_sem_post((uintptr_t)s, t->tid, ss_site(site), 1);
   errno = saved;
   int rc = SS_REAL(sem_post)(s);
   if (SS_UNLIKELY(rc != 0) && r) {

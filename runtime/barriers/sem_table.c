@@ -262,13 +262,13 @@ static struct ss_sem_rec *lock_rec(uintptr_t s, ss_spin_t **st) {
 }
 
 SS_HIDDEN struct ss_sem_rec *ss_sem_post(uintptr_t s, uint32_t tid,
-                                         const struct syncsan_site *site) {
+                                         const struct syncsan_site *site, uint64_t n) {
   ss_spin_t *st;
   struct ss_sem_rec *r = lock_rec(s, &st);
   if (r) {
-    r->posts++;
-    if (r->woken < r->waiting)
-      r->woken++;
+    r->posts += n;
+    uint32_t room = r->waiting > r->woken ? r->waiting - r->woken : 0;
+    r->woken += n < room ? (uint32_t)n : room;
     struct cache_entry *e = cache_slot(s);
     if (!(e->addr == s && e->rec == r && e->posted_id == r->id)) {
       uint32_t i = 0;

@@ -83,11 +83,12 @@ SS_HIDDEN enum ss_sem_state ss_sem_state(uintptr_t s);
  * adopted, with its current value, shared (origin unknown). */
 SS_HIDDEN void ss_sem_adopt(uintptr_t s, unsigned value, int shared);
 
-/* A post by thread tid at site is about to happen: counted, tid added to
- * the posters. Returns the record to undo it with if the post fails
+/* A post of n units (sem_post: 1; std::counting_semaphore::release(n))
+ * by thread tid at site is about to happen: counted, tid added to the
+ * posters. Returns the record to undo it with if the post fails
  * (NULL: untracked). */
 SS_HIDDEN struct ss_sem_rec *ss_sem_post(uintptr_t s, uint32_t tid,
-                                         const struct syncsan_site *site);
+                                         const struct syncsan_site *site, uint64_t n);
 SS_HIDDEN void ss_sem_post_failed(struct ss_sem_rec *r, uintptr_t s);
 /* A wait that succeeded without blocking. */
 SS_HIDDEN void ss_sem_waited(uintptr_t s);

@@ -21,7 +21,7 @@ static void value_follows_posts_and_waits(void) {
   ss_sem_created(s, 2, 0, SS_SEM_BY_INIT, "s", NULL, &prev);
   CHECK(prev.state == SS_SEM_UNKNOWN);
   CHECK(ss_sem_state(s) == SS_SEM_LIVE);
-  ss_sem_post(s, 1, NULL);
+  ss_sem_post(s, 1, NULL, 1);
   CHECK(ss_sem_value(&(struct ss_sem_info){.initial = 2, .posts = 1}) == 3);
   struct ss_sem_info i = peek(s);
   CHECK(ss_sem_value(&i) == 3);
@@ -33,12 +33,12 @@ static void value_follows_posts_and_waits(void) {
   /* A wait that blocks and then takes a unit counts as a wait. */
   struct ss_sem_ticket tk = ss_sem_block_begin(s);
   CHECK(tk.rec != NULL && tk.posts == 1);
-  ss_sem_post(s, 1, NULL);
+  ss_sem_post(s, 1, NULL, 1);
   ss_sem_block_end(tk, s, 1);
   i = peek(s);
   CHECK(ss_sem_value(&i) == 0 && i.waits == 4 && i.posts == 2);
   /* A failed post is taken back. */
-  struct ss_sem_rec *r = ss_sem_post(s, 1, NULL);
+  struct ss_sem_rec *r = ss_sem_post(s, 1, NULL, 1);
   ss_sem_post_failed(r, s);
   CHECK(peek(s).posts == 2);
 }
@@ -50,12 +50,12 @@ static void blocked_waiters_are_counted_conservatively(void) {
   struct ss_sem_ticket a = ss_sem_block_begin(s), b = ss_sem_block_begin(s);
   CHECK(peek(s).waiting == 2 && peek(s).blocked == 2);
   /* A post may have woken one of them, which may not have returned yet. */
-  ss_sem_post(s, 3, NULL);
+  ss_sem_post(s, 3, NULL, 1);
   CHECK(peek(s).blocked == 1);
   ss_sem_block_end(a, s, 1);
   CHECK(peek(s).waiting == 1 && peek(s).blocked == 1);
   /* A timed-out waiter takes no unit, and no wake with it. */
-  ss_sem_post(s, 3, NULL);
+  ss_sem_post(s, 3, NULL, 1);
   CHECK(peek(s).blocked == 0);
   ss_sem_block_end(b, s, 0);
   struct ss_sem_info i = peek(s);
@@ -67,8 +67,8 @@ static void posters_are_kept_once_and_bounded(void) {
   struct ss_sem_info prev;
   ss_sem_created(s, 0, 0, SS_SEM_BY_INIT, NULL, NULL, &prev);
   for (uint32_t tid = 10; tid < 10 + SS_SEM_MAX_POSTERS + 5; tid++) {
-    ss_sem_post(s, tid, NULL);
-    ss_sem_post(s, tid, NULL);
+    ss_sem_post(s, tid, NULL, 1);
+    ss_sem_post(s, tid, NULL, 1);
   }
   struct ss_sem_info i = peek(s);
   CHECK(i.nposters == SS_SEM_MAX_POSTERS && i.posters_lost);
@@ -119,7 +119,7 @@ static void adopted_semaphores(void) {
   CHECK(i.state == SS_SEM_LIVE && i.origin == SS_SEM_ADOPTED && i.shared && i.initial == 3);
   CHECK(i.init_site == NULL);
   /* Adopting a live one changes nothing. */
-  ss_sem_post(s, 1, NULL);
+  ss_sem_post(s, 1, NULL, 1);
   ss_sem_adopt(s, 0, 0);
   CHECK(peek(s).posts == 1 && peek(s).id == i.id);
 }
