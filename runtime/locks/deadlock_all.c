@@ -26,38 +26,10 @@
  * re-waits on its predicate, which the stuck threads cannot change. */
 #include "deadlock_snap.h"
 
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
-
 #include "cond_table.h"
 #include "lock_table.h"
+#include "core/os_threads.h"
 #include "core/report.h"
-
-/* The kernel's count of the process's threads (/proc/self/status), or 0.
- * No stdio: the watchdog allocates nothing. */
-static uint32_t os_threads(void) {
-  char buf[4096];
-  int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return 0;
-  ssize_t n = read(fd, buf, sizeof(buf) - 1);
-  close(fd);
-  if (n <= 0)
-    return 0;
-  buf[n] = 0;
-  for (char *p = buf; (p = strstr(p, "Threads:")) != NULL; p++) {
-    if (p != buf && p[-1] != '\n')
-      continue;
-    uint32_t v = 0;
-    for (p += 8; *p == ' ' || *p == '\t'; p++) {
-    }
-    for (; *p >= '0' && *p <= '9'; p++)
-      v = v * 10 + (uint32_t)(*p - '0');
-    return v;
-  }
-  return 0;
-}
 
 static void count_one(struct ss_thread *t, uint32_t slot, void *arg) {
   (void)slot;
@@ -199,7 +171,7 @@ SS_HIDDEN int ss_deadlock_all_blocked(const struct ss_wait_snap *snaps, uint32_t
    * the registry (and so in the copies), except the watchdog. */
   uint32_t registered = 0;
   ss_threads_foreach(count_one, &registered);
-  if (registered != n || os_threads() != registered + 1)
+  if (registered != n || ss_os_thread_count() != registered + 1)
     return 0;
   report(snaps, n, why, (uint32_t)first_cond, waited_ms);
   return 1;
