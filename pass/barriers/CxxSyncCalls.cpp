@@ -20,12 +20,12 @@
 //===----------------------------------------------------------------------===//
 #include "barriers/CxxSyncCalls.h"
 
+#include "core/CallRewrite.h"
 #include "core/Sites.h"
 #include "syncsan/abi.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Demangle/Demangle.h"
-#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 
@@ -204,19 +204,7 @@ bool rewriteCxxSyncCalls(Module &M) {
     SmallVector<Value *, 5> Args(CB->args());
     Args.push_back(Callee);
     Args.push_back(Sites.get(*CB, R.What->Op, CB->getArgOperand(0)));
-    SmallVector<OperandBundleDef, 1> Bundles;
-    CB->getOperandBundlesAsDefs(Bundles);
-    IRBuilder<> B(CB);
-    CallBase *New;
-    if (auto *II = dyn_cast<InvokeInst>(CB))
-      New = B.CreateInvoke(Hook, II->getNormalDest(), II->getUnwindDest(), Args, Bundles);
-    else
-      New = B.CreateCall(Hook, Args, Bundles);
-    New->setDebugLoc(CB->getDebugLoc());
-    New->setMetadata("syncsan.cxx", MDNode::get(Ctx, {}));
-    New->takeName(CB);
-    CB->replaceAllUsesWith(New);
-    CB->eraseFromParent();
+    replaceCall(CB, Hook, Args)->setMetadata("syncsan.cxx", MDNode::get(Ctx, {}));
   }
   return true;
 }

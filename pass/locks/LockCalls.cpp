@@ -9,10 +9,10 @@
 #include "InterceptedCalls.h"
 #include "LockLevels.h"
 #include "LockOptions.h"
+#include "core/CallRewrite.h"
 #include "core/Sites.h"
 
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 
@@ -73,21 +73,8 @@ static void rewrite(Module &M, SiteTable &Sites, const LockLevels &Levels,
   uint32_t Flags = R.What->Group == CallGroup::Lock ? Levels.flagsFor(Object) : 0;
   Args.push_back(Sites.get(*CB, R.What->Op, Object, Flags));
 
-  // Operand bundles (deopt state, funclet tokens, ...) belong to the call
-  // site, not to the callee: the hook's call keeps them.
-  SmallVector<OperandBundleDef, 1> Bundles;
-  CB->getOperandBundlesAsDefs(Bundles);
-  IRBuilder<> B(CB);
-  CallBase *New;
-  if (auto *II = dyn_cast<InvokeInst>(CB))
-    New = B.CreateInvoke(Hook, II->getNormalDest(), II->getUnwindDest(), Args, Bundles);
-  else
-    New = B.CreateCall(Hook, Args, Bundles);
-  New->setDebugLoc(CB->getDebugLoc());
-  New->setCallingConv(CB->getCallingConv());
-  New->takeName(CB);
-  CB->replaceAllUsesWith(New);
-  CB->eraseFromParent();
+  CallingConv::ID CC = CB->getCallingConv();
+  replaceCall(CB, Hook, Args)->setCallingConv(CC);
 }
 
 SmallPtrSet<Function *, 16> rewriteLockCalls(Module &M, SiteTable &Sites,
