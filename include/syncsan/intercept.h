@@ -15,9 +15,10 @@
  *   name     the C library's symbol (a mangled name for libstdc++ members);
  *            the hook is __syncsan_<name>
  *   op       SYNCSAN_OP_<op> (abi.h), recorded in the call's site
- *   group    LOCK, THREAD or BARRIER: which pass option (instrument-locks,
- *            instrument-threads, instrument-barriers) turns the rewrite
- *            on; BARRIER covers barriers and semaphores
+ *   group    LOCK, THREAD, BARRIER or QUEUE: which pass option
+ *            (instrument-locks, instrument-threads, instrument-barriers,
+ *            instrument-queues) turns the rewrite on; BARRIER covers
+ *            barriers and semaphores, QUEUE the built-in queues
  *   ret      the C return type
  *   params   the C parameter types, parenthesised; the hook takes them
  *            unchanged, then `const struct syncsan_site *`

@@ -71,6 +71,129 @@ void syncsan_lock_nested(void *lock, unsigned subclass) SYNCSAN_WEAK_;
 #define syncsan_lock_nested(lock, subclass)                                    \
   (syncsan_lock_nested ? (syncsan_lock_nested)((void *)(lock), (subclass)) : (void)0)
 
+/* ---- queues ----
+ * C has no standard queue, so the program tells syncsan which of its
+ * functions are queue operations, on their declarations:
+ *
+ *   struct bq *bq_new(unsigned cap) SYNCSAN_QUEUE("create handle=result capacity=arg0");
+ *   int bq_push(struct bq *q, int v) SYNCSAN_QUEUE("push blocking ok=zero timed=bq_push_for");
+ *   int bq_push_for(struct bq *q, int v, long ms);   (its timed form)
+ *   int bq_pop(struct bq *q, int *v) SYNCSAN_QUEUE("pop blocking ok=zero");
+ *   void bq_close(struct bq *q) SYNCSAN_QUEUE("close");
+ *   void bq_free(struct bq *q) SYNCSAN_QUEUE("destroy");
+ *
+ * The string is a role (create, push, pop, close, destroy) and keys:
+ *   handle=N        the queue is parameter N (from 0; the default is 0),
+ *   handle=result   or the result (create)
+ *   capacity=argN   create: parameter N holds the capacity
+ *   capacity=N      create: the capacity is N
+ *   blocking        push waits while full, pop while empty (default: not)
+ *   ok=K            how the result says it took effect: always, nonzero,
+ *                   zero, nonnull, nonneg (required for a push or pop
+ *                   with a result)
+ *   strict_close    pop: a pop of a closed, drained queue is a bug
+ *   timed=NAME      a blocking op's timed form: the same parameters and a
+ *                   trailing timeout in milliseconds, the same result, and
+ *                   failure (per ok=) on timeout; stall recovery uses it
+ * A spec file (syncsan-cc -fsyncsan-queue-spec=FILE, or
+ * SYNCSAN_QUEUE_SPEC=FILE) says the same for functions the program cannot
+ * annotate, one per line: "push lib_queue_put handle=0 blocking ok=zero".
+ * Without syncsan the annotation is inert (clang's annotate attribute). */
+#if defined(__clang__)
+#define SYNCSAN_QUEUE(spec) __attribute__((annotate("syncsan.queue " spec)))
+#else
+#define SYNCSAN_QUEUE(spec)
+#endif
+
+/* Names a queue in reports and metrics (the first 31 bytes are kept), and
+ * declares its capacity when its create function cannot say it (0: not
+ * bounded, or unknown). Either may come before the queue's first
+ * operation. */
+void syncsan_queue_set_name(const void *queue, const char *name) SYNCSAN_WEAK_;
+#define syncsan_queue_set_name(queue, name)                                    \
+  (syncsan_queue_set_name ? (syncsan_queue_set_name)((const void *)(queue), (name)) : (void)0)
+void syncsan_queue_set_capacity(const void *queue, unsigned long capacity) SYNCSAN_WEAK_;
+#define syncsan_queue_set_capacity(queue, capacity)                            \
+  (syncsan_queue_set_capacity                                                  \
+       ? (syncsan_queue_set_capacity)((const void *)(queue), (capacity))       \
+       : (void)0)
+
+/* What happens when a push or pop on the queue stalls (queue-stall): a
+ * stall listener's answer, else the policy's stall_action, else the
+ * queue_stall_action option (report). The same stalled call is asked
+ * again every stall period while it keeps waiting, and reported once. */
+enum syncsan_queue_action {
+  SYNCSAN_QUEUE_REPORT = 0, /* report it and keep waiting (the default) */
+  SYNCSAN_QUEUE_FAIL = 1,   /* report it and make the operation fail the way its
+                               declaration says it fails (needs timed=) */
+  SYNCSAN_QUEUE_ABORT = 2,  /* report it and end the process (exitcode) */
+  SYNCSAN_QUEUE_WAIT = 3    /* keep waiting, with no report (a listener that
+                               deals with the stall itself) */
+};
+
+/* Per-queue rules; a zero field means "no rule" (stall_ms 0: the
+ * queue_stall_ms option). Also from the queue_policy= file of
+ * SYNCSAN_OPTIONS, matching queues by name or creation site. */
+struct syncsan_queue_policy {
+  double max_occupancy;          /* of the capacity, 0..1: queue-backpressure when
+                                    exceeded for occupancy_window_ms */
+  unsigned occupancy_window_ms;  /* 0: 1000 */
+  unsigned long p99_latency_us;  /* target for the sampled p99 enqueue-to-dequeue
+                                    time: queue-latency when exceeded */
+  unsigned stall_ms;             /* a push or pop blocked (or retrying) this long stalls */
+  int stall_action;              /* enum syncsan_queue_action */
+};
+/* 0, or -1 for a NULL queue or policy. */
+int syncsan_queue_set_policy(const void *queue, const struct syncsan_queue_policy *policy)
+    SYNCSAN_WEAK_;
+#define syncsan_queue_set_policy(queue, policy)                                \
+  (syncsan_queue_set_policy ? (syncsan_queue_set_policy)((const void *)(queue), (policy)) : -1)
+
+/* A stall, as a listener sees it. */
+struct syncsan_queue_stall {
+  const void *queue;
+  const char *name;          /* the queue's name, or its creation site */
+  int push;                  /* 1: a push stalls (full), 0: a pop (empty) */
+  unsigned thread;           /* the stalled thread, T<n> in reports */
+  const char *function;      /* the stalled call's function and source position */
+  const char *file;
+  unsigned line;
+  unsigned long waited_ms;
+  unsigned long occupancy;   /* items in the queue, as syncsan counts them */
+  unsigned long capacity;    /* 0: unknown */
+  int other_side_alive;      /* a thread that popped (for a push) or pushed (for a
+                                pop) this queue is still alive */
+};
+/* A listener returns the action for this stall (SYNCSAN_QUEUE_FAIL,
+ * _ABORT, _WAIT), or SYNCSAN_QUEUE_REPORT for no opinion. It runs on the stalled thread
+ * when the operation has a timed form, else on syncsan's monitor thread;
+ * it must not operate on the stalled queue. Listeners are asked in the
+ * order they were registered; the first that does not answer
+ * SYNCSAN_QUEUE_REPORT decides. */
+typedef int (*syncsan_queue_stall_fn)(const struct syncsan_queue_stall *stall, void *arg);
+/* 0, or -1 when the table of listeners (8) is full or fn is NULL. */
+int syncsan_queue_on_stall(syncsan_queue_stall_fn fn, void *arg) SYNCSAN_WEAK_;
+#define syncsan_queue_on_stall(fn, arg)                                        \
+  (syncsan_queue_on_stall ? (syncsan_queue_on_stall)((fn), (arg)) : -1)
+
+/* A queue's figures since it was created. */
+struct syncsan_queue_metrics {
+  unsigned long long pushes, pops;               /* that took effect */
+  unsigned long long failed_pushes, failed_pops; /* full, empty, timed out */
+  unsigned long long stalls;
+  unsigned long long occupancy, occupancy_max;   /* items now, and the most seen */
+  double occupancy_mean;                         /* over sampled operations */
+  unsigned long long capacity;                   /* 0: unknown */
+  double throughput;                             /* pops per second since creation */
+  unsigned long long push_blocked_ns, pop_blocked_ns; /* time spent in blocking calls */
+  unsigned long long latency_samples;            /* sampled enqueue-to-dequeue times */
+  unsigned long long latency_p50_ns, latency_p99_ns;
+};
+/* 0, or -1 when syncsan knows no such queue (or is not linked in). */
+int syncsan_queue_metrics(const void *queue, struct syncsan_queue_metrics *out) SYNCSAN_WEAK_;
+#define syncsan_queue_metrics(queue, out)                                      \
+  (syncsan_queue_metrics ? (syncsan_queue_metrics)((const void *)(queue), (out)) : -1)
+
 #ifdef __cplusplus
 }
 #endif

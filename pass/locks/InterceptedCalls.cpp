@@ -25,6 +25,7 @@ namespace intercept_row {
 [[maybe_unused]] constexpr CallGroup LOCK = CallGroup::Lock;
 [[maybe_unused]] constexpr CallGroup THREAD = CallGroup::Thread;
 [[maybe_unused]] constexpr CallGroup BARRIER = CallGroup::Barrier;
+[[maybe_unused]] constexpr CallGroup QUEUE = CallGroup::Queue;
 constexpr CallSuccess ZERO = CallSuccess::Zero;
 constexpr CallSuccess THRD = CallSuccess::Thrd;
 constexpr CallSuccess VOID = CallSuccess::Void;

@@ -23,7 +23,7 @@ class LLVMContext;
 
 namespace syncsan {
 
-enum class CallGroup { Lock, Thread, Barrier };
+enum class CallGroup { Lock, Thread, Barrier, Queue };
 
 /// How the intercepted function's result says the operation took effect.
 enum class CallSuccess {

@@ -16,6 +16,11 @@ cl::opt<bool> InstrumentBarriers("syncsan-instrument-barriers", cl::init(true),
                                  cl::desc("Rewrite barrier and semaphore calls "
                                           "into syncsan hooks"));
 
+cl::opt<bool> InstrumentQueues("syncsan-instrument-queues", cl::init(true),
+                               cl::desc("Rewrite queue operations (POSIX message queues, "
+                                        "GLib's GAsyncQueue, and the functions a queue "
+                                        "annotation or spec file names) into syncsan hooks"));
+
 cl::opt<bool> InlineFastPath("syncsan-inline-fast-path", cl::init(true),
                              cl::desc("Emit the runtime's first-lock and innermost-"
                                       "release paths in line (<syncsan/abi_fast.h>)"));
@@ -28,6 +33,8 @@ bool groupEnabled(CallGroup G) {
     return InstrumentThreads;
   case CallGroup::Barrier:
     return InstrumentBarriers;
+  case CallGroup::Queue:
+    return InstrumentQueues;
   }
   return false;
 }

@@ -17,6 +17,7 @@ namespace syncsan {
 extern llvm::cl::opt<bool> InstrumentLocks;
 extern llvm::cl::opt<bool> InstrumentThreads;
 extern llvm::cl::opt<bool> InstrumentBarriers;
+extern llvm::cl::opt<bool> InstrumentQueues;
 extern llvm::cl::opt<bool> InlineFastPath;
 
 /// Whether the option that turns on a row's group is on.
