@@ -9,6 +9,7 @@
 #include "lock_array.h"
 #include "lock_flags.h"
 #include "lock_graph.h"
+#include "lock_index.h"
 #include "lock_levels.h"
 #include "lock_sites.h"
 #include "gone_table.h"
@@ -176,6 +177,43 @@ static uint64_t class_key(const struct class_src *src) {
   return ss_mix64(((uint64_t)l->addr * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)l->gen << 1) ^ 3);
 }
 
+/* The end of a class resolution: the level (the instance's, else the
+ * class's), the answer, and the thread's cache entry, filled under epoch. */
+static void resolved(struct ss_lock_thread *t, const struct ss_lockop *op, uint32_t epoch,
+                     uint32_t cls, uint32_t gen, int32_t inst_level, int inst_ordered,
+                     struct ss_class_ref *out) {
+  ss_sites_note(op->site, cls);
+  struct ss_node *n = ss_node_get(cls);
+  if (n) {
+    /* A level annotation on the lock's declaration travels in its sites. */
+    uint32_t site_level = op->site ? op->site->flags >> SYNCSAN_SITE_LEVEL_SHIFT : 0;
+    if (site_level && !__atomic_load_n(&n->level, __ATOMIC_RELAXED)) {
+      __atomic_store_n(&n->ordered, (op->site->flags & SYNCSAN_SITE_LEVEL_ORDERED) != 0,
+                       __ATOMIC_RELAXED);
+      __atomic_store_n(&n->level, (int32_t)site_level, __ATOMIC_RELAXED);
+    }
+  }
+  out->class_id = cls;
+  out->gen = gen;
+  if (inst_level) {
+    out->level = inst_level;
+    out->ordered = (uint32_t)inst_ordered;
+  } else if (n) {
+    out->level = __atomic_load_n(&n->level, __ATOMIC_RELAXED);
+    out->ordered = __atomic_load_n(&n->ordered, __ATOMIC_RELAXED);
+  }
+  struct ss_class_cache_entry *e = ss_class_cache_fill_slot(t, op->addr);
+  if (!e)
+    return;
+  e->addr = op->addr;
+  e->epoch = epoch;
+  e->valid = 1;
+  e->gen = gen;
+  e->class_id = cls;
+  e->level = out->level;
+  e->held_flags = (out->ordered ? SS_HELD_ORDERED : 0) | op->pshared;
+}
+
 SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_lockop *op,
                                      struct ss_class_ref *out) {
   out->class_id = 0;
@@ -192,6 +230,19 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
   /* Read the epoch before the record: a change after this makes the cache
    * entry stale at once, never valid with old contents. */
   uint32_t epoch = __atomic_load_n(ss_lock_epoch(op->addr), __ATOMIC_ACQUIRE);
+  /* A lock another thread (or this one, before its cache lost it) has
+   * resolved since its epoch last changed: what the table would say, from
+   * one line. Only locks with no level of their own and outside global
+   * arrays are indexed, so the class's level and no array evidence apply;
+   * the site's evidence is noted as on the full path. */
+  uint32_t cls, gen;
+  if (ss_lock_index_find(op->addr, epoch, &cls, &gen)) {
+    uint64_t revoked = ss_array_note_other(op->site);
+    if (revoked)
+      ss_graph_uncollect(revoked);
+    resolved(t, op, epoch, cls, gen, 0, 0, out);
+    return;
+  }
   struct ss_gone gone;
   struct ss_lock snap;
   struct ss_lock *rec = ss_lock_lookup_use(op->addr, op->kind, op->site, &gone, &snap);
@@ -202,7 +253,7 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
   }
   if (!rec)
     return; /* lock table full: untracked (warned once there) */
-  uint32_t cls = snap.class_id;
+  cls = snap.class_id;
   int by_address = (int)ss_lock_flags.lock_order_by_instance;
   uint64_t akey = snap.name && snap.name_elem && !by_address ? ss_array_key(snap.name) : 0;
   if (!cls) {
@@ -226,37 +277,11 @@ SS_HIDDEN void ss_class_resolve_slow(struct ss_lock_thread *t, const struct ss_l
     uint64_t revoked = ss_array_note_other(op->site);
     if (revoked)
       ss_graph_uncollect(revoked);
+    if (!snap.level)
+      ss_lock_index_put(op->addr, epoch, cls, snap.gen);
   }
-  ss_sites_note(op->site, cls);
-  struct ss_node *n = ss_node_get(cls);
-  if (n) {
-    /* A level annotation on the lock's declaration travels in its sites. */
-    uint32_t site_level = op->site ? op->site->flags >> SYNCSAN_SITE_LEVEL_SHIFT : 0;
-    if (site_level && !__atomic_load_n(&n->level, __ATOMIC_RELAXED)) {
-      __atomic_store_n(&n->ordered, (op->site->flags & SYNCSAN_SITE_LEVEL_ORDERED) != 0,
-                       __ATOMIC_RELAXED);
-      __atomic_store_n(&n->level, (int32_t)site_level, __ATOMIC_RELAXED);
-    }
-  }
-  out->class_id = cls;
-  out->gen = snap.gen;
-  if (snap.level) {
-    out->level = snap.level;
-    out->ordered = (snap.flags & SS_LOCK_LEVEL_ORDERED) != 0;
-  } else if (n) {
-    out->level = __atomic_load_n(&n->level, __ATOMIC_RELAXED);
-    out->ordered = __atomic_load_n(&n->ordered, __ATOMIC_RELAXED);
-  }
-  struct ss_class_cache_entry *e = ss_class_cache_fill_slot(t, op->addr);
-  if (!e)
-    return;
-  e->addr = op->addr;
-  e->epoch = epoch;
-  e->valid = 1;
-  e->gen = snap.gen;
-  e->class_id = cls;
-  e->level = out->level;
-  e->held_flags = (out->ordered ? SS_HELD_ORDERED : 0) | op->pshared;
+  resolved(t, op, epoch, cls, snap.gen, snap.level, (snap.flags & SS_LOCK_LEVEL_ORDERED) != 0,
+           out);
 }
 
 /* ---- init-stack classes ---- */

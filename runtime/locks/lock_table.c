@@ -10,6 +10,7 @@
 
 #include "gone_table.h"
 #include "lock_flags.h"
+#include "lock_index.h"
 #include "lock_mem.h"
 #include "lock_pending.h"
 #include "core/globals.h"
@@ -208,6 +209,7 @@ SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr, uint32_t *class_id) {
   ss_spin_unlock(s);
   if (!victim)
     return 0;
+  ss_lock_index_drop(addr);
   __atomic_fetch_add(ss_lock_epoch(addr), 1, __ATOMIC_RELEASE);
   __atomic_store_n(&victim->addr, 0, __ATOMIC_RELEASE);
   ss_spin_lock(&pool_lock);
@@ -317,6 +319,7 @@ SS_HIDDEN int ss_lock_set_level(uintptr_t addr, int32_t level, int ordered) {
                           (ordered ? SS_LOCK_LEVEL_ORDERED : 0));
     /* Same lock, new level: class caches must re-read it (the epoch),
      * while held entries and instances keep naming this incarnation (gen). */
+    ss_lock_index_drop(addr);
     __atomic_fetch_add(ss_lock_epoch(addr), 1, __ATOMIC_RELEASE);
   } else {
     ok = ss_pending_level_set(addr, level, ordered);

@@ -11,6 +11,7 @@
 #include "lock_levels.h"
 #include "lock_profile.h"
 #include "lock_signal.h"
+#include "lock_index.h"
 #include "lock_table.h"
 #include "lock_thread.h"
 #include "locks.h"
@@ -33,6 +34,7 @@ static const struct ss_flag_desc lock_flag_descs[] = {
 static void locks_init(void) {
   ss_levels_init();
   ss_lock_table_init();
+  ss_lock_index_init();
   ss_class_init();
   ss_graph_init();
   ss_profile_init();
