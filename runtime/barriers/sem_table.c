@@ -1,10 +1,11 @@
 /* The semaphore table (sem_table.h). */
 #include "sem_table.h"
 
+#include "core/pool.h"
+
 #define NBUCKETS 16384u
 #define NSTRIPES 128u
 #define CHUNK 256u
-#define NCHUNKS (SS_SEM_MAX / CHUNK)
 
 struct ss_sem_rec {
   uintptr_t addr; /* key; never changes once set: records are never freed */
@@ -26,9 +27,9 @@ struct ss_sem_rec {
 static struct ss_sem_rec **buckets; /* guarded by stripes */
 static ss_spin_t stripes[NSTRIPES] SS_RUNTIME_LOCK;
 static ss_spin_t pool_lock SS_RUNTIME_LOCK;
-static struct ss_sem_rec *chunks[NCHUNKS]; /* guarded by pool_lock */
-static uint32_t nchunks, chunk_used = CHUNK, next_id = 1; /* guarded by pool_lock */
-static int full_warned, table_full;
+static struct ss_pool pool = SS_POOL_INIT(struct ss_sem_rec, next, CHUNK, SS_SEM_MAX, &pool_lock,
+                                          "", "semaphores", "semaphores past that are not checked");
+static int table_full;
 
 /* Bumped by every destroy and close: a thread's cached "live" answer is
  * good only while it has not changed (a destroy is rare; most programs
@@ -73,46 +74,15 @@ static void remember(uintptr_t s, struct ss_sem_rec *r, uint32_t epoch) {
 }
 
 static struct ss_sem_rec **get_buckets(void) {
-  struct ss_sem_rec **b = __atomic_load_n(&buckets, __ATOMIC_ACQUIRE);
-  if (SS_LIKELY(b))
-    return b;
-  struct ss_sem_rec **mine = ss_map(NBUCKETS * sizeof(*mine));
-  if (!mine)
-    return NULL;
-  struct ss_sem_rec **expected = NULL;
-  if (__atomic_compare_exchange_n(&buckets, &expected, mine, 0, __ATOMIC_ACQ_REL,
-                                  __ATOMIC_ACQUIRE))
-    return mine;
-  ss_unmap(mine, NBUCKETS * sizeof(*mine));
-  return expected;
+  return ss_map_once((void **)&buckets, NBUCKETS * sizeof(*buckets));
 }
 
-static uint32_t new_id(void) {
-  ss_spin_lock(&pool_lock);
-  uint32_t id = next_id++;
-  ss_spin_unlock(&pool_lock);
-  return id;
-}
+static uint32_t new_id(void) { return ss_pool_new_id(&pool); }
 
 static struct ss_sem_rec *alloc_record(void) {
-  struct ss_sem_rec *r = NULL;
-  ss_spin_lock(&pool_lock);
-  if (chunk_used == CHUNK && nchunks < NCHUNKS) {
-    struct ss_sem_rec *c = ss_map(CHUNK * sizeof(struct ss_sem_rec));
-    if (c) {
-      chunks[nchunks++] = c;
-      chunk_used = 0;
-    }
-  }
-  if (chunk_used < CHUNK)
-    r = &chunks[nchunks - 1][chunk_used++];
-  ss_spin_unlock(&pool_lock);
-  if (!r) {
+  struct ss_sem_rec *r = ss_pool_alloc(&pool, NULL);
+  if (!r)
     __atomic_store_n(&table_full, 1, __ATOMIC_RELAXED);
-    ss_warn_once(&full_warned,
-                 "more than %u semaphores; semaphores past that are not checked\n",
-                 SS_SEM_MAX);
-  }
   return r;
 }
 
@@ -350,8 +320,10 @@ SS_HIDDEN int ss_sem_peek(uintptr_t s, struct ss_sem_info *out) {
   return found;
 }
 
-SS_HIDDEN void ss_sem_table_fork_child(void) {
-  for (uint32_t c = 0; c < nchunks; c++)
-    for (uint32_t i = 0; i < CHUNK; i++)
-      chunks[c][i].waiting = chunks[c][i].woken = 0;
+static void forget_waiters(void *rec, void *arg) {
+  (void)arg;
+  struct ss_sem_rec *r = rec;
+  r->waiting = r->woken = 0;
 }
+
+SS_HIDDEN void ss_sem_table_fork_child(void) { ss_pool_foreach(&pool, forget_waiters, NULL); }

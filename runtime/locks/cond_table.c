@@ -1,5 +1,5 @@
 /* Condition-variable state: a chained hash table under striped spinlocks,
- * records from mmap'd chunks (never unmapped, reused through a free list).
+ * records from the core's pool (mmap'd, never unmapped, reused when freed).
  * Bounded: past COND_MAX live condvars, new ones go untracked after a
  * one-time warning.
  *
@@ -10,6 +10,7 @@
  * hide one blocked waiter from the count, never add one. */
 #include "cond_table.h"
 
+#include "core/pool.h"
 #include "gone_table.h"
 #include "lock_thread.h"
 
@@ -39,10 +40,9 @@ struct cond_rec {
 static struct cond_rec **buckets; /* guarded by stripes */
 static ss_spin_t stripes[NSTRIPES] SS_RUNTIME_LOCK;
 static ss_spin_t pool_lock SS_RUNTIME_LOCK;
-static struct cond_rec *free_list; /* guarded by pool_lock */
-static struct cond_rec *chunk;     /* guarded by pool_lock */
-static uint32_t chunk_used = CHUNK, nallocated, next_id = 1; /* guarded by pool_lock */
-static int full_warned;
+static struct ss_pool pool =
+    SS_POOL_INIT(struct cond_rec, next, CHUNK, COND_MAX, &pool_lock, "",
+                 "live condition variables", "condvars created past that are not checked");
 
 static inline uint32_t hash_addr(uintptr_t a) {
   uint64_t h = (uint64_t)a * 0x9e3779b97f4a7c15ull;
@@ -50,53 +50,18 @@ static inline uint32_t hash_addr(uintptr_t a) {
 }
 
 /* Buckets are mapped on the first condvar, not at start-up: most programs
- * never use one. Racing mappers: the loser unmaps its copy. */
+ * never use one. */
 static struct cond_rec **get_buckets(void) {
-  struct cond_rec **b = __atomic_load_n(&buckets, __ATOMIC_ACQUIRE);
-  if (SS_LIKELY(b))
-    return b;
-  struct cond_rec **mine = ss_map(NBUCKETS * sizeof(*mine));
-  if (!mine)
-    return NULL;
-  struct cond_rec **expected = NULL;
-  if (__atomic_compare_exchange_n(&buckets, &expected, mine, 0, __ATOMIC_ACQ_REL,
-                                  __ATOMIC_ACQUIRE))
-    return mine;
-  ss_unmap(mine, NBUCKETS * sizeof(*mine));
-  return expected;
+  return ss_map_once((void **)&buckets, NBUCKETS * sizeof(*buckets));
 }
 
-static uint32_t new_id(void) {
-  ss_spin_lock(&pool_lock);
-  uint32_t id = next_id++;
-  ss_spin_unlock(&pool_lock);
-  return id;
-}
+static uint32_t new_id(void) { return ss_pool_new_id(&pool); }
 
 static struct cond_rec *alloc_record(void) {
-  struct cond_rec *c = NULL;
-  ss_spin_lock(&pool_lock);
-  if (free_list) {
-    c = free_list;
-    free_list = c->next;
-  } else if (nallocated < COND_MAX) {
-    if (chunk_used == CHUNK) {
-      chunk = ss_map(CHUNK * sizeof(struct cond_rec));
-      chunk_used = chunk ? 0 : CHUNK;
-    }
-    if (chunk) {
-      c = &chunk[chunk_used++];
-      nallocated++;
-    }
-  }
+  uint32_t id;
+  struct cond_rec *c = ss_pool_alloc(&pool, &id);
   if (c)
-    c->id = next_id++;
-  ss_spin_unlock(&pool_lock);
-  if (!c)
-    ss_warn_once(&full_warned,
-                 "more than %u live condition variables; condvars created past that "
-                 "are not checked\n",
-                 COND_MAX);
+    c->id = id;
   return c;
 }
 
@@ -301,10 +266,7 @@ SS_HIDDEN int ss_cond_destroyed(uintptr_t cond, const struct syncsan_site *site,
   ss_spin_unlock(s);
   if (!victim)
     return 0;
-  ss_spin_lock(&pool_lock);
-  victim->next = free_list;
-  free_list = victim;
-  ss_spin_unlock(&pool_lock);
+  ss_pool_free(&pool, victim);
   return 1;
 }
 

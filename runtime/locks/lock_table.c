@@ -1,6 +1,6 @@
 /* Lock metadata: a chained hash table under striped spinlocks.
  *
- * Records come from mmap'd chunks and are never unmapped, so a pointer to a
+ * Records come from the core's pool and are never unmapped, so a pointer to a
  * record stays valid for the life of the process (its contents may be
  * reused after a destroy). The table is bounded by max_locks: when full,
  * new locks go untracked after a one-time warning. */
@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "core/pool.h"
 #include "gone_table.h"
 #include "lock_flags.h"
 #include "lock_index.h"
@@ -23,12 +24,10 @@
 static struct ss_lock **buckets; /* NBUCKETS heads; guarded by stripes */
 static ss_spin_t stripes[NSTRIPES] SS_RUNTIME_LOCK;
 static ss_spin_t pool_lock SS_RUNTIME_LOCK;
-static struct ss_lock *free_list;  /* guarded by pool_lock */
-static struct ss_lock *chunk;      /* guarded by pool_lock */
-static uint32_t chunk_used = CHUNK; /* guarded by pool_lock */
-static unsigned long nallocated;    /* guarded by pool_lock */
-static uint32_t next_id = 1;        /* guarded by pool_lock */
-static int full_warned;
+/* Its bound, max_locks, is set at start-up (ss_lock_table_init). */
+static struct ss_pool pool =
+    SS_POOL_INIT(struct ss_lock, next, CHUNK, 0, &pool_lock, "max_locks=", "live locks",
+                 "locks created past that are not tracked (raise max_locks)");
 static uint32_t last_gen; /* incarnations handed out (atomic) */
 SS_HIDDEN uint32_t ss_lock_epochs[SS_EPOCH_BUCKETS];
 /* The name the pass's in-line path reads them by (<syncsan/abi_fast.h>). */
@@ -59,33 +58,15 @@ static struct ss_lock *bucket_find(uint32_t h, uintptr_t addr) {
 }
 
 SS_HIDDEN void ss_lock_table_init(void) {
+  pool.max = (unsigned long)ss_lock_flags.max_locks;
   buckets = ss_map(NBUCKETS * sizeof(*buckets));
 }
 
 static struct ss_lock *alloc_record(void) {
-  struct ss_lock *l = NULL;
-  ss_spin_lock(&pool_lock);
-  if (free_list) {
-    l = free_list;
-    free_list = l->next;
-  } else if (nallocated < (unsigned long)ss_lock_flags.max_locks) {
-    if (chunk_used == CHUNK) {
-      chunk = ss_map(CHUNK * sizeof(struct ss_lock));
-      chunk_used = chunk ? 0 : CHUNK;
-    }
-    if (chunk) {
-      l = &chunk[chunk_used++];
-      nallocated++;
-    }
-  }
+  uint32_t id;
+  struct ss_lock *l = ss_pool_alloc(&pool, &id);
   if (l)
-    l->id = next_id++;
-  ss_spin_unlock(&pool_lock);
-  if (!l)
-    ss_warn_once(&full_warned,
-                 "more than max_locks=%ld live locks; locks created past that are "
-                 "not tracked (raise max_locks)\n",
-                 ss_lock_flags.max_locks);
+    l->id = id;
   return l;
 }
 
@@ -212,10 +193,7 @@ SS_HIDDEN uint32_t ss_lock_forget(uintptr_t addr, uint32_t *class_id) {
   ss_lock_index_drop(addr);
   __atomic_fetch_add(ss_lock_epoch(addr), 1, __ATOMIC_RELEASE);
   __atomic_store_n(&victim->addr, 0, __ATOMIC_RELEASE);
-  ss_spin_lock(&pool_lock);
-  victim->next = free_list;
-  free_list = victim;
-  ss_spin_unlock(&pool_lock);
+  ss_pool_free(&pool, victim);
   return instances;
 }
 
