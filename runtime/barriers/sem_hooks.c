@@ -118,16 +118,27 @@ SS_EXPORT int __syncsan_sem_wait(sem_t *s, const struct syncsan_site *site) {
   return blocking_wait(s, WAIT_UNTIMED, 0, NULL, site, saved);
 }
 
-SS_EXPORT int __syncsan_sem_timedwait(sem_t *s, const struct timespec *ts,
-                                      const struct syncsan_site *site) {
+/* The real timed wait of kind (WAIT_TIMED or WAIT_CLOCK). */
+static int real_timed_wait(sem_t *s, enum wait_kind kind, clockid_t clock,
+                           const struct timespec *ts) {
+  return kind == WAIT_CLOCK ? SS_REAL(sem_clockwait)(s, clock, ts) : SS_REAL(sem_timedwait)(s, ts);
+}
+
+/* sem_timedwait and sem_clockwait. A timeout or clock the real call
+ * refuses (EINVAL) only when it has to block is passed through unchecked
+ * as a wait: it may still take a unit at once. */
+static SS_ALWAYS_INLINE int timed_wait(sem_t *s, enum wait_kind kind, clockid_t clock,
+                                       const struct timespec *ts,
+                                       const struct syncsan_site *site) {
   if (SS_UNLIKELY(ss_in_hook()))
-    return SS_REAL(sem_timedwait)(s, ts);
+    return real_timed_wait(s, kind, clock, ts);
   int saved = errno;
   struct ss_thread *t = ss_thread_get();
   CHECK_LIVE(t, s, site, "waits on", 1);
-  if (!valid_timeout(ts)) {
+  if (!valid_timeout(ts) ||
+      (kind == WAIT_CLOCK && clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)) {
     errno = saved;
-    int rc = SS_REAL(sem_timedwait)(s, ts);
+    int rc = real_timed_wait(s, kind, clock, ts);
     if (rc == 0) {
       int err = errno;
       ss_sem_waited((uintptr_t)s);
@@ -138,30 +149,17 @@ SS_EXPORT int __syncsan_sem_timedwait(sem_t *s, const struct timespec *ts,
   pthread_testcancel();
   if (try_take(s, saved) == 0)
     return 0;
-  return blocking_wait(s, WAIT_TIMED, 0, ts, site, saved);
+  return blocking_wait(s, kind, clock, ts, site, saved);
+}
+
+SS_EXPORT int __syncsan_sem_timedwait(sem_t *s, const struct timespec *ts,
+                                      const struct syncsan_site *site) {
+  return timed_wait(s, WAIT_TIMED, CLOCK_REALTIME, ts, site);
 }
 
 SS_EXPORT int __syncsan_sem_clockwait(sem_t *s, clockid_t clock, const struct timespec *ts,
                                       const struct syncsan_site *site) {
-  if (SS_UNLIKELY(ss_in_hook()))
-    return SS_REAL(sem_clockwait)(s, clock, ts);
-  int saved = errno;
-  struct ss_thread *t = ss_thread_get();
-  CHECK_LIVE(t, s, site, "waits on", 1);
-  if (!valid_timeout(ts) || (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)) {
-    errno = saved;
-    int rc = SS_REAL(sem_clockwait)(s, clock, ts);
-    if (rc == 0) {
-      int err = errno;
-      ss_sem_waited((uintptr_t)s);
-      errno = err;
-    }
-    return rc;
-  }
-  pthread_testcancel();
-  if (try_take(s, saved) == 0)
-    return 0;
-  return blocking_wait(s, WAIT_CLOCK, clock, ts, site, saved);
+  return timed_wait(s, WAIT_CLOCK, clock, ts, site);
 }
 
 SS_EXPORT int __syncsan_sem_trywait(sem_t *s, const struct syncsan_site *site) {
