@@ -3,9 +3,9 @@
  * pool and the pipeline.
  *
  * Every queue operation goes through these five functions and nothing else
- * touches the fields, so queue annotations (send/receive/close events for
- * the queue-* checks) can be added here, in one place, once syncsan has an
- * API for them. */
+ * touches the fields; they are declared to syncsan as a queue (its checks,
+ * stall detection and metrics), and the annotations are inert in the other
+ * builds. */
 #ifndef BENCH_BQUEUE_H
 #define BENCH_BQUEUE_H
 
@@ -15,6 +15,15 @@
 
 #include "bench.h"
 
+#if defined(__has_include)
+#if __has_include(<syncsan/syncsan.h>)
+#include <syncsan/syncsan.h>
+#endif
+#endif
+#ifndef SYNCSAN_QUEUE
+#define SYNCSAN_QUEUE(spec)
+#endif
+
 struct bqueue {
   pthread_mutex_t lock;
   pthread_cond_t not_empty;
@@ -23,6 +32,12 @@ struct bqueue {
   unsigned cap, head, count;
   int closed;
 };
+
+static inline void bq_init(struct bqueue *q, unsigned cap) SYNCSAN_QUEUE("create capacity=arg1");
+static inline int bq_push(struct bqueue *q, uint64_t v) SYNCSAN_QUEUE("push blocking ok=zero");
+static inline int bq_pop(struct bqueue *q, uint64_t *v) SYNCSAN_QUEUE("pop blocking ok=zero");
+static inline void bq_close(struct bqueue *q) SYNCSAN_QUEUE("close");
+static inline void bq_destroy(struct bqueue *q) SYNCSAN_QUEUE("destroy");
 
 static inline void bq_init(struct bqueue *q, unsigned cap) {
   q->slots = calloc(cap, sizeof(*q->slots));
