@@ -19,25 +19,23 @@
 #define NODE_HASH 16384u
 
 static ss_spin_t node_lock SS_RUNTIME_LOCK;
-static struct ss_node *nodes;       /* [max_lock_classes], id = index + 1 */
+SS_HIDDEN struct ss_node *ss_nodes; /* [max_lock_classes], id = index + 1 */
 static struct ss_node **node_hash;  /* guarded by node_lock */
-static uint32_t nnodes, max_nodes;  /* guarded by node_lock; nnodes: ids ever used */
+SS_HIDDEN uint32_t ss_nnodes;        /* ids ever used; written under node_lock */
+static uint32_t max_nodes;
 static uint32_t free_nodes;         /* freed instance ids, chained by inst_next; node_lock */
 static int full_warned;
 
 SS_HIDDEN void ss_class_init(void) {
   max_nodes = ss_lock_flags.max_lock_classes > 0 ? (uint32_t)ss_lock_flags.max_lock_classes : 0;
-  nodes = max_nodes ? ss_map((size_t)max_nodes * sizeof(struct ss_node)) : NULL;
+  ss_nodes = max_nodes ? ss_map((size_t)max_nodes * sizeof(struct ss_node)) : NULL;
   node_hash = ss_map(NODE_HASH * sizeof(*node_hash));
-  if (!nodes || !node_hash)
+  if (!ss_nodes || !node_hash)
     max_nodes = 0;
 }
 
-SS_HIDDEN struct ss_node *ss_node_get(uint32_t id) {
-  return id && id <= __atomic_load_n(&nnodes, __ATOMIC_ACQUIRE) ? &nodes[id - 1] : NULL;
-}
 
-SS_HIDDEN uint32_t ss_node_count(void) { return __atomic_load_n(&nnodes, __ATOMIC_ACQUIRE); }
+SS_HIDDEN uint32_t ss_node_count(void) { return __atomic_load_n(&ss_nnodes, __ATOMIC_ACQUIRE); }
 
 /* Finds or creates the node with key; fill() initialises a new one. */
 static uint32_t node_for_key(uint64_t key, void (*fill)(struct ss_node *, const void *),
@@ -52,9 +50,9 @@ static uint32_t node_for_key(uint64_t key, void (*fill)(struct ss_node *, const 
       id = n->id;
       break;
     }
-  if (!id && (free_nodes || nnodes < max_nodes)) {
-    uint32_t nid = free_nodes ? free_nodes : nnodes + 1;
-    struct ss_node *n = &nodes[nid - 1];
+  if (!id && (free_nodes || ss_nnodes < max_nodes)) {
+    uint32_t nid = free_nodes ? free_nodes : ss_nnodes + 1;
+    struct ss_node *n = &ss_nodes[nid - 1];
     if (free_nodes)
       free_nodes = n->inst_next;
     memset(n, 0, sizeof(*n));
@@ -63,8 +61,8 @@ static uint32_t node_for_key(uint64_t key, void (*fill)(struct ss_node *, const 
     fill(n, arg);
     n->hash_next = *head;
     *head = n;
-    if (nid > nnodes)
-      __atomic_store_n(&nnodes, nid, __ATOMIC_RELEASE);
+    if (nid > ss_nnodes)
+      __atomic_store_n(&ss_nnodes, nid, __ATOMIC_RELEASE);
     id = n->id;
   }
   ss_spin_unlock(&node_lock);
@@ -403,7 +401,7 @@ struct derived_src {
 
 static void fill_derived(struct ss_node *n, const void *arg) {
   const struct derived_src *src = arg;
-  const struct ss_node *b = &nodes[src->base - 1];
+  const struct ss_node *b = &ss_nodes[src->base - 1];
   n->kind = src->instance ? SS_NODE_INSTANCE : SS_NODE_SUBCLASS;
   n->kind_of_lock = b->kind_of_lock;
   n->parent = src->base;

@@ -134,7 +134,12 @@ SS_HIDDEN uint32_t ss_node_subclass(uint32_t base, uint32_t subclass);
 SS_HIDDEN uint32_t ss_node_instance(uint32_t base, uintptr_t addr, uint32_t gen);
 /* Frees instance node id (no edge left on it; the graph lock is held). */
 SS_HIDDEN void ss_node_free(uint32_t id);
-SS_HIDDEN struct ss_node *ss_node_get(uint32_t id);
+SS_HIDDEN extern struct ss_node *ss_nodes;
+SS_HIDDEN extern uint32_t ss_nnodes;
+/* The node of id, or NULL. In line: every nested acquisition asks. */
+static inline struct ss_node *ss_node_get(uint32_t id) {
+  return id && id <= __atomic_load_n(&ss_nnodes, __ATOMIC_ACQUIRE) ? &ss_nodes[id - 1] : NULL;
+}
 SS_HIDDEN uint32_t ss_node_count(void);
 
 /* "'g_lock'", "init@file.c:12", "M3 (0x...)", "... /1", "... instance 0x..." */

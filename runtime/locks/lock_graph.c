@@ -203,20 +203,11 @@ static void copy_edge(struct cycle_edge *c, const struct ss_edge *e, uint32_t ho
  * (hold, acq) of edge src -> dst. The search state is (node, the mode in
  * which the previous thread wants that node): an edge Y -> Z whose thread
  * holds Y in mode h continues the path only if h conflicts with it. */
-static inline int is_mixed(uint32_t id) {
-  struct ss_node *n = ss_node_get(id);
-  return n && __atomic_load_n(&n->mixed, __ATOMIC_ACQUIRE);
-}
-
-SS_HIDDEN int ss_graph_mixed(uint32_t id) { return is_mixed(id); }
+static inline int is_mixed(uint32_t id) { return ss_graph_mixed(id); }
 
 /* Whether mixed class id's instances have an edge with another class's
  * (struct ss_node.inst_cross). */
-static inline int has_cross(uint32_t id) {
-  struct ss_node *n = ss_node_get(id);
-  return n && __atomic_load_n(&n->inst_cross, __ATOMIC_ACQUIRE);
-}
-SS_HIDDEN int ss_graph_mixed_cross(uint32_t id) { return has_cross(id); }
+static inline int has_cross(uint32_t id) { return ss_graph_mixed_cross(id); }
 
 /* Under the graph lock. */
 static void mark_cross(uint32_t id) {

@@ -7,6 +7,7 @@
  * (see the chain cache in locks.c), so the lock is off the common path. */
 #ifndef SYNCSAN_LOCK_GRAPH_H
 #define SYNCSAN_LOCK_GRAPH_H
+#include "lock_class.h"
 #include "locks.h"
 
 #define SS_MAX_GATES 4
@@ -55,11 +56,17 @@ SS_HIDDEN void ss_graph_learn(struct ss_lock_thread *t, const struct ss_lockop *
                               uint32_t gen, int how);
 /* Whether class node id is mixed (lock_class.h): its chains check each
  * new set of instances (locks.c). */
-SS_HIDDEN int ss_graph_mixed(uint32_t id);
+static inline int ss_graph_mixed(uint32_t id) {
+  struct ss_node *n = ss_node_get(id);
+  return n && __atomic_load_n(&n->mixed, __ATOMIC_ACQUIRE);
+}
 /* Whether mixed class id's instances have an edge with another class's:
  * until then, its instances nested in one address order cannot close a
  * cycle (locks.c, nesting_in_order). */
-SS_HIDDEN int ss_graph_mixed_cross(uint32_t id);
+static inline int ss_graph_mixed_cross(uint32_t id) {
+  struct ss_node *n = ss_node_get(id);
+  return n && __atomic_load_n(&n->inst_cross, __ATOMIC_ACQUIRE);
+}
 /* Retires the instance nodes chained from `first` (ss_lock_forget's
  * result): their edges go, and their ids are reused. A lock that is gone
  * keeps no order, so the graph does not grow with the objects a program
