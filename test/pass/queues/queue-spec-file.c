@@ -13,6 +13,10 @@
 // RUN: env SYNCSAN_QUEUE_SPEC= %syncsan-cc -O0 -S -emit-llvm %s -o %t/none.ll
 // RUN: FileCheck %s --check-prefix=NONE < %t/none.ll
 // NONE-NOT: queue_desc.lib_q
+// Off: neither the spec's functions nor the annotated one are wrapped.
+// RUN: %syncsan-cc -O0 -S -emit-llvm %s -o %t/off.ll -fsyncsan-queue-spec=%S/Inputs/lib.spec -fsyncsan-instrument-queues=0
+// RUN: FileCheck %s --check-prefix=OFF < %t/off.ll
+// OFF-NOT: __syncsan_queue
 // At -O2 too (the wrapping runs before the optimiser, at every level).
 // RUN: %syncsan-cc -O2 -S -emit-llvm %s -o %t/o2.ll -fsyncsan-queue-spec=%S/Inputs/lib.spec
 // RUN: FileCheck %s --check-prefix=O2 < %t/o2.ll
