@@ -7,6 +7,17 @@
 // RUN: env SYNCSAN_QUEUE_SPEC=%S/Inputs/lib.spec %syncsan-cc -O0 -S -emit-llvm %s -o %t/env.ll 2>&1 | FileCheck %s --check-prefix=QUIET --allow-empty
 // RUN: FileCheck %s < %t/env.ll
 // QUIET-NOT: {{.}}
+// An editor's byte-order mark and CRLF line ends are fine.
+// RUN: printf '\357\273\277push lib_q_put blocking ok=zero\r\n\r\npop lib_q_get blocking ok=nonnull # comment\r\n' > %t/crlf.spec
+// RUN: %syncsan-cc -O0 -S -emit-llvm %s -o %t/crlf.ll -fsyncsan-queue-spec=%t/crlf.spec 2>&1 | FileCheck %s --check-prefix=QUIET --allow-empty
+// RUN: FileCheck %s --check-prefix=CRLF < %t/crlf.ll
+// CRLF: call i32 @__syncsan_queue_begin({{.*}}@syncsan.queue_desc.lib_q_put,
+// CRLF: call i32 @__syncsan_queue_begin({{.*}}@syncsan.queue_desc.lib_q_get,
+// syncsan's own IR compiled again is not wrapped again.
+// RUN: %syncsan-cc -O0 -S -emit-llvm %t/opt.ll -o %t/again.ll -fsyncsan-queue-spec=%S/Inputs/lib.spec
+// RUN: FileCheck %s --check-prefix=AGAIN < %t/again.ll
+// AGAIN-COUNT-5: call i32 @__syncsan_queue_begin(
+// AGAIN-NOT: call i32 @__syncsan_queue_begin(
 // The option wins over the variable; an empty variable is no spec file.
 // RUN: env SYNCSAN_QUEUE_SPEC=%t/no-such.spec %syncsan-cc -O0 -S -emit-llvm %s -o %t/both.ll -fsyncsan-queue-spec=%S/Inputs/lib.spec
 // RUN: FileCheck %s < %t/both.ll
