@@ -40,7 +40,12 @@ void use(void *);
 #ifdef ROLE
 // ROLE: error: syncsan: {{.*}}queue-annotation-errors.c:[[@LINE+1]]: SYNCSAN_QUEUE("pusher ok=zero") on e: unknown role 'pusher' (one of create, push, pop, close, destroy)
 int e(struct q *) SYNCSAN_QUEUE("pusher ok=zero");
-void f(struct q *p) { e(p); }
+// ROLE: error: syncsan: {{.*}}queue-annotation-errors.c:[[@LINE+1]]: SYNCSAN_QUEUE("") on e2: no role (one of create, push, pop, close, destroy)
+int e2(struct q *) SYNCSAN_QUEUE("");
+// Other annotations are not syncsan's.
+// ROLE-NOT: e3
+int e3(struct q *) __attribute__((annotate("syncsan.queuex push")));
+void f(struct q *p) { e(p); e2(p); e3(p); }
 #endif
 
 #ifdef KEY
