@@ -47,13 +47,15 @@ static void addConstructor(Module &M) {
       });
 }
 
+bool alreadyInstrumented(const Module &M) { return M.getFunction(CtorName) != nullptr; }
+
 PreservedAnalyses SyncSanPass::run(Module &M, ModuleAnalysisManager &) {
   applyEnvironmentOptions();
   validateDiagnosticOptions();
   // IR that syncsan already instrumented (syncsan-cc -S -emit-llvm output
   // compiled again): a second pass would register its lock globals twice
   // and wrap hooks in hooks.
-  if (M.getFunction(CtorName)) {
+  if (alreadyInstrumented(M)) {
     dropLockWrapperRecord(M);
     reportOptionErrors(M);
     return PreservedAnalyses::all();
