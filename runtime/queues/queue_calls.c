@@ -56,7 +56,7 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
   k->flags = 0;
   k->slot = 0;
   k->d = d;
-  k->site = site;
+  k->site = site = site ? ss_site(site) : NULL;
   k->role = (uint8_t)d->role;
   if (SS_UNLIKELY(ss_in_hook()))
     return SYNCSAN_QUEUE_CALL_PLAIN;
@@ -100,9 +100,9 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
         k->flags |= SS_QC_TIMED;
         k->start_ns = ss_queue_now_ns();
         k->asked = 0;
-        ss_block_begin(SS_BLOCK_QUEUE | SS_BLOCK_TIMED, (uintptr_t)handle, ss_site(site));
+        ss_block_begin(SS_BLOCK_QUEUE | SS_BLOCK_TIMED, (uintptr_t)handle, site);
       } else {
-        ss_block_begin(SS_BLOCK_QUEUE, (uintptr_t)handle, ss_site(site));
+        ss_block_begin(SS_BLOCK_QUEUE, (uintptr_t)handle, site);
       }
       k->flags |= SS_QC_BLOCK;
     }
@@ -178,8 +178,10 @@ SS_EXPORT uint32_t __syncsan_queue_timed_again(struct syncsan_queue_call *c, int
     uint64_t stall = ss_queue_stall_ms(k->q);
     if (!stall || (!(k->flags & SS_QC_STALLED) && now - k->start_ns < stall * 1000000ull))
       again = 1;
-    else
+    else {
+      SS_NOTE_HOOK_PC();
       again = ss_queue_stall_timed(k, (now - k->start_ns) / 1000000);
+    }
   }
   errno = saved;
   return again;
@@ -242,6 +244,7 @@ SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
         __atomic_add_fetch(push ? &q->push_blocked_ms : &q->pop_blocked_ms, ms,
                            __ATOMIC_RELAXED);
     } else if (SS_UNLIKELY(!ok)) {
+      SS_NOTE_HOOK_PC();
       ss_queue_streak_fail(qt, k);
     } else if (SS_UNLIKELY(qt->st_q != NULL)) {
       qt->st_q = NULL;

@@ -29,7 +29,7 @@ SS_HIDDEN uint64_t ss_queue_stall_ms(const struct ss_queue *q) {
 
 static void tick(uint64_t now) {
   __atomic_store_n(&ss_queue_clock_ms, now, __ATOMIC_RELAXED);
-  if (++ticks % CHECK_EVERY)
+  if (++ticks % CHECK_EVERY || !ss_queue_any())
     return;
   ss_queue_stall_tick(now);
   ss_queue_qos_tick(now);

@@ -205,6 +205,8 @@ SS_HIDDEN void ss_queue_foreach(void (*fn)(struct ss_queue *q, void *arg), void 
     }
 }
 
+SS_HIDDEN int ss_queue_any(void) { return __atomic_load_n(&nchunks, __ATOMIC_ACQUIRE) != 0; }
+
 SS_HIDDEN void ss_queue_note_side(struct ss_queue *q, int side, uint32_t tid) {
   ss_spin_lock(&q->lock);
   uint32_t n = q->ntids[side];

@@ -109,6 +109,9 @@ SS_HIDDEN void ss_queue_forget(uintptr_t handle);
 /* Every live record, for the monitor and the exit table (lock-free; fn
  * may see a record as it is being made or freed: it checks handle). */
 SS_HIDDEN void ss_queue_foreach(void (*fn)(struct ss_queue *q, void *arg), void *arg);
+/* Whether any queue was ever made (the monitor's checks skip a program
+ * without queues). */
+SS_HIDDEN int ss_queue_any(void);
 /* In a forked child: record locks another thread held are free. */
 SS_HIDDEN void ss_queue_table_fork_child(void);
 
