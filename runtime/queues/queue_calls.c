@@ -28,9 +28,8 @@
  * (a variable). The exact clock is read for one push in 64 (a latency
  * sample) and its pop, and in timed calls only.
  *
- * Every entry point keeps errno: the program reads the queue function's. */
-#include <errno.h>
-
+ * Every entry point keeps errno: the program reads the queue function's
+ * (SS_QUEUE_KEEP_ERRNO around every slow path). */
 #include "core/monitor.h"
 #include "core/thread.h"
 #include "queue_bounds.h"
@@ -48,6 +47,31 @@ static SS_ALWAYS_INLINE int recovery_on(const struct ss_queue *q) {
          __atomic_load_n(&q->recovery, __ATOMIC_RELAXED) || ss_queue_fail_default;
 }
 
+/* A create, close or destroy: rare, and off the common path. */
+static SS_NOINLINE void begin_other(struct ss_qcall *k, uint32_t role, void *handle,
+                                    uint64_t capacity, const struct syncsan_site *site,
+                                    uint32_t tid) {
+  if (role == SYNCSAN_QUEUE_ROLE_CREATE) {
+    k->flags = SS_QC_TRACKED;
+    k->since_ms = capacity;
+    k->start_ns = (uintptr_t)handle;
+  } else if (role == SYNCSAN_QUEUE_ROLE_CLOSE) {
+    struct ss_queue_ref *ref;
+    struct ss_queue *q = ss_queue_lookup(&ss_queue_self, (uintptr_t)handle, site, &ref);
+    if (!q)
+      return;
+    k->q = q;
+    k->gen = ref->gen;
+    k->flags = SS_QC_TRACKED;
+    if (__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE))
+      ss_queue_double_close(k, tid);
+  } else if (role == SYNCSAN_QUEUE_ROLE_DESTROY) {
+    /* Forgotten before the program frees it: a queue made at the same
+     * address meanwhile (by another thread) is a new one. */
+    ss_queue_forget((uintptr_t)handle);
+  }
+}
+
 SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
                                          const struct syncsan_queue_desc *d, void *handle,
                                          uint64_t capacity, const struct syncsan_site *site) {
@@ -57,28 +81,26 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
   k->slot = 0;
   k->d = d;
   k->site = site = site ? ss_site(site) : NULL;
-  k->role = (uint8_t)d->role;
+  uint32_t role = d->role;
+  k->role = (uint8_t)role;
   if (SS_UNLIKELY(ss_in_hook()))
     return SYNCSAN_QUEUE_CALL_PLAIN;
-  int saved = errno;
-  struct ss_thread *t = ss_thread_get();
+  struct ss_thread *t = &ss_self;
+  if (SS_UNLIKELY(!t->registered))
+    SS_QUEUE_KEEP_ERRNO(t = ss_thread_register_slow());
   if (SS_UNLIKELY(t->untracked)) {
     __atomic_store_n(&ss_queue_untracked_seen, 1, __ATOMIC_RELAXED);
-    errno = saved;
     return SYNCSAN_QUEUE_CALL_PLAIN;
   }
-  uint32_t mode = SYNCSAN_QUEUE_CALL_PLAIN;
-  switch (d->role) {
-  case SYNCSAN_QUEUE_ROLE_PUSH:
-  case SYNCSAN_QUEUE_ROLE_POP: {
+  if (SS_LIKELY(role == SYNCSAN_QUEUE_ROLE_PUSH || role == SYNCSAN_QUEUE_ROLE_POP)) {
     struct ss_queue_thread *qt = &ss_queue_self;
     struct ss_queue_ref *ref;
     struct ss_queue *q = ss_queue_lookup(qt, (uintptr_t)handle, site, &ref);
     if (SS_UNLIKELY(!q))
-      break;
-    int push = d->role == SYNCSAN_QUEUE_ROLE_PUSH;
+      return SYNCSAN_QUEUE_CALL_PLAIN;
+    int push = role == SYNCSAN_QUEUE_ROLE_PUSH;
     if (SS_UNLIKELY(!(ref->sides & (push ? 1u : 2u)))) {
-      ss_queue_note_side(q, !push, t->tid);
+      SS_QUEUE_KEEP_ERRNO(ss_queue_note_side(q, !push, t->tid));
       ref->sides |= push ? 1u : 2u;
     }
     k->q = q;
@@ -88,17 +110,18 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
     if (SS_UNLIKELY(__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE))) {
       SS_NOTE_HOOK_PC();
       if (push)
-        ss_queue_send_after_close(k, t->tid);
+        SS_QUEUE_KEEP_ERRNO(ss_queue_send_after_close(k, t->tid));
       else if (d->flags & SYNCSAN_QUEUE_STRICT_CLOSE)
-        ss_queue_recv_after_close(k, t->tid);
+        SS_QUEUE_KEEP_ERRNO(ss_queue_recv_after_close(k, t->tid));
     }
+    uint32_t mode = SYNCSAN_QUEUE_CALL_PLAIN;
     if (d->flags & SYNCSAN_QUEUE_BLOCKING) {
       k->since_ms = ss_queue_coarse_ms();
       ss_queue_note_blocking(qt, k, push);
       if ((d->flags & SYNCSAN_QUEUE_HAS_TIMED) && SS_UNLIKELY(recovery_on(q))) {
         mode = SYNCSAN_QUEUE_CALL_TIMED;
         k->flags |= SS_QC_TIMED;
-        k->start_ns = ss_queue_now_ns();
+        SS_QUEUE_KEEP_ERRNO(k->start_ns = ss_queue_now_ns());
         k->asked = 0;
         ss_block_begin(SS_BLOCK_QUEUE | SS_BLOCK_TIMED, (uintptr_t)handle, site);
       } else {
@@ -110,37 +133,11 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
       qt->sample_countdown = SS_QUEUE_SAMPLE;
       k->flags |= SS_QC_SAMPLE;
     }
-    break;
+    return mode;
   }
-  case SYNCSAN_QUEUE_ROLE_CREATE:
-    k->flags = SS_QC_TRACKED;
-    k->since_ms = capacity;
-    k->start_ns = (uintptr_t)handle;
-    break;
-  case SYNCSAN_QUEUE_ROLE_CLOSE: {
-    struct ss_queue_ref *ref;
-    struct ss_queue *q = ss_queue_lookup(&ss_queue_self, (uintptr_t)handle, site, &ref);
-    if (!q)
-      break;
-    k->q = q;
-    k->gen = ref->gen;
-    k->flags = SS_QC_TRACKED;
-    if (__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE)) {
-      SS_NOTE_HOOK_PC();
-      ss_queue_double_close(k, t->tid);
-    }
-    break;
-  }
-  case SYNCSAN_QUEUE_ROLE_DESTROY:
-    /* Forgotten before the program frees it: a queue made at the same
-     * address meanwhile (by another thread) is a new one. */
-    ss_queue_forget((uintptr_t)handle);
-    break;
-  default:
-    break;
-  }
-  errno = saved;
-  return mode;
+  SS_NOTE_HOOK_PC();
+  SS_QUEUE_KEEP_ERRNO(begin_other(k, role, handle, capacity, site, t->tid));
+  return SYNCSAN_QUEUE_CALL_PLAIN;
 }
 
 SS_EXPORT int64_t __syncsan_queue_timeout_ms(struct syncsan_queue_call *c) {
@@ -199,78 +196,74 @@ static void created(struct ss_qcall *k, int64_t r) {
   ss_monitor_start();
 }
 
+/* The end of a create or close: rare, and off the common path. */
+static SS_NOINLINE void end_other(struct ss_qcall *k, int64_t r) {
+  struct ss_queue *q = k->q;
+  if (k->role == SYNCSAN_QUEUE_ROLE_CREATE) {
+    created(k, r);
+  } else if (k->role == SYNCSAN_QUEUE_ROLE_CLOSE && ss_queue_ok(k->d->ok, r) && q &&
+             __atomic_load_n(&q->gen, __ATOMIC_RELAXED) == k->gen) {
+    ss_spin_lock(&q->lock);
+    if (!q->close_site) {
+      q->close_site = k->site;
+      q->close_desc = k->d;
+      q->close_tid = ss_self.tid;
+    }
+    ss_spin_unlock(&q->lock);
+    __atomic_store_n(&q->closed, 1, __ATOMIC_RELEASE);
+  }
+}
+
 SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
   struct ss_qcall *k = (struct ss_qcall *)c;
   if (!(k->flags & SS_QC_TRACKED))
     return;
-  int saved = errno;
+  if (SS_UNLIKELY(k->role != SYNCSAN_QUEUE_ROLE_PUSH && k->role != SYNCSAN_QUEUE_ROLE_POP)) {
+    SS_QUEUE_KEEP_ERRNO(end_other(k, r));
+    return;
+  }
   struct ss_queue *q = k->q;
+  struct ss_queue_thread *qt = &ss_queue_self;
   int ok = ss_queue_ok(k->d->ok, r);
-  switch (k->role) {
-  case SYNCSAN_QUEUE_ROLE_PUSH:
-  case SYNCSAN_QUEUE_ROLE_POP: {
-    struct ss_queue_thread *qt = &ss_queue_self;
-    int push = k->role == SYNCSAN_QUEUE_ROLE_PUSH;
-    if (push) {
-      if (ok) {
-        uint64_t n = __atomic_add_fetch(&q->pushes, 1, __ATOMIC_SEQ_CST);
-        uint64_t pops = __atomic_load_n(&q->pops, __ATOMIC_RELAXED);
-        uint64_t cap = __atomic_load_n(&q->capacity, __ATOMIC_RELAXED);
-        uint64_t est = n > pops ? n - pops : 0;
-        if (SS_UNLIKELY(est > __atomic_load_n(&q->occ_max, __ATOMIC_RELAXED)))
-          ss_queue_note_max(q, est);
-        if (SS_UNLIKELY(cap && est > cap)) {
-          SS_NOTE_HOOK_PC();
-          ss_queue_over_capacity(k, n, ss_self.tid);
-        }
-        if (SS_UNLIKELY(k->flags & SS_QC_SAMPLE))
-          ss_queue_sample_push(q, n, est);
-      } else {
-        __atomic_add_fetch(&q->failed_pushes, 1, __ATOMIC_RELAXED);
+  int push = k->role == SYNCSAN_QUEUE_ROLE_PUSH;
+  if (push) {
+    if (SS_LIKELY(ok)) {
+      uint64_t n = __atomic_add_fetch(&q->pushes, 1, __ATOMIC_SEQ_CST);
+      uint64_t pops = __atomic_load_n(&q->pops, __ATOMIC_RELAXED);
+      uint64_t cap = __atomic_load_n(&q->capacity, __ATOMIC_RELAXED);
+      uint64_t est = n > pops ? n - pops : 0;
+      if (SS_UNLIKELY(est > __atomic_load_n(&q->occ_max, __ATOMIC_RELAXED)))
+        ss_queue_note_max(q, est);
+      if (SS_UNLIKELY(cap && est > cap)) {
+        SS_NOTE_HOOK_PC();
+        SS_QUEUE_KEEP_ERRNO(ss_queue_over_capacity(k, n, ss_self.tid));
       }
+      if (SS_UNLIKELY(k->flags & SS_QC_SAMPLE))
+        SS_QUEUE_KEEP_ERRNO(ss_queue_sample_push(q, n, est));
     } else {
-      if (ok) {
-        uint64_t n = __atomic_add_fetch(&q->pops, 1, __ATOMIC_SEQ_CST);
-        if (SS_UNLIKELY(__atomic_load_n(&q->sampled, __ATOMIC_RELAXED)))
-          ss_queue_sample_pop(q, n);
-      } else {
-        __atomic_add_fetch(&q->failed_pops, 1, __ATOMIC_RELAXED);
-      }
+      __atomic_add_fetch(&q->failed_pushes, 1, __ATOMIC_RELAXED);
     }
-    if (k->flags & SS_QC_BLOCK) {
-      ss_block_end();
-      uint64_t ms = ss_queue_coarse_ms() - k->since_ms;
-      if (ms)
-        __atomic_add_fetch(push ? &q->push_blocked_ms : &q->pop_blocked_ms, ms,
-                           __ATOMIC_RELAXED);
-    } else if (SS_UNLIKELY(!ok)) {
-      SS_NOTE_HOOK_PC();
-      ss_queue_streak_fail(qt, k);
-    } else if (SS_UNLIKELY(qt->st_q != NULL)) {
-      qt->st_q = NULL;
+  } else {
+    if (SS_LIKELY(ok)) {
+      uint64_t n = __atomic_add_fetch(&q->pops, 1, __ATOMIC_SEQ_CST);
+      if (SS_UNLIKELY(__atomic_load_n(&q->sampled, __ATOMIC_RELAXED)))
+        SS_QUEUE_KEEP_ERRNO(ss_queue_sample_pop(q, n));
+    } else {
+      __atomic_add_fetch(&q->failed_pops, 1, __ATOMIC_RELAXED);
     }
-    ss_queue_retract(qt, k);
-    break;
   }
-  case SYNCSAN_QUEUE_ROLE_CREATE:
-    created(k, r);
-    break;
-  case SYNCSAN_QUEUE_ROLE_CLOSE:
-    if (ok && q && __atomic_load_n(&q->gen, __ATOMIC_RELAXED) == k->gen) {
-      ss_spin_lock(&q->lock);
-      if (!q->close_site) {
-        q->close_site = k->site;
-        q->close_desc = k->d;
-        q->close_tid = ss_self.tid;
-      }
-      ss_spin_unlock(&q->lock);
-      __atomic_store_n(&q->closed, 1, __ATOMIC_RELEASE);
-    }
-    break;
-  default:
-    break;
+  if (k->flags & SS_QC_BLOCK) {
+    ss_block_end();
+    uint64_t ms = ss_queue_coarse_ms() - k->since_ms;
+    if (ms)
+      __atomic_add_fetch(push ? &q->push_blocked_ms : &q->pop_blocked_ms, ms, __ATOMIC_RELAXED);
+  } else if (SS_UNLIKELY(!ok)) {
+    SS_NOTE_HOOK_PC();
+    SS_QUEUE_KEEP_ERRNO(ss_queue_streak_fail(qt, k));
+  } else if (SS_UNLIKELY(qt->st_q != NULL)) {
+    qt->st_q = NULL;
   }
-  errno = saved;
+  ss_queue_retract(qt, k);
 }
 
 SS_EXPORT void __syncsan_queue_unwind(struct syncsan_queue_call *c) {
@@ -279,9 +272,7 @@ SS_EXPORT void __syncsan_queue_unwind(struct syncsan_queue_call *c) {
     return;
   if (k->role != SYNCSAN_QUEUE_ROLE_PUSH && k->role != SYNCSAN_QUEUE_ROLE_POP)
     return;
-  int saved = errno;
   if (k->flags & SS_QC_BLOCK)
     ss_block_end();
   ss_queue_retract(&ss_queue_self, k);
-  errno = saved;
 }

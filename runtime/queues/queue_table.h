@@ -51,6 +51,7 @@ struct ss_queue {
   uint64_t pushes __attribute__((aligned(64)));
   uint64_t failed_pushes;
   uint64_t push_blocked_ms;
+  uint64_t occ_max; /* the most items counted at a push (written rarely) */
   /* The pop side. */
   uint64_t pops __attribute__((aligned(64)));
   uint64_t failed_pops;
@@ -71,7 +72,6 @@ struct ss_queue {
   uint32_t close_tid;
   uint64_t created_ns;
   uint64_t stalls;
-  uint64_t occ_max;
   uint64_t occ_sum, occ_n;
   uint32_t over_reported;
   uint32_t capacity_skip, capacity_backoff; /* over-capacity slow-path rate limit */
