@@ -226,6 +226,15 @@ SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
   struct ss_queue_thread *qt = &ss_queue_self;
   int ok = ss_queue_ok(k->d->ok, r);
   int push = k->role == SYNCSAN_QUEUE_ROLE_PUSH;
+  /* A queue destroyed while the call was in flight (its real call had
+   * returned, so another thread could see the effect and destroy it) no
+   * longer owns the record, which may already count a new queue. */
+  if (SS_UNLIKELY(__atomic_load_n(&q->gen, __ATOMIC_RELAXED) != k->gen)) {
+    if (k->flags & SS_QC_BLOCK)
+      ss_block_end();
+    ss_queue_retract(qt, k);
+    return;
+  }
   if (push) {
     if (SS_LIKELY(ok)) {
       uint64_t n = __atomic_add_fetch(&q->pushes, 1, __ATOMIC_SEQ_CST);

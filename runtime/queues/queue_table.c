@@ -13,7 +13,11 @@
 
 static struct ss_queue *buckets[NBUCKETS]; /* chains: atomic loads, changed under table_lock */
 static ss_spin_t table_lock SS_RUNTIME_LOCK;
-static struct ss_queue *free_list;         /* under table_lock, linked by next */
+/* Freed records, oldest first (under table_lock, linked by next): a
+ * record is reused as late as possible, so that a call still in flight on
+ * a destroyed queue finds its incarnation changed rather than a new
+ * queue's counts. */
+static struct ss_queue *free_head, *free_tail;
 static struct ss_queue *chunk;             /* under table_lock */
 static uint32_t chunk_used = CHUNK, nlive; /* under table_lock */
 /* Every chunk, for ss_queue_foreach: appended under table_lock, read
@@ -49,9 +53,11 @@ static struct ss_queue *find_locked(uintptr_t handle) {
 static struct ss_queue *alloc_record(void) {
   if (nlive >= (uint32_t)ss_queue_flags.max_queues)
     return NULL;
-  struct ss_queue *q = free_list;
+  struct ss_queue *q = free_head;
   if (q) {
-    free_list = q->next;
+    free_head = q->next;
+    if (!free_head)
+      free_tail = NULL;
   } else {
     if (chunk_used == CHUNK) {
       if (nchunks == MAX_CHUNKS)
@@ -183,13 +189,18 @@ SS_HIDDEN void ss_queue_forget(uintptr_t handle) {
   while (*p && *p != q)
     p = &(*p)->next;
   if (*p) {
-    /* Unlinked, then unkeyed: a finder already on it reads handle 0 and
-     * moves on; its next stays valid until the record is reused. */
+    /* Unlinked, then unkeyed: a finder already on it reads handle 0. */
     __atomic_store_n(p, q->next, __ATOMIC_RELEASE);
     __atomic_store_n(&q->handle, 0, __ATOMIC_RELEASE);
     __atomic_store_n(&q->gen, q->gen + 1, __ATOMIC_RELEASE);
-    q->next = free_list;
-    free_list = q;
+    /* A finder on q now stops at it (a miss, which ss_queue_get retries
+     * under the lock). */
+    __atomic_store_n(&q->next, NULL, __ATOMIC_RELEASE);
+    if (free_tail)
+      free_tail->next = q;
+    else
+      free_head = q;
+    free_tail = q;
     nlive--;
   }
   ss_spin_unlock(&table_lock);

@@ -3,7 +3,8 @@
 // now and at most, capacity from the create call or set_capacity), -1 for
 // a queue syncsan does not know (never used, or destroyed), and the
 // throughput since creation. A queue named and sized before its first
-// operation (a lock-free ring whose init syncsan does not see) keeps both.
+// operation (a lock-free ring whose init syncsan does not see) keeps both;
+// a create where a used queue was is a new queue, counted from 0.
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: %expect-exit 0 %t 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer
 #include <stdio.h>
@@ -50,6 +51,10 @@ int main(void) {
     SPSC_PUSH(&ring, i);
   SPSC_POP(&ring, &v);
   show("ring", &ring);
+  spsc_fini(&ring);
+  SPSC_INIT(&ring, 5); /* a create at a used queue's address: a new queue */
+  SPSC_PUSH(&ring, 1);
+  show("ring again", &ring);
   fprintf(stderr, "null: %d\n", syncsan_queue_metrics(NULL, NULL));
   return 0;
 }
@@ -60,4 +65,5 @@ int main(void) {
 // CHECK-NEXT: bq destroyed: rc=-1
 // CHECK-NEXT: ring unseen: rc=-1
 // CHECK-NEXT: ring: pushes=3 pops=1 failed_pushes=2 failed_pops=0 occupancy=2 max=3 capacity=3 stalls=0 throughput>0=1
+// CHECK-NEXT: ring again: pushes=1 pops=0 failed_pushes=0 failed_pops=0 occupancy=1 max=1 capacity=5 stalls=0 throughput>0=0
 // CHECK-NEXT: null: -1
