@@ -51,6 +51,11 @@ int main(void) {
     pthread_create(&p[i], NULL, producer, NULL);
     pthread_create(&c[i], NULL, consumer, &consumed[i]);
   }
+  for (int i = 0; i < 2; i++)
+    pthread_join(p[i], NULL);
+  BQ_CLOSE(q);
+  for (int i = 0; i < 2; i++)
+    pthread_join(c[i], NULL);
   pthread_create(&rp, NULL, ring_producer, NULL);
   long got = 0;
   int v;
@@ -60,11 +65,6 @@ int main(void) {
     else
       sched_yield();
   pthread_join(rp, NULL);
-  for (int i = 0; i < 2; i++)
-    pthread_join(p[i], NULL);
-  BQ_CLOSE(q);
-  for (int i = 0; i < 2; i++)
-    pthread_join(c[i], NULL);
   struct syncsan_queue_metrics m, rm;
   syncsan_queue_metrics(q, &m);
   syncsan_queue_metrics(&ring, &rm);
