@@ -20,7 +20,7 @@ struct ss_qcall {
   const struct syncsan_queue_desc *d;
   const struct syncsan_site *site;
   uint32_t gen;
-  uint8_t role, flags, slot, pad; /* slot: in-flight slot + 1; 0 none */
+  uint8_t role, flags, slot, cell; /* slot: in-flight slot + 1, 0 none; cell: its count's */
   /* A blocking push or pop: when it began (coarse ms). A create: its
    * capacity. */
   uint64_t since_ms;

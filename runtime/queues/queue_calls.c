@@ -2,10 +2,12 @@
  * every queue call in (<syncsan/abi_queue.h>).
  *
  * What is counted when, so that no check can cry wolf under races:
- * - a push counts (pushes++) when its end sees that it took effect; a pop
- *   likewise (pops++). Each call in flight is published in its thread's
- *   state from its begin until after its count (queue_bounds.c: done++
- *   happens before in-flight--).
+ * - a push counts when its end sees that it took effect; a pop likewise.
+ *   The counts are kept per thread (each thread adds to a cell of its own
+ *   with a plain store: queue_table.h), and a side's count is the sum of
+ *   its cells. Each call in flight is published in its thread's state from
+ *   its begin until after its count (queue_bounds.c: done++ happens before
+ *   in-flight--).
  * - At any moment, the items really in the queue are at least
  *     pushes - (pops + pops in flight)
  *   (a push counted has taken effect; a pop that took effect is counted or
@@ -15,18 +17,22 @@
  *   capacity: the queue then certainly holds more than it may.
  *   queue-recv-after-close calls a closed queue drained only when the
  *   upper bound is 0. Both bounds need every thread's calls in flight, a
- *   slow path (queue_bounds.c) taken only when the cheap estimate
- *   pushes - pops says the check could fire.
+ *   slow path (queue_bounds.c) taken only when the estimate pushes - pops
+ *   says the check could fire: for the capacity, at one push in 64 per
+ *   thread and on the monitor's looks, so a queue that goes over its
+ *   capacity and comes back at once may go unseen; one that stays over it
+ *   is found.
  * - closed is set at a close's end (the close took effect); a push that
  *   begins on a closed queue is queue-send-after-close, a close that
  *   begins on one queue-double-close. A push or close racing with the
  *   close (begun before it ended) is never reported.
  *
  * The common path of a push or pop: the thread's cache, two stores to
- * publish and retract it, one counter increment, a few loads of the
+ * publish and retract it, one store to its own count, a few loads of the
  * record, the core's block note for a blocking call, and the coarse clock
- * (a variable). The exact clock is read for one push in 64 (a latency
- * sample) and its pop, and in timed calls only.
+ * (a variable). No atomic read-modify-write, no shared write. The exact
+ * clock is read for one push in 64 (a latency sample) and its pop, and in
+ * timed calls only.
  *
  * Every entry point keeps errno: the program reads the queue function's
  * (SS_QUEUE_KEEP_ERRNO around every slow path). */
@@ -99,10 +105,12 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
     if (SS_UNLIKELY(!q))
       return SYNCSAN_QUEUE_CALL_PLAIN;
     int push = role == SYNCSAN_QUEUE_ROLE_PUSH;
-    if (SS_UNLIKELY(!(ref->sides & (push ? 1u : 2u)))) {
-      SS_QUEUE_KEEP_ERRNO(ss_queue_note_side(q, !push, t->tid));
-      ref->sides |= push ? 1u : 2u;
+    uint32_t cell = ref->cell[!push];
+    if (SS_UNLIKELY(cell == 0xff)) {
+      SS_QUEUE_KEEP_ERRNO(cell = ss_queue_note_side(q, !push, t->tid));
+      ref->cell[!push] = (uint8_t)cell;
     }
+    k->cell = (uint8_t)cell;
     k->q = q;
     k->gen = ref->gen;
     k->flags = SS_QC_TRACKED;
@@ -196,6 +204,21 @@ static void created(struct ss_qcall *k, int64_t r) {
   ss_monitor_start();
 }
 
+/* One push in 64 per thread looks at the queue's counts as a whole (the
+ * sums of its cells): its occupancy (maximum, mean), whether it is over
+ * its capacity, and a latency sample. */
+static SS_NOINLINE void sampled_push(struct ss_qcall *k) {
+  struct ss_queue *q = k->q;
+  uint64_t n = ss_queue_pushes(q), pops = ss_queue_pops(q);
+  uint64_t est = n > pops ? n - pops : 0;
+  uint64_t cap = __atomic_load_n(&q->capacity, __ATOMIC_RELAXED);
+  if (est > __atomic_load_n(&q->occ_max, __ATOMIC_RELAXED))
+    ss_queue_note_max(q, est);
+  if (cap && est > cap)
+    ss_queue_over_capacity(q, k, n, ss_self.tid);
+  ss_queue_sample_push(q, n, est);
+}
+
 /* The end of a create or close: rare, and off the common path. */
 static SS_NOINLINE void end_other(struct ss_qcall *k, int64_t r) {
   struct ss_queue *q = k->q;
@@ -235,31 +258,19 @@ SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
     ss_queue_retract(qt, k);
     return;
   }
+  struct ss_queue_cell *cell = &q->cells[!push][k->cell];
+  uint64_t *count = ok ? &cell->n : &cell->failed;
+  if (SS_LIKELY(k->cell != SS_QUEUE_SHARED_CELL))
+    __atomic_store_n(count, *count + 1, __ATOMIC_RELEASE); /* the thread's own cell */
+  else
+    __atomic_add_fetch(count, 1, __ATOMIC_SEQ_CST);
   if (push) {
-    if (SS_LIKELY(ok)) {
-      uint64_t n = __atomic_add_fetch(&q->pushes, 1, __ATOMIC_SEQ_CST);
-      uint64_t pops = __atomic_load_n(&q->pops, __ATOMIC_RELAXED);
-      uint64_t cap = __atomic_load_n(&q->capacity, __ATOMIC_RELAXED);
-      uint64_t est = n > pops ? n - pops : 0;
-      if (SS_UNLIKELY(est > __atomic_load_n(&q->occ_max, __ATOMIC_RELAXED)))
-        ss_queue_note_max(q, est);
-      if (SS_UNLIKELY(cap && est > cap)) {
-        SS_NOTE_HOOK_PC();
-        SS_QUEUE_KEEP_ERRNO(ss_queue_over_capacity(k, n, ss_self.tid));
-      }
-      if (SS_UNLIKELY(k->flags & SS_QC_SAMPLE))
-        SS_QUEUE_KEEP_ERRNO(ss_queue_sample_push(q, n, est));
-    } else {
-      __atomic_add_fetch(&q->failed_pushes, 1, __ATOMIC_RELAXED);
+    if (SS_UNLIKELY(ok && (k->flags & SS_QC_SAMPLE))) {
+      SS_NOTE_HOOK_PC();
+      SS_QUEUE_KEEP_ERRNO(sampled_push(k));
     }
-  } else {
-    if (SS_LIKELY(ok)) {
-      uint64_t n = __atomic_add_fetch(&q->pops, 1, __ATOMIC_SEQ_CST);
-      if (SS_UNLIKELY(__atomic_load_n(&q->sampled, __ATOMIC_RELAXED)))
-        SS_QUEUE_KEEP_ERRNO(ss_queue_sample_pop(q, n));
-    } else {
-      __atomic_add_fetch(&q->failed_pops, 1, __ATOMIC_RELAXED);
-    }
+  } else if (SS_UNLIKELY(ok && __atomic_load_n(&q->sampled, __ATOMIC_RELAXED))) {
+    SS_QUEUE_KEEP_ERRNO(ss_queue_sample_pop(q, ss_queue_pops(q)));
   }
   if (k->flags & SS_QC_BLOCK) {
     ss_block_end();

@@ -90,11 +90,8 @@ static void reset(struct ss_queue *q, const struct syncsan_site *site, int keep_
     __atomic_store_n(&q->recovery, 0, __ATOMIC_RELAXED);
   }
   __atomic_store_n(&q->sampled, 0, __ATOMIC_RELAXED);
-  __atomic_store_n(&q->pushes, 0, __ATOMIC_RELAXED);
-  __atomic_store_n(&q->failed_pushes, 0, __ATOMIC_RELAXED);
+  memset(q->cells, 0, sizeof(q->cells));
   __atomic_store_n(&q->push_blocked_ms, 0, __ATOMIC_RELAXED);
-  __atomic_store_n(&q->pops, 0, __ATOMIC_RELAXED);
-  __atomic_store_n(&q->failed_pops, 0, __ATOMIC_RELAXED);
   __atomic_store_n(&q->pop_blocked_ms, 0, __ATOMIC_RELAXED);
   __atomic_store_n(&q->sample_seq, 0, __ATOMIC_RELAXED);
   q->create_site = site;
@@ -158,10 +155,8 @@ SS_HIDDEN struct ss_queue *ss_queue_created(uintptr_t handle, uint64_t capacity,
     /* Named or sized before its create, with nothing done to it: the same
      * queue. Anything else at the address was another queue (its destroy
      * was not seen), whose figures are kept for the profile. */
-    int fresh = !__atomic_load_n(&q->pushes, __ATOMIC_RELAXED) &&
-                !__atomic_load_n(&q->pops, __ATOMIC_RELAXED) &&
-                !__atomic_load_n(&q->failed_pushes, __ATOMIC_RELAXED) &&
-                !__atomic_load_n(&q->failed_pops, __ATOMIC_RELAXED) &&
+    int fresh = !ss_queue_pushes(q) && !ss_queue_pops(q) && !ss_queue_sum(q, 0, 1) &&
+                !ss_queue_sum(q, 1, 1) &&
                 !__atomic_load_n(&q->closed, __ATOMIC_RELAXED) && !q->create_site;
     if (!fresh)
       ss_queue_profile_keep(q);
@@ -218,21 +213,24 @@ SS_HIDDEN void ss_queue_foreach(void (*fn)(struct ss_queue *q, void *arg), void 
 
 SS_HIDDEN int ss_queue_any(void) { return __atomic_load_n(&nchunks, __ATOMIC_ACQUIRE) != 0; }
 
-SS_HIDDEN void ss_queue_note_side(struct ss_queue *q, int side, uint32_t tid) {
+SS_HIDDEN uint32_t ss_queue_note_side(struct ss_queue *q, int side, uint32_t tid) {
   ss_spin_lock(&q->lock);
-  uint32_t n = q->ntids[side];
-  int known = 0;
-  for (uint32_t i = 0; i < n && !known; i++)
-    known = q->tids[side][i] == tid;
-  if (!known) {
+  uint32_t n = q->ntids[side], cell = SS_QUEUE_SHARED_CELL;
+  for (uint32_t i = 0; i < n; i++)
+    if (q->tids[side][i] == tid)
+      cell = i;
+  if (cell == SS_QUEUE_SHARED_CELL) {
     if (n < SS_QUEUE_SIDE_TIDS) {
+      /* The cell is zero (reset) before the count that adds it to sums. */
       q->tids[side][n] = tid;
+      cell = n;
       __atomic_store_n(&q->ntids[side], n + 1, __ATOMIC_RELEASE);
     } else {
       q->tids_lost[side]++;
     }
   }
   ss_spin_unlock(&q->lock);
+  return cell;
 }
 
 SS_HIDDEN void ss_queue_table_fork_child(void) {

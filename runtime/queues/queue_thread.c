@@ -37,7 +37,7 @@ SS_HIDDEN struct ss_queue *ss_queue_lookup_slow(struct ss_queue_thread *qt, uint
   struct ss_queue_ref *r = &qt->cache[(handle >> 4) & (SS_QUEUE_CACHE - 1)];
   uint32_t gen = __atomic_load_n(&q->gen, __ATOMIC_ACQUIRE);
   if (r->q != q || r->gen != gen || r->handle != handle)
-    r->sides = 0;
+    r->cell[0] = r->cell[1] = 0xff;
   r->handle = handle;
   r->q = q;
   r->gen = gen;

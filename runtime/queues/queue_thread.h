@@ -23,7 +23,7 @@ struct ss_queue_ref {
   uintptr_t handle;
   struct ss_queue *q;
   uint32_t gen;
-  uint32_t sides; /* 1: noted as a pusher, 2: as a popper, of this incarnation */
+  uint8_t cell[2]; /* its cells in this incarnation, push and pop side; 0xff: not yet */
 };
 
 struct ss_queue_thread {
