@@ -27,11 +27,14 @@ static SS_ALWAYS_INLINE void ss_queue_publish(struct ss_queue_thread *qt, struct
                                               uintptr_t word) {
   uint32_t d = qt->depth;
   if (SS_LIKELY(d < SS_QUEUE_INFLIGHT)) {
+    /* The slot is taken before it is written: a signal handler's call on
+     * this thread in between takes the next one. */
+    qt->depth = d + 1;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
     if (SS_UNLIKELY(ss_queue_fence_publish))
       __atomic_store_n(&qt->inflight[d], word, __ATOMIC_SEQ_CST);
     else
       __atomic_store_n(&qt->inflight[d], word, __ATOMIC_RELAXED);
-    qt->depth = d + 1;
     k->slot = (uint8_t)(d + 1);
   } else {
     __atomic_store_n(&qt->overflow, qt->overflow + 1, __ATOMIC_SEQ_CST);

@@ -48,6 +48,19 @@
 SS_HIDDEN uint32_t ss_queue_nlisteners;
 SS_HIDDEN int ss_queue_fail_default;
 
+/* The thread's own cell: only it writes it, so no locked instruction is
+ * needed; but a signal handler on the thread may count on the same cell
+ * (a queue call of its own), so the increment is one instruction where
+ * the machine has one, which a signal cannot cut in two. The store is
+ * ordered before the call's retraction (release) that follows. */
+static SS_ALWAYS_INLINE void own_increment(uint64_t *count) {
+#if defined(__x86_64__)
+  __asm__ volatile("incq %0" : "+m"(*count) : : "memory");
+#else
+  __atomic_store_n(count, __atomic_load_n(count, __ATOMIC_RELAXED) + 1, __ATOMIC_RELEASE);
+#endif
+}
+
 static SS_ALWAYS_INLINE int recovery_on(const struct ss_queue *q) {
   return __atomic_load_n(&ss_queue_nlisteners, __ATOMIC_RELAXED) ||
          __atomic_load_n(&q->recovery, __ATOMIC_RELAXED) || ss_queue_fail_default;
@@ -261,7 +274,7 @@ SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
   struct ss_queue_cell *cell = &q->cells[!push][k->cell];
   uint64_t *count = ok ? &cell->n : &cell->failed;
   if (SS_LIKELY(k->cell != SS_QUEUE_SHARED_CELL))
-    __atomic_store_n(count, *count + 1, __ATOMIC_RELEASE); /* the thread's own cell */
+    own_increment(count);
   else
     __atomic_add_fetch(count, 1, __ATOMIC_SEQ_CST);
   if (push) {
