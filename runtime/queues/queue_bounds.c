@@ -44,7 +44,8 @@ static void scan_thread(struct ss_thread *t, uint32_t slot, void *arg) {
   if (__atomic_load_n(&qt->overflow, __ATOMIC_ACQUIRE))
     s->unknown = 1;
   for (uint32_t i = 0; i < SS_QUEUE_INFLIGHT; i++)
-    if (__atomic_load_n(&qt->inflight[i], __ATOMIC_ACQUIRE) == s->want)
+    if ((__atomic_load_n(&qt->inflight[i], __ATOMIC_ACQUIRE) & ~(uintptr_t)SS_QUEUE_INF_BLOCK) ==
+        s->want)
       s->n++;
 }
 

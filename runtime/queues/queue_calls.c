@@ -127,7 +127,12 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
     k->q = q;
     k->gen = ref->gen;
     k->flags = SS_QC_TRACKED;
-    ss_queue_publish(qt, k, (uintptr_t)q | (push ? SS_QUEUE_INF_PUSH : SS_QUEUE_INF_POP));
+    uintptr_t word = (uintptr_t)q | (push ? SS_QUEUE_INF_PUSH : SS_QUEUE_INF_POP);
+    if (d->flags & SYNCSAN_QUEUE_BLOCKING) {
+      k->since_ms = ss_queue_coarse_ms();
+      word |= SS_QUEUE_INF_BLOCK;
+    }
+    ss_queue_publish(qt, k, word);
     if (SS_UNLIKELY(__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE))) {
       SS_NOTE_HOOK_PC();
       if (push)
@@ -137,8 +142,6 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
     }
     uint32_t mode = SYNCSAN_QUEUE_CALL_PLAIN;
     if (d->flags & SYNCSAN_QUEUE_BLOCKING) {
-      k->since_ms = ss_queue_coarse_ms();
-      ss_queue_note_blocking(qt, k, push);
       if ((d->flags & SYNCSAN_QUEUE_HAS_TIMED) && SS_UNLIKELY(recovery_on(q))) {
         mode = SYNCSAN_QUEUE_CALL_TIMED;
         k->flags |= SS_QC_TIMED;
