@@ -21,7 +21,9 @@
  *
  * Generated from the table, and compiled against the C library's
  * prototypes, so an interposer cannot drift from the function it stands
- * for. */
+ * for (GLib's, whose headers the runtime does not use, aside: those
+ * interposers are weak, core/rows.h says why). */
+#include <mqueue.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <threads.h>
@@ -33,12 +35,12 @@
 
 #define SS_INTERPOSER(name, op, group, ret, params, handle, success)                        \
   SS_UNLESS_CXX(                                                                            \
-      op, SS_EXPORT ret name(SS_NAMED params) {                                             \
+      op, SS_EXPORT SS_IF_LAZY(name, __attribute__((weak))) ret name(SS_NAMED params) {     \
         if (ss_interposed_bypass()) {                                                       \
           SS_RETURN_##success SS_REAL(name)(SS_NAMES params);                               \
         } else {                                                                            \
           SS_RETURN_##success __syncsan_##name(                                             \
-              SS_NAMES params,                                                              \
+              SS_NAMES_THEN params                                                          \
               ss_site_for_pc((uintptr_t)__builtin_return_address(0), SYNCSAN_OP_##op));     \
         }                                                                                   \
       })
