@@ -7,11 +7,13 @@
 #include "barriers/barriers_family.h"
 #include "barriers/sem_family.h"
 #include "locks/locks_family.h"
+#include "queues/queues_family.h"
 
 SS_HIDDEN const struct ss_family *const ss_families[] = {
     &ss_locks_family,
     &ss_atomics_family,
     &ss_barriers_family,
     &ss_sems_family,
+    &ss_queues_family,
 };
 SS_HIDDEN const unsigned ss_nfamilies = SS_ARRAY_SIZE(ss_families);

@@ -1,7 +1,7 @@
 /* Every check ID syncsan has, as plain names. The core keeps the list,
  * not the families, because a suppressions file is read before any family
  * starts and may name a check of any family. The IDs of the families still
- * to come (barriers, queues, NUMA) are fixed already and are here too, so
+ * to come (NUMA) are fixed already and are here too, so
  * that a suppressions file written for a later syncsan does not stop this
  * one. IDs are never removed. */
 #include "check_ids.h"
@@ -51,6 +51,8 @@ static const char *const check_ids[] = {
     "queue-recv-after-close",
     "queue-stall",
     "queue-over-capacity",
+    "queue-backpressure",
+    "queue-latency",
     /* NUMA */
     "numa-cross-node",
     "numa-thread-migrated",

@@ -1,0 +1,287 @@
+/* The five entry points the pass (and the built-in queues' hooks) wrap
+ * every queue call in (<syncsan/abi_queue.h>).
+ *
+ * What is counted when, so that no check can cry wolf under races:
+ * - a push counts (pushes++) when its end sees that it took effect; a pop
+ *   likewise (pops++). Each call in flight is published in its thread's
+ *   state from its begin until after its count (queue_bounds.c: done++
+ *   happens before in-flight--).
+ * - At any moment, the items really in the queue are at least
+ *     pushes - (pops + pops in flight)
+ *   (a push counted has taken effect; a pop that took effect is counted or
+ *   in flight), and at most
+ *     (pushes + pushes in flight) - pops.
+ *   queue-over-capacity fires only when the lower bound exceeds the
+ *   capacity: the queue then certainly holds more than it may.
+ *   queue-recv-after-close calls a closed queue drained only when the
+ *   upper bound is 0. Both bounds need every thread's calls in flight, a
+ *   slow path (queue_bounds.c) taken only when the cheap estimate
+ *   pushes - pops says the check could fire.
+ * - closed is set at a close's end (the close took effect); a push that
+ *   begins on a closed queue is queue-send-after-close, a close that
+ *   begins on one queue-double-close. A push or close racing with the
+ *   close (begun before it ended) is never reported.
+ *
+ * The common path of a push or pop: the thread's cache, two stores to
+ * publish and retract it, one counter increment, a few loads of the
+ * record, the core's block note for a blocking call, and the coarse clock
+ * (a variable). The exact clock is read for one push in 64 (a latency
+ * sample) and its pop, and in timed calls only.
+ *
+ * Every entry point keeps errno: the program reads the queue function's. */
+#include <errno.h>
+
+#include "core/monitor.h"
+#include "core/thread.h"
+#include "queue_bounds.h"
+#include "queue_call.h"
+#include "queue_misuse.h"
+#include "queue_qos.h"
+#include "queue_stall.h"
+#include "queue_thread.h"
+
+SS_HIDDEN uint32_t ss_queue_nlisteners;
+SS_HIDDEN int ss_queue_fail_default;
+
+static SS_ALWAYS_INLINE int recovery_on(const struct ss_queue *q) {
+  return __atomic_load_n(&ss_queue_nlisteners, __ATOMIC_RELAXED) ||
+         __atomic_load_n(&q->recovery, __ATOMIC_RELAXED) || ss_queue_fail_default;
+}
+
+SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
+                                         const struct syncsan_queue_desc *d, void *handle,
+                                         uint64_t capacity, const struct syncsan_site *site) {
+  struct ss_qcall *k = (struct ss_qcall *)c;
+  k->q = NULL;
+  k->flags = 0;
+  k->slot = 0;
+  k->d = d;
+  k->site = site = site ? ss_site(site) : NULL;
+  k->role = (uint8_t)d->role;
+  if (SS_UNLIKELY(ss_in_hook()))
+    return SYNCSAN_QUEUE_CALL_PLAIN;
+  int saved = errno;
+  struct ss_thread *t = ss_thread_get();
+  if (SS_UNLIKELY(t->untracked)) {
+    __atomic_store_n(&ss_queue_untracked_seen, 1, __ATOMIC_RELAXED);
+    errno = saved;
+    return SYNCSAN_QUEUE_CALL_PLAIN;
+  }
+  uint32_t mode = SYNCSAN_QUEUE_CALL_PLAIN;
+  switch (d->role) {
+  case SYNCSAN_QUEUE_ROLE_PUSH:
+  case SYNCSAN_QUEUE_ROLE_POP: {
+    struct ss_queue_thread *qt = &ss_queue_self;
+    struct ss_queue_ref *ref;
+    struct ss_queue *q = ss_queue_lookup(qt, (uintptr_t)handle, site, &ref);
+    if (SS_UNLIKELY(!q))
+      break;
+    int push = d->role == SYNCSAN_QUEUE_ROLE_PUSH;
+    if (SS_UNLIKELY(!(ref->sides & (push ? 1u : 2u)))) {
+      ss_queue_note_side(q, !push, t->tid);
+      ref->sides |= push ? 1u : 2u;
+    }
+    k->q = q;
+    k->gen = ref->gen;
+    k->flags = SS_QC_TRACKED;
+    ss_queue_publish(qt, k, (uintptr_t)q | (push ? SS_QUEUE_INF_PUSH : SS_QUEUE_INF_POP));
+    if (SS_UNLIKELY(__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE))) {
+      SS_NOTE_HOOK_PC();
+      if (push)
+        ss_queue_send_after_close(k, t->tid);
+      else if (d->flags & SYNCSAN_QUEUE_STRICT_CLOSE)
+        ss_queue_recv_after_close(k, t->tid);
+    }
+    if (d->flags & SYNCSAN_QUEUE_BLOCKING) {
+      k->since_ms = ss_queue_coarse_ms();
+      ss_queue_note_blocking(qt, k, push);
+      if ((d->flags & SYNCSAN_QUEUE_HAS_TIMED) && SS_UNLIKELY(recovery_on(q))) {
+        mode = SYNCSAN_QUEUE_CALL_TIMED;
+        k->flags |= SS_QC_TIMED;
+        k->start_ns = ss_queue_now_ns();
+        k->asked = 0;
+        ss_block_begin(SS_BLOCK_QUEUE | SS_BLOCK_TIMED, (uintptr_t)handle, site);
+      } else {
+        ss_block_begin(SS_BLOCK_QUEUE, (uintptr_t)handle, site);
+      }
+      k->flags |= SS_QC_BLOCK;
+    }
+    if (push && SS_UNLIKELY(--qt->sample_countdown == 0)) {
+      qt->sample_countdown = SS_QUEUE_SAMPLE;
+      k->flags |= SS_QC_SAMPLE;
+    }
+    break;
+  }
+  case SYNCSAN_QUEUE_ROLE_CREATE:
+    k->flags = SS_QC_TRACKED;
+    k->since_ms = capacity;
+    k->start_ns = (uintptr_t)handle;
+    break;
+  case SYNCSAN_QUEUE_ROLE_CLOSE: {
+    struct ss_queue_ref *ref;
+    struct ss_queue *q = ss_queue_lookup(&ss_queue_self, (uintptr_t)handle, site, &ref);
+    if (!q)
+      break;
+    k->q = q;
+    k->gen = ref->gen;
+    k->flags = SS_QC_TRACKED;
+    if (__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE)) {
+      SS_NOTE_HOOK_PC();
+      ss_queue_double_close(k, t->tid);
+    }
+    break;
+  }
+  case SYNCSAN_QUEUE_ROLE_DESTROY:
+    /* Forgotten before the program frees it: a queue made at the same
+     * address meanwhile (by another thread) is a new one. */
+    ss_queue_forget((uintptr_t)handle);
+    break;
+  default:
+    break;
+  }
+  errno = saved;
+  return mode;
+}
+
+SS_EXPORT int64_t __syncsan_queue_timeout_ms(struct syncsan_queue_call *c) {
+  struct ss_qcall *k = (struct ss_qcall *)c;
+  int saved = errno;
+  int64_t ms = 86400000; /* a day: no stall check to keep to */
+  if ((k->flags & SS_QC_TIMED) && k->q) {
+    uint64_t now = ss_queue_now_ns(), stall = ss_queue_stall_ms(k->q);
+    k->call_ns = now;
+    if (stall) {
+      uint64_t waited = (now - k->start_ns) / 1000000;
+      /* Until the stall, the budget left; after it, one stall period per
+       * question to the listeners. */
+      ms = (k->flags & SS_QC_STALLED) || waited >= stall ? (int64_t)stall
+                                                         : (int64_t)(stall - waited);
+    }
+  }
+  if (ms < 1)
+    ms = 1;
+  k->timeout_ms = (uint32_t)ms;
+  errno = saved;
+  return ms;
+}
+
+SS_EXPORT uint32_t __syncsan_queue_timed_again(struct syncsan_queue_call *c, int64_t r) {
+  struct ss_qcall *k = (struct ss_qcall *)c;
+  if (!(k->flags & SS_QC_TIMED) || !k->q || ss_queue_ok(k->d->ok, r))
+    return 0;
+  int saved = errno;
+  uint32_t again = 0;
+  uint64_t now = ss_queue_now_ns();
+  /* A failure well before the timeout is the operation's own answer (a
+   * closed queue, an error), not a wait that ran out: it stands. */
+  if (now - k->call_ns >= (uint64_t)k->timeout_ms * 900000ull) {
+    uint64_t stall = ss_queue_stall_ms(k->q);
+    if (!stall || (!(k->flags & SS_QC_STALLED) && now - k->start_ns < stall * 1000000ull))
+      again = 1;
+    else {
+      SS_NOTE_HOOK_PC();
+      again = ss_queue_stall_timed(k, (now - k->start_ns) / 1000000);
+    }
+  }
+  errno = saved;
+  return again;
+}
+
+static void created(struct ss_qcall *k, int64_t r) {
+  const struct syncsan_queue_desc *d = k->d;
+  uintptr_t h = d->handle == SYNCSAN_QUEUE_HANDLE_RESULT ? (uintptr_t)r : (uintptr_t)k->start_ns;
+  if (!h || !ss_queue_ok(d->handle == SYNCSAN_QUEUE_HANDLE_RESULT && d->ok == SYNCSAN_QUEUE_OK_ALWAYS
+                             ? SYNCSAN_QUEUE_OK_NONNULL
+                             : d->ok,
+                         r))
+    return;
+  ss_queue_created(h, k->since_ms, k->site, d, ss_self.tid);
+  ss_monitor_start();
+}
+
+SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
+  struct ss_qcall *k = (struct ss_qcall *)c;
+  if (!(k->flags & SS_QC_TRACKED))
+    return;
+  int saved = errno;
+  struct ss_queue *q = k->q;
+  int ok = ss_queue_ok(k->d->ok, r);
+  switch (k->role) {
+  case SYNCSAN_QUEUE_ROLE_PUSH:
+  case SYNCSAN_QUEUE_ROLE_POP: {
+    struct ss_queue_thread *qt = &ss_queue_self;
+    int push = k->role == SYNCSAN_QUEUE_ROLE_PUSH;
+    if (push) {
+      if (ok) {
+        uint64_t n = __atomic_add_fetch(&q->pushes, 1, __ATOMIC_SEQ_CST);
+        uint64_t pops = __atomic_load_n(&q->pops, __ATOMIC_RELAXED);
+        uint64_t cap = __atomic_load_n(&q->capacity, __ATOMIC_RELAXED);
+        uint64_t est = n > pops ? n - pops : 0;
+        if (SS_UNLIKELY(est > __atomic_load_n(&q->occ_max, __ATOMIC_RELAXED)))
+          ss_queue_note_max(q, est);
+        if (SS_UNLIKELY(cap && est > cap)) {
+          SS_NOTE_HOOK_PC();
+          ss_queue_over_capacity(k, n, ss_self.tid);
+        }
+        if (SS_UNLIKELY(k->flags & SS_QC_SAMPLE))
+          ss_queue_sample_push(q, n, est);
+      } else {
+        __atomic_add_fetch(&q->failed_pushes, 1, __ATOMIC_RELAXED);
+      }
+    } else {
+      if (ok) {
+        uint64_t n = __atomic_add_fetch(&q->pops, 1, __ATOMIC_SEQ_CST);
+        if (SS_UNLIKELY(__atomic_load_n(&q->sampled, __ATOMIC_RELAXED)))
+          ss_queue_sample_pop(q, n);
+      } else {
+        __atomic_add_fetch(&q->failed_pops, 1, __ATOMIC_RELAXED);
+      }
+    }
+    if (k->flags & SS_QC_BLOCK) {
+      ss_block_end();
+      uint64_t ms = ss_queue_coarse_ms() - k->since_ms;
+      if (ms)
+        __atomic_add_fetch(push ? &q->push_blocked_ms : &q->pop_blocked_ms, ms,
+                           __ATOMIC_RELAXED);
+    } else if (SS_UNLIKELY(!ok)) {
+      SS_NOTE_HOOK_PC();
+      ss_queue_streak_fail(qt, k);
+    } else if (SS_UNLIKELY(qt->st_q != NULL)) {
+      qt->st_q = NULL;
+    }
+    ss_queue_retract(qt, k);
+    break;
+  }
+  case SYNCSAN_QUEUE_ROLE_CREATE:
+    created(k, r);
+    break;
+  case SYNCSAN_QUEUE_ROLE_CLOSE:
+    if (ok && q && __atomic_load_n(&q->gen, __ATOMIC_RELAXED) == k->gen) {
+      ss_spin_lock(&q->lock);
+      if (!q->close_site) {
+        q->close_site = k->site;
+        q->close_desc = k->d;
+        q->close_tid = ss_self.tid;
+      }
+      ss_spin_unlock(&q->lock);
+      __atomic_store_n(&q->closed, 1, __ATOMIC_RELEASE);
+    }
+    break;
+  default:
+    break;
+  }
+  errno = saved;
+}
+
+SS_EXPORT void __syncsan_queue_unwind(struct syncsan_queue_call *c) {
+  struct ss_qcall *k = (struct ss_qcall *)c;
+  if (!(k->flags & SS_QC_TRACKED) || !k->q)
+    return;
+  if (k->role != SYNCSAN_QUEUE_ROLE_PUSH && k->role != SYNCSAN_QUEUE_ROLE_POP)
+    return;
+  int saved = errno;
+  if (k->flags & SS_QC_BLOCK)
+    ss_block_end();
+  ss_queue_retract(&ss_queue_self, k);
+  errno = saved;
+}
