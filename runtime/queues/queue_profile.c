@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/report.h"
 #include "queue_flags.h"
 #include "queue_metrics.h"
 #include "queue_qos.h"
