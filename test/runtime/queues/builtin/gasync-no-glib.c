@@ -42,7 +42,7 @@ int main(int argc, char **argv) {
   return 0;
 }
 // NEEDED: Dynamic section
-// SYMS-DAG: WEAK {{ +}}DEFAULT {{.*}} g_async_queue_new{{$}}
-// SYMS-DAG: WEAK {{ +}}DEFAULT {{.*}} g_async_queue_pop{{$}}
+// SYMS-DAG: WEAK DEFAULT {{[0-9]+}} g_async_queue_new{{$}}
+// SYMS-DAG: WEAK DEFAULT {{[0-9]+}} g_async_queue_pop{{$}}
 // ALONE: no plugin
 // PLUGIN: sum 55, known 0, pushes 10 pops 10

@@ -43,13 +43,19 @@ int main(int argc, char **argv) {
   g_async_queue_unref(q);
   return 0;
 }
-// IR: call {{.*}}@__syncsan_g_async_queue_new(
-// IR: call {{.*}}@__syncsan_g_async_queue_push(
-// IR: call {{.*}}@__syncsan_g_async_queue_pop(
-// IR: call {{.*}}@__syncsan_g_async_queue_unref(
+// IR-DAG: call {{.*}}@__syncsan_g_async_queue_new(
+// IR-DAG: call {{.*}}@__syncsan_g_async_queue_push(
+// IR-DAG: call {{.*}}@__syncsan_g_async_queue_pop(
+// IR-DAG: call {{.*}}@__syncsan_g_async_queue_unref(
 // CHECK: pop 3:
-// CHECK: ERROR: SyncSanitizer: queue-stall:
-// CHECK: gasync-stall.c:38
+// CHECK: ERROR: SyncSanitizer: queue-stall: thread T0 has been blocked popping from queue 0x{{[0-9a-f]+}} created at {{.*}}gasync-stall.c:28:{{[0-9]+}} for {{[0-9]+}} ms (0 items, capacity unknown)
+// CHECK-NEXT: Thread T0 waits in g_async_queue_pop{{( at)?}}:
+// CHECK-NEXT: #0 main {{.*}}gasync-stall.c:38:{{[0-9]+}}
+// CHECK: threads that pushed to it:
+// CHECK-NEXT: T{{[12]}}: exited
+// CHECK-NEXT: T{{[12]}}: exited
+// CHECK-NEXT: every one of them has exited
+// FAIL: the pop is made to fail (stall action fail, from the queue's policy)
 // CHECK: SUMMARY: SyncSanitizer: queue-stall {{.*}}gasync-stall.c:38
 // REPORT-NOT: pop 4
 // FAIL: pop 4: 0

@@ -8,7 +8,7 @@
 // RUN: %syncsan-cc %O -g %s %t-lib.so %glib_libs -o %t
 // RUN: env SYNCSAN_OPTIONS=queue_stall_ms=200 %expect-exit 0 timeout 10 %t ok 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=SyncSanitizer
 // RUN: env SYNCSAN_OPTIONS=queue_stall_ms=200 %expect-exit 124 timeout 2 %t stall 2>&1 | FileCheck %s --check-prefix=STALL
-// RUN: %clang %O -g -c %s -o %t-plain.o
+// RUN: %clang %O -g -I%srcroot/include -c %s -o %t-plain.o
 // RUN: %syncsan-cc %t-plain.o %t-lib.so %glib_libs -o %t-plain
 // RUN: env SYNCSAN_OPTIONS=queue_stall_ms=200 %expect-exit 0 timeout 10 %t-plain ok 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=SyncSanitizer
 // RUN: env SYNCSAN_OPTIONS=queue_stall_ms=200 %expect-exit 124 timeout 2 %t-plain stall 2>&1 | FileCheck %s --check-prefix=STALL
@@ -53,6 +53,10 @@ int main(int argc, char **argv) {
 }
 // OK: pushes 100 pops 100 failed pops 1
 // OK: sum 5050, then 0
-// STALL: ERROR: SyncSanitizer: queue-stall:
-// STALL: {{jobq_pop .*gasync-lib.c|main .*gasync-uninstrumented.c}}:{{[0-9]+}}
+// STALL: ERROR: SyncSanitizer: queue-stall: thread T0 has been blocked popping from queue 0x{{[0-9a-f]+}} {{.*}} (0 items, capacity unknown)
+// STALL-NEXT: Thread T0 waits in g_async_queue_pop{{( at)?}}:
+// STALL-NEXT: #0 {{jobq_pop .*gasync-lib.c|main .*gasync-uninstrumented.c}}:{{[0-9]+}}
+// STALL: threads that pushed to it:
+// STALL-NEXT: T1: exited
+// STALL-NEXT: every one of them has exited
 // STALL-NOT: sum

@@ -19,7 +19,15 @@ int main(int argc, char **argv) {
   char name[64];
   snprintf(name, sizeof(name), "/syncsan-misuse-%d", (int)getpid());
   struct mq_attr attr = {.mq_maxmsg = 4, .mq_msgsize = 16};
+  /* The first report starts syncsan's symbolizer, whose descriptors take
+   * the lowest free numbers: a few are left free below the queue's, so
+   * that the number closed twice is not reused in between. */
+  int spare[4];
+  for (int i = 0; i < 4; i++)
+    spare[i] = open("/dev/null", O_RDONLY);
   mqd_t q = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &attr);
+  for (int i = 0; i < 4; i++)
+    close(spare[i]);
   if (q == (mqd_t)-1) {
     perror("mq_open");
     return 2;
@@ -38,15 +46,22 @@ int main(int argc, char **argv) {
   printf("%s: rc=%d %s\n", mode, rc, errno == EBADF ? "EBADF" : errno ? "other" : "ok");
   return 0;
 }
-// IR: call {{.*}}@__syncsan_mq_send(
-// IR: call {{.*}}@__syncsan_mq_receive(
-// IR: call {{.*}}@__syncsan_mq_close(
-// SEND: ERROR: SyncSanitizer: queue-send-after-close:
-// SEND: mq-misuse.c:35
-// SEND: SUMMARY: SyncSanitizer: queue-send-after-close {{.*}}mq-misuse.c:35
+// IR-DAG: call {{.*}}@__syncsan_mq_send(
+// IR-DAG: call {{.*}}@__syncsan_mq_receive(
+// IR-DAG: call {{.*}}@__syncsan_mq_close(
+// SEND: ERROR: SyncSanitizer: queue-send-after-close: push (mq_send) to queue '/syncsan-misuse-{{[0-9]+}}' (0x{{[0-9a-f]+}}) after it was closed
+// SEND-NEXT: Push by thread T0:
+// SEND-NEXT: #0 main {{.*}}mq-misuse.c:43:{{[0-9]+}}
+// SEND-NEXT: queue '/syncsan-misuse-{{[0-9]+}}' (0x{{[0-9a-f]+}}) was closed (mq_close) by thread T0 at:
+// SEND-NEXT: #0 main {{.*}}mq-misuse.c:39:{{[0-9]+}}
+// SEND-NEXT: queue '/syncsan-misuse-{{[0-9]+}}' (0x{{[0-9a-f]+}}) (capacity 4) was created by thread T0 at:
+// SEND-NEXT: #0 main {{.*}}mq-misuse.c:28:{{[0-9]+}}
+// SEND: SUMMARY: SyncSanitizer: queue-send-after-close {{.*}}mq-misuse.c:43
 // SEND: send: rc=-1 EBADF
 // CLOSE: ERROR: SyncSanitizer: queue-double-close:
-// CLOSE: mq-misuse.c:37
-// CLOSE: SUMMARY: SyncSanitizer: queue-double-close {{.*}}mq-misuse.c:37
+// CLOSE: #0 main {{.*}}mq-misuse.c:45:{{[0-9]+}}
+// CLOSE: was closed (mq_close) by thread T0 at:
+// CLOSE-NEXT: #0 main {{.*}}mq-misuse.c:39:{{[0-9]+}}
+// CLOSE: SUMMARY: SyncSanitizer: queue-double-close {{.*}}mq-misuse.c:45
 // CLOSE: close: rc=-1 EBADF
 // OK: ok: rc=0 ok

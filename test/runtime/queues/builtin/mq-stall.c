@@ -52,8 +52,15 @@ int main(int argc, char **argv) {
   return 0;
 }
 // CHECK: receive 0: 4
-// CHECK: ERROR: SyncSanitizer: queue-stall:
-// CHECK: mq-stall.c:49
+// CHECK: ERROR: SyncSanitizer: queue-stall: thread T0 has been blocked popping from queue '/syncsan-stall-{{[0-9]+}}' (0x{{[0-9a-f]+}}) for {{[0-9]+}} ms (0 of 8 items)
+// CHECK-NEXT: Thread T0 waits in mq_receive{{( at)?}}:
+// CHECK-NEXT: #0 main {{.*}}mq-stall.c:49:{{[0-9]+}}
+// CHECK: (capacity 8) was created by thread T0 at:
+// CHECK-NEXT: #0 main {{.*}}mq-stall.c:33:{{[0-9]+}}
+// CHECK: threads that pushed to it:
+// CHECK-NEXT: T1: exited
+// CHECK-NEXT: every one of them has exited
+// FAIL: the pop is made to fail (stall action fail, from the queue's policy)
 // CHECK: SUMMARY: SyncSanitizer: queue-stall {{.*}}mq-stall.c:49
 // REPORT-NOT: receive 1
 // FAIL: receive 1: -1 ETIMEDOUT

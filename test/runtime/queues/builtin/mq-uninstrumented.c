@@ -57,10 +57,15 @@ int main(int argc, char **argv) {
   return 0;
 }
 // OK: sum 4950
-// STALL: ERROR: SyncSanitizer: queue-stall:
-// STALL: {{chan_recv .*mq-lib.c|main .*mq-uninstrumented.c}}:{{[0-9]+}}
+// STALL: ERROR: SyncSanitizer: queue-stall: thread T0 has been blocked popping from queue '/syncsan-lib-{{[0-9]+}}' (0x{{[0-9a-f]+}}) for {{[0-9]+}} ms (0 of 4 items)
+// STALL-NEXT: Thread T0 waits in mq_receive{{( at)?}}:
+// STALL-NEXT: #0 {{chan_recv .*mq-lib.c|main .*mq-uninstrumented.c}}:{{[0-9]+}}
+// STALL: (capacity 4) was created by thread T0 at:
+// STALL-NEXT: #0 {{chan_open .*mq-lib.c|main .*mq-uninstrumented.c}}:{{[0-9]+}}
+// STALL: every one of them has exited
 // STALL-NOT: sum
-// SEND: ERROR: SyncSanitizer: queue-send-after-close:
-// SEND: {{chan_send .*mq-lib.c|main .*mq-uninstrumented.c}}:{{[0-9]+}}
+// SEND: ERROR: SyncSanitizer: queue-send-after-close: push (mq_send) to queue '/syncsan-lib-{{[0-9]+}}'
+// SEND-NEXT: Push by thread T0:
+// SEND-NEXT: #0 {{chan_send .*mq-lib.c|main .*mq-uninstrumented.c}}:{{[0-9]+}}
 // SEND: late send -1 EBADF
 // SEND: sum 4950
