@@ -3,9 +3,11 @@
 // a queue of two messages, where the producer blocks on the full queue
 // now and then, the consumer on the empty one; a timed receive that times
 // out at the end (a failed pop, no stall). The metrics count every message
-// once, through the handle of the first descriptor.
+// once, through the handle of the first descriptor, and the exit profile
+// names the queue by its name.
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: env SYNCSAN_OPTIONS=queue_stall_ms=200 %expect-exit 0 timeout 20 %t 2>&1 | FileCheck %s --implicit-check-not=SyncSanitizer
+// RUN: env SYNCSAN_OPTIONS=queue_stall_ms=200:profile_queues=1 %expect-exit 0 timeout 20 %t 2>&1 | FileCheck %s --check-prefix=PROFILE
 #include <errno.h>
 #include <fcntl.h>
 #include <mqueue.h>
@@ -73,3 +75,5 @@ int main(void) {
 }
 // CHECK: sum 1999000, late receive -1 ETIMEDOUT
 // CHECK: pushes 2000 pops 2000 failed pops 1 capacity 2 max {{[12]}}
+// PROFILE: queue profile (profile_queues=1)
+// PROFILE: '/syncsan-ok-{{[0-9]+}}' 1 2000 2000 0 1 0 {{[12]}} {{.*}} 2 {{.*}}
