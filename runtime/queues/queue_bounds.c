@@ -44,7 +44,8 @@ static void scan_thread(struct ss_thread *t, uint32_t slot, void *arg) {
   if (__atomic_load_n(&qt->overflow, __ATOMIC_ACQUIRE))
     s->unknown = 1;
   for (uint32_t i = 0; i < SS_QUEUE_INFLIGHT; i++)
-    if (__atomic_load_n(&qt->inflight[i], __ATOMIC_ACQUIRE) == s->want)
+    if ((__atomic_load_n(&qt->inflight[i], __ATOMIC_ACQUIRE) & ~(uintptr_t)SS_QUEUE_INF_BLOCK) ==
+        s->want)
       s->n++;
 }
 
@@ -67,17 +68,17 @@ SS_HIDDEN int ss_queue_lower_bound(struct ss_queue *q, uint64_t pushes, int64_t 
   if (!barrier_all() || !in_flight(q, SS_QUEUE_INF_POP, &pops_in_flight))
     return 0;
   /* The slots before the count: a pop that left its slot was counted. */
-  uint64_t pops = __atomic_load_n(&q->pops, __ATOMIC_SEQ_CST);
+  uint64_t pops = ss_queue_pops(q);
   *lb = (int64_t)pushes - (int64_t)pops - pops_in_flight;
   return 1;
 }
 
 SS_HIDDEN int ss_queue_upper_bound(struct ss_queue *q, int64_t *ub) {
-  uint64_t pops = __atomic_load_n(&q->pops, __ATOMIC_SEQ_CST);
+  uint64_t pops = ss_queue_pops(q);
   int64_t pushes_in_flight;
   if (!barrier_all() || !in_flight(q, SS_QUEUE_INF_PUSH, &pushes_in_flight))
     return 0;
-  uint64_t pushes = __atomic_load_n(&q->pushes, __ATOMIC_SEQ_CST);
+  uint64_t pushes = ss_queue_pushes(q);
   *ub = (int64_t)pushes + pushes_in_flight - (int64_t)pops;
   return 1;
 }

@@ -23,15 +23,24 @@ SS_HIDDEN extern int ss_queue_untracked_seen;
 SS_HIDDEN void ss_queue_bounds_init(void);
 SS_HIDDEN void ss_queue_bounds_fork_child(void);
 
+/* word: the record | SS_QUEUE_INF_*; a blocking call (SS_QUEUE_INF_BLOCK)
+ * also gives since when (k->since_ms) and its descriptor. */
 static SS_ALWAYS_INLINE void ss_queue_publish(struct ss_queue_thread *qt, struct ss_qcall *k,
                                               uintptr_t word) {
   uint32_t d = qt->depth;
   if (SS_LIKELY(d < SS_QUEUE_INFLIGHT)) {
+    /* The slot is taken before it is written: a signal handler's call on
+     * this thread in between takes the next one. */
+    qt->depth = d + 1;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    if (word & SS_QUEUE_INF_BLOCK) {
+      __atomic_store_n(&qt->inf_since[d], k->since_ms, __ATOMIC_RELAXED);
+      __atomic_store_n(&qt->inf_desc[d], k->d, __ATOMIC_RELAXED);
+    }
     if (SS_UNLIKELY(ss_queue_fence_publish))
       __atomic_store_n(&qt->inflight[d], word, __ATOMIC_SEQ_CST);
     else
-      __atomic_store_n(&qt->inflight[d], word, __ATOMIC_RELAXED);
-    qt->depth = d + 1;
+      __atomic_store_n(&qt->inflight[d], word, __ATOMIC_RELEASE);
     k->slot = (uint8_t)(d + 1);
   } else {
     __atomic_store_n(&qt->overflow, qt->overflow + 1, __ATOMIC_SEQ_CST);

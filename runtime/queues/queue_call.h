@@ -3,6 +3,8 @@
  * share with the checks' slow paths. */
 #ifndef SYNCSAN_QUEUE_CALL_H
 #define SYNCSAN_QUEUE_CALL_H
+#include <errno.h>
+
 #include "syncsan/abi_queue.h"
 
 #include "queue_table.h"
@@ -18,7 +20,7 @@ struct ss_qcall {
   const struct syncsan_queue_desc *d;
   const struct syncsan_site *site;
   uint32_t gen;
-  uint8_t role, flags, slot, pad; /* slot: in-flight slot + 1; 0 none */
+  uint8_t role, flags, slot, cell; /* slot: in-flight slot + 1, 0 none; cell: its count's */
   /* A blocking push or pop: when it began (coarse ms). A create: its
    * capacity. */
   uint64_t since_ms;
@@ -31,6 +33,16 @@ struct ss_qcall {
 };
 _Static_assert(sizeof(struct ss_qcall) <= sizeof(struct syncsan_queue_call),
                "the call record fits the pass's alloca");
+
+/* The entry points leave errno as the program's (the queue function's,
+ * after its call): the common path calls nothing that may set it, and a
+ * slow path that may (a report, mmap, a syscall) keeps it around itself. */
+#define SS_QUEUE_KEEP_ERRNO(stmt)                                                            \
+  do {                                                                                       \
+    int saved_errno_ = errno;                                                                \
+    stmt;                                                                                    \
+    errno = saved_errno_;                                                                    \
+  } while (0)
 
 static inline int ss_queue_ok(uint32_t ok, int64_t r) {
   switch (ok) {

@@ -2,10 +2,12 @@
  * every queue call in (<syncsan/abi_queue.h>).
  *
  * What is counted when, so that no check can cry wolf under races:
- * - a push counts (pushes++) when its end sees that it took effect; a pop
- *   likewise (pops++). Each call in flight is published in its thread's
- *   state from its begin until after its count (queue_bounds.c: done++
- *   happens before in-flight--).
+ * - a push counts when its end sees that it took effect; a pop likewise.
+ *   The counts are kept per thread (each thread adds to a cell of its own
+ *   with a plain store: queue_table.h), and a side's count is the sum of
+ *   its cells. Each call in flight is published in its thread's state from
+ *   its begin until after its count (queue_bounds.c: done++ happens before
+ *   in-flight--).
  * - At any moment, the items really in the queue are at least
  *     pushes - (pops + pops in flight)
  *   (a push counted has taken effect; a pop that took effect is counted or
@@ -15,22 +17,25 @@
  *   capacity: the queue then certainly holds more than it may.
  *   queue-recv-after-close calls a closed queue drained only when the
  *   upper bound is 0. Both bounds need every thread's calls in flight, a
- *   slow path (queue_bounds.c) taken only when the cheap estimate
- *   pushes - pops says the check could fire.
+ *   slow path (queue_bounds.c) taken only when the estimate pushes - pops
+ *   says the check could fire: for the capacity, at one push in 64 per
+ *   thread and on the monitor's looks, so a queue that goes over its
+ *   capacity and comes back at once may go unseen; one that stays over it
+ *   is found.
  * - closed is set at a close's end (the close took effect); a push that
  *   begins on a closed queue is queue-send-after-close, a close that
  *   begins on one queue-double-close. A push or close racing with the
  *   close (begun before it ended) is never reported.
  *
  * The common path of a push or pop: the thread's cache, two stores to
- * publish and retract it, one counter increment, a few loads of the
+ * publish and retract it, one store to its own count, a few loads of the
  * record, the core's block note for a blocking call, and the coarse clock
- * (a variable). The exact clock is read for one push in 64 (a latency
- * sample) and its pop, and in timed calls only.
+ * (a variable). No atomic read-modify-write, no shared write. The exact
+ * clock is read for one push in 64 (a latency sample) and its pop, and in
+ * timed calls only.
  *
- * Every entry point keeps errno: the program reads the queue function's. */
-#include <errno.h>
-
+ * Every entry point keeps errno: the program reads the queue function's
+ * (SS_QUEUE_KEEP_ERRNO around every slow path). */
 #include "core/monitor.h"
 #include "core/thread.h"
 #include "queue_bounds.h"
@@ -43,9 +48,47 @@
 SS_HIDDEN uint32_t ss_queue_nlisteners;
 SS_HIDDEN int ss_queue_fail_default;
 
+/* The thread's own cell: only it writes it, so no locked instruction is
+ * needed; but a signal handler on the thread may count on the same cell
+ * (a queue call of its own), so the increment is one instruction where
+ * the machine has one, which a signal cannot cut in two. The store is
+ * ordered before the call's retraction (release) that follows. */
+static SS_ALWAYS_INLINE void own_increment(uint64_t *count) {
+#if defined(__x86_64__)
+  __asm__ volatile("incq %0" : "+m"(*count) : : "memory");
+#else
+  __atomic_store_n(count, __atomic_load_n(count, __ATOMIC_RELAXED) + 1, __ATOMIC_RELEASE);
+#endif
+}
+
 static SS_ALWAYS_INLINE int recovery_on(const struct ss_queue *q) {
   return __atomic_load_n(&ss_queue_nlisteners, __ATOMIC_RELAXED) ||
          __atomic_load_n(&q->recovery, __ATOMIC_RELAXED) || ss_queue_fail_default;
+}
+
+/* A create, close or destroy: rare, and off the common path. */
+static SS_NOINLINE void begin_other(struct ss_qcall *k, uint32_t role, void *handle,
+                                    uint64_t capacity, const struct syncsan_site *site,
+                                    uint32_t tid) {
+  if (role == SYNCSAN_QUEUE_ROLE_CREATE) {
+    k->flags = SS_QC_TRACKED;
+    k->since_ms = capacity;
+    k->start_ns = (uintptr_t)handle;
+  } else if (role == SYNCSAN_QUEUE_ROLE_CLOSE) {
+    struct ss_queue_ref *ref;
+    struct ss_queue *q = ss_queue_lookup(&ss_queue_self, (uintptr_t)handle, site, &ref);
+    if (!q)
+      return;
+    k->q = q;
+    k->gen = ref->gen;
+    k->flags = SS_QC_TRACKED;
+    if (__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE))
+      ss_queue_double_close(k, tid);
+  } else if (role == SYNCSAN_QUEUE_ROLE_DESTROY) {
+    /* Forgotten before the program frees it: a queue made at the same
+     * address meanwhile (by another thread) is a new one. */
+    ss_queue_forget((uintptr_t)handle);
+  }
 }
 
 SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
@@ -57,48 +100,52 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
   k->slot = 0;
   k->d = d;
   k->site = site = site ? ss_site(site) : NULL;
-  k->role = (uint8_t)d->role;
+  uint32_t role = d->role;
+  k->role = (uint8_t)role;
   if (SS_UNLIKELY(ss_in_hook()))
     return SYNCSAN_QUEUE_CALL_PLAIN;
-  int saved = errno;
-  struct ss_thread *t = ss_thread_get();
+  struct ss_thread *t = &ss_self;
+  if (SS_UNLIKELY(!t->registered))
+    SS_QUEUE_KEEP_ERRNO(t = ss_thread_register_slow());
   if (SS_UNLIKELY(t->untracked)) {
     __atomic_store_n(&ss_queue_untracked_seen, 1, __ATOMIC_RELAXED);
-    errno = saved;
     return SYNCSAN_QUEUE_CALL_PLAIN;
   }
-  uint32_t mode = SYNCSAN_QUEUE_CALL_PLAIN;
-  switch (d->role) {
-  case SYNCSAN_QUEUE_ROLE_PUSH:
-  case SYNCSAN_QUEUE_ROLE_POP: {
+  if (SS_LIKELY(role == SYNCSAN_QUEUE_ROLE_PUSH || role == SYNCSAN_QUEUE_ROLE_POP)) {
     struct ss_queue_thread *qt = &ss_queue_self;
     struct ss_queue_ref *ref;
     struct ss_queue *q = ss_queue_lookup(qt, (uintptr_t)handle, site, &ref);
     if (SS_UNLIKELY(!q))
-      break;
-    int push = d->role == SYNCSAN_QUEUE_ROLE_PUSH;
-    if (SS_UNLIKELY(!(ref->sides & (push ? 1u : 2u)))) {
-      ss_queue_note_side(q, !push, t->tid);
-      ref->sides |= push ? 1u : 2u;
+      return SYNCSAN_QUEUE_CALL_PLAIN;
+    int push = role == SYNCSAN_QUEUE_ROLE_PUSH;
+    uint32_t cell = ref->cell[!push];
+    if (SS_UNLIKELY(cell == 0xff)) {
+      SS_QUEUE_KEEP_ERRNO(cell = ss_queue_note_side(q, !push, t->tid));
+      ref->cell[!push] = (uint8_t)cell;
     }
+    k->cell = (uint8_t)cell;
     k->q = q;
     k->gen = ref->gen;
     k->flags = SS_QC_TRACKED;
-    ss_queue_publish(qt, k, (uintptr_t)q | (push ? SS_QUEUE_INF_PUSH : SS_QUEUE_INF_POP));
+    uintptr_t word = (uintptr_t)q | (push ? SS_QUEUE_INF_PUSH : SS_QUEUE_INF_POP);
+    if (d->flags & SYNCSAN_QUEUE_BLOCKING) {
+      k->since_ms = ss_queue_coarse_ms();
+      word |= SS_QUEUE_INF_BLOCK;
+    }
+    ss_queue_publish(qt, k, word);
     if (SS_UNLIKELY(__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE))) {
       SS_NOTE_HOOK_PC();
       if (push)
-        ss_queue_send_after_close(k, t->tid);
+        SS_QUEUE_KEEP_ERRNO(ss_queue_send_after_close(k, t->tid));
       else if (d->flags & SYNCSAN_QUEUE_STRICT_CLOSE)
-        ss_queue_recv_after_close(k, t->tid);
+        SS_QUEUE_KEEP_ERRNO(ss_queue_recv_after_close(k, t->tid));
     }
+    uint32_t mode = SYNCSAN_QUEUE_CALL_PLAIN;
     if (d->flags & SYNCSAN_QUEUE_BLOCKING) {
-      k->since_ms = ss_queue_coarse_ms();
-      ss_queue_note_blocking(qt, k, push);
       if ((d->flags & SYNCSAN_QUEUE_HAS_TIMED) && SS_UNLIKELY(recovery_on(q))) {
         mode = SYNCSAN_QUEUE_CALL_TIMED;
         k->flags |= SS_QC_TIMED;
-        k->start_ns = ss_queue_now_ns();
+        SS_QUEUE_KEEP_ERRNO(k->start_ns = ss_queue_now_ns());
         k->asked = 0;
         ss_block_begin(SS_BLOCK_QUEUE | SS_BLOCK_TIMED, (uintptr_t)handle, site);
       } else {
@@ -110,37 +157,11 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
       qt->sample_countdown = SS_QUEUE_SAMPLE;
       k->flags |= SS_QC_SAMPLE;
     }
-    break;
+    return mode;
   }
-  case SYNCSAN_QUEUE_ROLE_CREATE:
-    k->flags = SS_QC_TRACKED;
-    k->since_ms = capacity;
-    k->start_ns = (uintptr_t)handle;
-    break;
-  case SYNCSAN_QUEUE_ROLE_CLOSE: {
-    struct ss_queue_ref *ref;
-    struct ss_queue *q = ss_queue_lookup(&ss_queue_self, (uintptr_t)handle, site, &ref);
-    if (!q)
-      break;
-    k->q = q;
-    k->gen = ref->gen;
-    k->flags = SS_QC_TRACKED;
-    if (__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE)) {
-      SS_NOTE_HOOK_PC();
-      ss_queue_double_close(k, t->tid);
-    }
-    break;
-  }
-  case SYNCSAN_QUEUE_ROLE_DESTROY:
-    /* Forgotten before the program frees it: a queue made at the same
-     * address meanwhile (by another thread) is a new one. */
-    ss_queue_forget((uintptr_t)handle);
-    break;
-  default:
-    break;
-  }
-  errno = saved;
-  return mode;
+  SS_NOTE_HOOK_PC();
+  SS_QUEUE_KEEP_ERRNO(begin_other(k, role, handle, capacity, site, t->tid));
+  return SYNCSAN_QUEUE_CALL_PLAIN;
 }
 
 SS_EXPORT int64_t __syncsan_queue_timeout_ms(struct syncsan_queue_call *c) {
@@ -199,78 +220,86 @@ static void created(struct ss_qcall *k, int64_t r) {
   ss_monitor_start();
 }
 
+/* One push in 64 per thread looks at the queue's counts as a whole (the
+ * sums of its cells): its occupancy (maximum, mean), whether it is over
+ * its capacity, and a latency sample. */
+static SS_NOINLINE void sampled_push(struct ss_qcall *k) {
+  struct ss_queue *q = k->q;
+  uint64_t n = ss_queue_pushes(q), pops = ss_queue_pops(q);
+  uint64_t est = n > pops ? n - pops : 0;
+  uint64_t cap = __atomic_load_n(&q->capacity, __ATOMIC_RELAXED);
+  if (est > __atomic_load_n(&q->occ_max, __ATOMIC_RELAXED))
+    ss_queue_note_max(q, est);
+  if (cap && est > cap)
+    ss_queue_over_capacity(q, k, n, ss_self.tid);
+  ss_queue_sample_push(q, n, est);
+}
+
+/* The end of a create or close: rare, and off the common path. */
+static SS_NOINLINE void end_other(struct ss_qcall *k, int64_t r) {
+  struct ss_queue *q = k->q;
+  if (k->role == SYNCSAN_QUEUE_ROLE_CREATE) {
+    created(k, r);
+  } else if (k->role == SYNCSAN_QUEUE_ROLE_CLOSE && ss_queue_ok(k->d->ok, r) && q &&
+             __atomic_load_n(&q->gen, __ATOMIC_RELAXED) == k->gen) {
+    ss_spin_lock(&q->lock);
+    if (!q->close_site) {
+      q->close_site = k->site;
+      q->close_desc = k->d;
+      q->close_tid = ss_self.tid;
+    }
+    ss_spin_unlock(&q->lock);
+    __atomic_store_n(&q->closed, 1, __ATOMIC_RELEASE);
+  }
+}
+
 SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
   struct ss_qcall *k = (struct ss_qcall *)c;
   if (!(k->flags & SS_QC_TRACKED))
     return;
-  int saved = errno;
+  if (SS_UNLIKELY(k->role != SYNCSAN_QUEUE_ROLE_PUSH && k->role != SYNCSAN_QUEUE_ROLE_POP)) {
+    SS_QUEUE_KEEP_ERRNO(end_other(k, r));
+    return;
+  }
   struct ss_queue *q = k->q;
+  struct ss_queue_thread *qt = &ss_queue_self;
   int ok = ss_queue_ok(k->d->ok, r);
-  switch (k->role) {
-  case SYNCSAN_QUEUE_ROLE_PUSH:
-  case SYNCSAN_QUEUE_ROLE_POP: {
-    struct ss_queue_thread *qt = &ss_queue_self;
-    int push = k->role == SYNCSAN_QUEUE_ROLE_PUSH;
-    if (push) {
-      if (ok) {
-        uint64_t n = __atomic_add_fetch(&q->pushes, 1, __ATOMIC_SEQ_CST);
-        uint64_t pops = __atomic_load_n(&q->pops, __ATOMIC_RELAXED);
-        uint64_t cap = __atomic_load_n(&q->capacity, __ATOMIC_RELAXED);
-        uint64_t est = n > pops ? n - pops : 0;
-        if (SS_UNLIKELY(est > __atomic_load_n(&q->occ_max, __ATOMIC_RELAXED)))
-          ss_queue_note_max(q, est);
-        if (SS_UNLIKELY(cap && est > cap)) {
-          SS_NOTE_HOOK_PC();
-          ss_queue_over_capacity(k, n, ss_self.tid);
-        }
-        if (SS_UNLIKELY(k->flags & SS_QC_SAMPLE))
-          ss_queue_sample_push(q, n, est);
-      } else {
-        __atomic_add_fetch(&q->failed_pushes, 1, __ATOMIC_RELAXED);
-      }
-    } else {
-      if (ok) {
-        uint64_t n = __atomic_add_fetch(&q->pops, 1, __ATOMIC_SEQ_CST);
-        if (SS_UNLIKELY(__atomic_load_n(&q->sampled, __ATOMIC_RELAXED)))
-          ss_queue_sample_pop(q, n);
-      } else {
-        __atomic_add_fetch(&q->failed_pops, 1, __ATOMIC_RELAXED);
-      }
-    }
-    if (k->flags & SS_QC_BLOCK) {
+  int push = k->role == SYNCSAN_QUEUE_ROLE_PUSH;
+  /* A queue destroyed while the call was in flight (its real call had
+   * returned, so another thread could see the effect and destroy it) no
+   * longer owns the record, which may already count a new queue. */
+  if (SS_UNLIKELY(__atomic_load_n(&q->gen, __ATOMIC_RELAXED) != k->gen)) {
+    if (k->flags & SS_QC_BLOCK)
       ss_block_end();
-      uint64_t ms = ss_queue_coarse_ms() - k->since_ms;
-      if (ms)
-        __atomic_add_fetch(push ? &q->push_blocked_ms : &q->pop_blocked_ms, ms,
-                           __ATOMIC_RELAXED);
-    } else if (SS_UNLIKELY(!ok)) {
-      SS_NOTE_HOOK_PC();
-      ss_queue_streak_fail(qt, k);
-    } else if (SS_UNLIKELY(qt->st_q != NULL)) {
-      qt->st_q = NULL;
-    }
     ss_queue_retract(qt, k);
-    break;
+    return;
   }
-  case SYNCSAN_QUEUE_ROLE_CREATE:
-    created(k, r);
-    break;
-  case SYNCSAN_QUEUE_ROLE_CLOSE:
-    if (ok && q && __atomic_load_n(&q->gen, __ATOMIC_RELAXED) == k->gen) {
-      ss_spin_lock(&q->lock);
-      if (!q->close_site) {
-        q->close_site = k->site;
-        q->close_desc = k->d;
-        q->close_tid = ss_self.tid;
-      }
-      ss_spin_unlock(&q->lock);
-      __atomic_store_n(&q->closed, 1, __ATOMIC_RELEASE);
+  struct ss_queue_cell *cell = &q->cells[!push][k->cell];
+  uint64_t *count = ok ? &cell->n : &cell->failed;
+  if (SS_LIKELY(k->cell != SS_QUEUE_SHARED_CELL))
+    own_increment(count);
+  else
+    __atomic_add_fetch(count, 1, __ATOMIC_SEQ_CST);
+  if (push) {
+    if (SS_UNLIKELY(ok && (k->flags & SS_QC_SAMPLE))) {
+      SS_NOTE_HOOK_PC();
+      SS_QUEUE_KEEP_ERRNO(sampled_push(k));
     }
-    break;
-  default:
-    break;
+  } else if (SS_UNLIKELY(ok && __atomic_load_n(&q->sampled, __ATOMIC_RELAXED))) {
+    SS_QUEUE_KEEP_ERRNO(ss_queue_sample_pop(q, ss_queue_pops(q)));
   }
-  errno = saved;
+  if (k->flags & SS_QC_BLOCK) {
+    ss_block_end();
+    uint64_t ms = ss_queue_coarse_ms() - k->since_ms;
+    if (ms)
+      __atomic_add_fetch(push ? &q->push_blocked_ms : &q->pop_blocked_ms, ms, __ATOMIC_RELAXED);
+  } else if (SS_UNLIKELY(!ok)) {
+    SS_NOTE_HOOK_PC();
+    SS_QUEUE_KEEP_ERRNO(ss_queue_streak_fail(qt, k));
+  } else if (SS_UNLIKELY(qt->st_q != NULL)) {
+    qt->st_q = NULL;
+  }
+  ss_queue_retract(qt, k);
 }
 
 SS_EXPORT void __syncsan_queue_unwind(struct syncsan_queue_call *c) {
@@ -279,9 +308,7 @@ SS_EXPORT void __syncsan_queue_unwind(struct syncsan_queue_call *c) {
     return;
   if (k->role != SYNCSAN_QUEUE_ROLE_PUSH && k->role != SYNCSAN_QUEUE_ROLE_POP)
     return;
-  int saved = errno;
   if (k->flags & SS_QC_BLOCK)
     ss_block_end();
   ss_queue_retract(&ss_queue_self, k);
-  errno = saved;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/thread.h"
+#include "queue_misuse.h"
 #include "queue_policy.h"
 #include "queue_qos.h"
 
@@ -37,10 +38,10 @@ SS_EXPORT void syncsan_queue_set_capacity(const void *queue, unsigned long capac
 
 SS_HIDDEN void ss_queue_fill_metrics(struct ss_queue *q, struct syncsan_queue_metrics *m) {
   memset(m, 0, sizeof(*m));
-  m->pushes = __atomic_load_n(&q->pushes, __ATOMIC_RELAXED);
-  m->pops = __atomic_load_n(&q->pops, __ATOMIC_RELAXED);
-  m->failed_pushes = __atomic_load_n(&q->failed_pushes, __ATOMIC_RELAXED);
-  m->failed_pops = __atomic_load_n(&q->failed_pops, __ATOMIC_RELAXED);
+  m->pops = ss_queue_pops(q);
+  m->pushes = ss_queue_pushes(q);
+  m->failed_pushes = ss_queue_sum(q, 0, 1);
+  m->failed_pops = ss_queue_sum(q, 1, 1);
   m->occupancy = m->pushes > m->pops ? m->pushes - m->pops : 0;
   m->capacity = __atomic_load_n(&q->capacity, __ATOMIC_RELAXED);
   m->push_blocked_ns = __atomic_load_n(&q->push_blocked_ms, __ATOMIC_RELAXED) * 1000000ull;
@@ -55,8 +56,11 @@ SS_HIDDEN void ss_queue_fill_metrics(struct ss_queue *q, struct syncsan_queue_me
   m->latency_p99_ns = ss_queue_hist_percentile(q, 99);
   uint64_t born = q->created_ns;
   ss_spin_unlock(&q->lock);
-  if (m->occupancy > m->occupancy_max && (!m->capacity || m->occupancy <= m->capacity))
-    m->occupancy_max = m->occupancy;
+  /* A look at the counts, like a sampled push's: it may raise the maximum. */
+  if (m->occupancy > m->occupancy_max) {
+    ss_queue_note_max(q, m->occupancy);
+    m->occupancy_max = __atomic_load_n(&q->occ_max, __ATOMIC_RELAXED);
+  }
   double secs = now > born ? (double)(now - born) / 1e9 : 0;
   m->throughput = secs > 0 ? (double)m->pops / secs : 0;
 }

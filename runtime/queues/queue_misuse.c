@@ -73,20 +73,19 @@ SS_HIDDEN void ss_queue_recv_after_close(struct ss_qcall *k, uint32_t tid) {
   ss_report_section_here(r, k->site, "Pop by thread T%u", tid);
   close_section(r, q, label);
   ss_buf_printf(&r->notes, "  %llu items were pushed and %llu popped; none is left\n",
-                (unsigned long long)__atomic_load_n(&q->pushes, __ATOMIC_RELAXED),
-                (unsigned long long)__atomic_load_n(&q->pops, __ATOMIC_RELAXED));
+                (unsigned long long)ss_queue_pushes(q), (unsigned long long)ss_queue_pops(q));
   ss_queue_origin(r, q, label);
   ss_report_thread(r, tid);
   ss_report_end(r);
 }
 
-/* A correct queue at its capacity often shows the estimate one above it
- * for a moment (a pop took effect, and its count is still to come), and
- * each such moment would cost a scan of the threads. A scan that finds
+/* A correct queue at its capacity may show the estimate above it for a
+ * moment (a pop took effect, and its count is still to come), and each
+ * such moment would cost a scan of the threads. A scan that finds
  * nothing wrong makes the queue skip the next 2^k candidates (k grows to
  * 10); a broken queue stays over its capacity and is found anyway. */
-SS_HIDDEN void ss_queue_over_capacity(struct ss_qcall *k, uint64_t pushes, uint32_t tid) {
-  struct ss_queue *q = k->q;
+SS_HIDDEN void ss_queue_over_capacity(struct ss_queue *q, struct ss_qcall *k, uint64_t pushes,
+                                      uint32_t tid) {
   if (__atomic_load_n(&q->over_reported, __ATOMIC_RELAXED))
     return;
   ss_spin_lock(&q->lock);
@@ -107,8 +106,8 @@ SS_HIDDEN void ss_queue_over_capacity(struct ss_qcall *k, uint64_t pushes, uint3
     return;
   }
   __atomic_store_n(&q->over_reported, 1, __ATOMIC_RELAXED);
-  struct ss_report *r =
-      ss_queue_report_begin("queue-over-capacity", SS_SEV_ERROR, k->site, q, 0);
+  const struct syncsan_site *where = k ? k->site : q->create_site;
+  struct ss_report *r = ss_queue_report_begin("queue-over-capacity", SS_SEV_ERROR, where, q, 0);
   if (!r)
     return;
   char label[256];
@@ -117,14 +116,15 @@ SS_HIDDEN void ss_queue_over_capacity(struct ss_qcall *k, uint64_t pushes, uint3
                      "%s holds at least %lld items, more than its capacity %llu: pushes that "
                      "took effect exceed pops by more than the capacity",
                      label, (long long)lb, (unsigned long long)cap);
-  ss_report_section_here(r, k->site, "Push (%s) by thread T%u", ss_queue_fn(k->d), tid);
+  if (k) {
+    ss_report_section_here(r, k->site, "Push (%s) by thread T%u", ss_queue_fn(k->d), tid);
+    ss_report_thread(r, tid);
+  }
   ss_buf_printf(&r->notes,
                 "  %llu pushes and %llu pops took effect so far (pops in flight counted as "
                 "done)\n",
-                (unsigned long long)pushes,
-                (unsigned long long)__atomic_load_n(&q->pops, __ATOMIC_RELAXED));
+                (unsigned long long)pushes, (unsigned long long)ss_queue_pops(q));
   ss_queue_origin(r, q, label);
-  ss_report_thread(r, tid);
   ss_report_end(r);
 }
 

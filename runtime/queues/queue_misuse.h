@@ -13,9 +13,11 @@ SS_HIDDEN void ss_queue_send_after_close(struct ss_qcall *k, uint32_t tid);
 SS_HIDDEN void ss_queue_recv_after_close(struct ss_qcall *k, uint32_t tid);
 /* At a close's begin on a closed queue. */
 SS_HIDDEN void ss_queue_double_close(struct ss_qcall *k, uint32_t tid);
-/* At a push's end whose count (pushes) minus the pops counted exceeds
- * the capacity: reported when the lower bound does. */
-SS_HIDDEN void ss_queue_over_capacity(struct ss_qcall *k, uint64_t pushes, uint32_t tid);
+/* When the pushes counted (a sum read just before) minus the pops exceed
+ * q's capacity: reported when the lower bound does. k: the sampled push
+ * that found it (on its thread), or NULL (the monitor). */
+SS_HIDDEN void ss_queue_over_capacity(struct ss_queue *q, struct ss_qcall *k, uint64_t pushes,
+                                      uint32_t tid);
 /* A higher occupancy than q's maximum was seen. */
 SS_HIDDEN void ss_queue_note_max(struct ss_queue *q, uint64_t occ);
 #endif

@@ -2,6 +2,7 @@
 #include "queue_qos.h"
 
 #include "queue_bounds.h"
+#include "queue_misuse.h"
 #include "queue_report.h"
 
 /* The latency histogram: four buckets per power of two (a value is off by
@@ -92,7 +93,7 @@ static void backpressure(struct ss_queue *q, uint64_t now) {
   /* The estimate may count a pop in flight as an item; the report is
    * made only when the queue certainly holds more than the limit. */
   int64_t lb;
-  if (!ss_queue_lower_bound(q, __atomic_load_n(&q->pushes, __ATOMIC_SEQ_CST), &lb) ||
+  if (!ss_queue_lower_bound(q, ss_queue_pushes(q), &lb) ||
       (double)lb <= limit)
     return;
   q->bp_reported = 1;
@@ -166,8 +167,21 @@ static void latency(struct ss_queue *q) {
   ss_report_end(r);
 }
 
+/* The monitor's look at the counts: the maximum, and the capacity (a
+ * queue over it for a moment between samples is found here). */
+static void look(struct ss_queue *q) {
+  uint64_t pushes = ss_queue_pushes(q), pops = ss_queue_pops(q);
+  uint64_t est = pushes > pops ? pushes - pops : 0;
+  uint64_t cap = __atomic_load_n(&q->capacity, __ATOMIC_RELAXED);
+  if (est > __atomic_load_n(&q->occ_max, __ATOMIC_RELAXED))
+    ss_queue_note_max(q, est);
+  if (cap && est > cap)
+    ss_queue_over_capacity(q, NULL, pushes, 0);
+}
+
 static void check(struct ss_queue *q, void *arg) {
   uint64_t now = *(uint64_t *)arg;
+  look(q);
   backpressure(q, now);
   latency(q);
 }

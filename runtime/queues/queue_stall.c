@@ -264,7 +264,7 @@ SS_HIDDEN void ss_queue_streak_fail(struct ss_queue_thread *qt, struct ss_qcall 
 /* ---- the monitor's part ---- */
 
 struct snap {
-  uint32_t tid, seq, gen, push;
+  uint32_t tid, seq, push;
   struct ss_queue *q;
   const struct syncsan_queue_desc *d;
   const struct syncsan_site *site;
@@ -292,25 +292,21 @@ static void copy_thread(struct ss_thread *t, uint32_t slot, void *arg) {
   if (kind != SS_BLOCK_QUEUE) /* a timed wait is its own thread's to decide */
     return;
   uint32_t seq = __atomic_load_n(&t->block_seq, __ATOMIC_RELAXED);
+  const struct syncsan_site *site = t->block_site;
   struct ss_queue_thread *qt = ss_queue_thread_of(t);
-  if (!qt || __atomic_load_n(&qt->blk_seq, __ATOMIC_ACQUIRE) != seq)
-    return;
   struct snap *s = &snaps[nsnaps];
-  s->tid = t->tid;
-  s->seq = seq;
-  s->q = __atomic_load_n(&qt->blk_q, __ATOMIC_RELAXED);
-  s->gen = __atomic_load_n(&qt->blk_gen, __ATOMIC_RELAXED);
-  s->push = __atomic_load_n(&qt->blk_push, __ATOMIC_RELAXED);
-  s->d = __atomic_load_n(&qt->blk_desc, __ATOMIC_RELAXED);
-  s->since = __atomic_load_n(&qt->blk_since_ms, __ATOMIC_RELAXED);
-  s->site = t->block_site;
-  /* The fields belong to the wait numbered seq only if it is still the
-   * one in progress once they are read. */
+  uintptr_t w = qt ? ss_queue_blocking_call(qt, &s->since, &s->d) : 0;
+  /* The call belongs to the wait numbered seq only if that wait is still
+   * the one in progress once it is read. */
   __atomic_thread_fence(__ATOMIC_ACQUIRE);
-  if (__atomic_load_n(&qt->blk_seq, __ATOMIC_RELAXED) != seq ||
-      __atomic_load_n(&t->block_kind, __ATOMIC_RELAXED) != kind ||
+  if (!w || __atomic_load_n(&t->block_kind, __ATOMIC_RELAXED) != kind ||
       __atomic_load_n(&t->block_seq, __ATOMIC_RELAXED) != seq)
     return;
+  s->tid = t->tid;
+  s->seq = seq;
+  s->q = (struct ss_queue *)(w & ~(uintptr_t)SS_QUEUE_INF_BITS);
+  s->push = (w & SS_QUEUE_INF_PUSH) != 0;
+  s->site = site;
   nsnaps++;
 }
 
@@ -324,8 +320,7 @@ SS_HIDDEN void ss_queue_stall_tick(uint64_t now) {
   for (uint32_t i = 0; i < nsnaps; i++) {
     const struct snap *s = &snaps[i];
     struct ss_queue *q = s->q;
-    if (!q || __atomic_load_n(&q->gen, __ATOMIC_RELAXED) != s->gen ||
-        !__atomic_load_n(&q->handle, __ATOMIC_RELAXED))
+    if (!q || !__atomic_load_n(&q->handle, __ATOMIC_RELAXED))
       continue;
     uint64_t stall = ss_queue_stall_ms(q);
     if (!stall || now < s->since || now - s->since < stall)

@@ -10,18 +10,6 @@
 #include "queue_call.h"
 #include "queue_thread.h"
 
-/* Before a blocking call's ss_block_begin: what the monitor reads. */
-static SS_ALWAYS_INLINE void ss_queue_note_blocking(struct ss_queue_thread *qt,
-                                                    struct ss_qcall *k, int push) {
-  __atomic_store_n(&qt->blk_q, k->q, __ATOMIC_RELAXED);
-  __atomic_store_n(&qt->blk_gen, k->gen, __ATOMIC_RELAXED);
-  __atomic_store_n(&qt->blk_push, (uint32_t)push, __ATOMIC_RELAXED);
-  __atomic_store_n(&qt->blk_desc, k->d, __ATOMIC_RELAXED);
-  __atomic_store_n(&qt->blk_since_ms, k->since_ms, __ATOMIC_RELAXED);
-  /* ss_block_begin numbers the wait block_seq + 1. */
-  __atomic_store_n(&qt->blk_seq, ss_self.block_seq + 1, __ATOMIC_RELEASE);
-}
-
 /* A timed call's stall budget is spent (waited_ms since the operation
  * began): decides, reports once, and returns timed_again's answer (1:
  * wait again, 0: the failure stands); may end the process. */

@@ -13,7 +13,11 @@
 
 static struct ss_queue *buckets[NBUCKETS]; /* chains: atomic loads, changed under table_lock */
 static ss_spin_t table_lock SS_RUNTIME_LOCK;
-static struct ss_queue *free_list;         /* under table_lock, linked by next */
+/* Freed records, oldest first (under table_lock, linked by next): a
+ * record is reused as late as possible, so that a call still in flight on
+ * a destroyed queue finds its incarnation changed rather than a new
+ * queue's counts. */
+static struct ss_queue *free_head, *free_tail;
 static struct ss_queue *chunk;             /* under table_lock */
 static uint32_t chunk_used = CHUNK, nlive; /* under table_lock */
 /* Every chunk, for ss_queue_foreach: appended under table_lock, read
@@ -49,9 +53,11 @@ static struct ss_queue *find_locked(uintptr_t handle) {
 static struct ss_queue *alloc_record(void) {
   if (nlive >= (uint32_t)ss_queue_flags.max_queues)
     return NULL;
-  struct ss_queue *q = free_list;
+  struct ss_queue *q = free_head;
   if (q) {
-    free_list = q->next;
+    free_head = q->next;
+    if (!free_head)
+      free_tail = NULL;
   } else {
     if (chunk_used == CHUNK) {
       if (nchunks == MAX_CHUNKS)
@@ -84,11 +90,8 @@ static void reset(struct ss_queue *q, const struct syncsan_site *site, int keep_
     __atomic_store_n(&q->recovery, 0, __ATOMIC_RELAXED);
   }
   __atomic_store_n(&q->sampled, 0, __ATOMIC_RELAXED);
-  __atomic_store_n(&q->pushes, 0, __ATOMIC_RELAXED);
-  __atomic_store_n(&q->failed_pushes, 0, __ATOMIC_RELAXED);
+  memset(q->cells, 0, sizeof(q->cells));
   __atomic_store_n(&q->push_blocked_ms, 0, __ATOMIC_RELAXED);
-  __atomic_store_n(&q->pops, 0, __ATOMIC_RELAXED);
-  __atomic_store_n(&q->failed_pops, 0, __ATOMIC_RELAXED);
   __atomic_store_n(&q->pop_blocked_ms, 0, __ATOMIC_RELAXED);
   __atomic_store_n(&q->sample_seq, 0, __ATOMIC_RELAXED);
   q->create_site = site;
@@ -152,10 +155,8 @@ SS_HIDDEN struct ss_queue *ss_queue_created(uintptr_t handle, uint64_t capacity,
     /* Named or sized before its create, with nothing done to it: the same
      * queue. Anything else at the address was another queue (its destroy
      * was not seen), whose figures are kept for the profile. */
-    int fresh = !__atomic_load_n(&q->pushes, __ATOMIC_RELAXED) &&
-                !__atomic_load_n(&q->pops, __ATOMIC_RELAXED) &&
-                !__atomic_load_n(&q->failed_pushes, __ATOMIC_RELAXED) &&
-                !__atomic_load_n(&q->failed_pops, __ATOMIC_RELAXED) &&
+    int fresh = !ss_queue_pushes(q) && !ss_queue_pops(q) && !ss_queue_sum(q, 0, 1) &&
+                !ss_queue_sum(q, 1, 1) &&
                 !__atomic_load_n(&q->closed, __ATOMIC_RELAXED) && !q->create_site;
     if (!fresh)
       ss_queue_profile_keep(q);
@@ -183,13 +184,18 @@ SS_HIDDEN void ss_queue_forget(uintptr_t handle) {
   while (*p && *p != q)
     p = &(*p)->next;
   if (*p) {
-    /* Unlinked, then unkeyed: a finder already on it reads handle 0 and
-     * moves on; its next stays valid until the record is reused. */
+    /* Unlinked, then unkeyed: a finder already on it reads handle 0. */
     __atomic_store_n(p, q->next, __ATOMIC_RELEASE);
     __atomic_store_n(&q->handle, 0, __ATOMIC_RELEASE);
     __atomic_store_n(&q->gen, q->gen + 1, __ATOMIC_RELEASE);
-    q->next = free_list;
-    free_list = q;
+    /* A finder on q now stops at it (a miss, which ss_queue_get retries
+     * under the lock). */
+    __atomic_store_n(&q->next, NULL, __ATOMIC_RELEASE);
+    if (free_tail)
+      free_tail->next = q;
+    else
+      free_head = q;
+    free_tail = q;
     nlive--;
   }
   ss_spin_unlock(&table_lock);
@@ -207,21 +213,24 @@ SS_HIDDEN void ss_queue_foreach(void (*fn)(struct ss_queue *q, void *arg), void 
 
 SS_HIDDEN int ss_queue_any(void) { return __atomic_load_n(&nchunks, __ATOMIC_ACQUIRE) != 0; }
 
-SS_HIDDEN void ss_queue_note_side(struct ss_queue *q, int side, uint32_t tid) {
+SS_HIDDEN uint32_t ss_queue_note_side(struct ss_queue *q, int side, uint32_t tid) {
   ss_spin_lock(&q->lock);
-  uint32_t n = q->ntids[side];
-  int known = 0;
-  for (uint32_t i = 0; i < n && !known; i++)
-    known = q->tids[side][i] == tid;
-  if (!known) {
+  uint32_t n = q->ntids[side], cell = SS_QUEUE_SHARED_CELL;
+  for (uint32_t i = 0; i < n; i++)
+    if (q->tids[side][i] == tid)
+      cell = i;
+  if (cell == SS_QUEUE_SHARED_CELL) {
     if (n < SS_QUEUE_SIDE_TIDS) {
+      /* The cell is zero (reset) before the count that adds it to sums. */
       q->tids[side][n] = tid;
+      cell = n;
       __atomic_store_n(&q->ntids[side], n + 1, __ATOMIC_RELEASE);
     } else {
       q->tids_lost[side]++;
     }
   }
   ss_spin_unlock(&q->lock);
+  return cell;
 }
 
 SS_HIDDEN void ss_queue_table_fork_child(void) {

@@ -38,6 +38,13 @@ struct ss_queue_policy {
   uint32_t explicit_;   /* set by syncsan_queue_set_policy: the file no longer applies */
 };
 
+#define SS_QUEUE_SHARED_CELL SS_QUEUE_SIDE_TIDS
+
+struct ss_queue_cell {
+  uint64_t n;      /* operations that took effect */
+  uint64_t failed; /* and those that did not */
+} __attribute__((aligned(64)));
+
 struct ss_queue {
   /* Read-mostly: the key and what every operation reads. */
   uintptr_t handle; /* the key; 0 while free (atomic) */
@@ -47,14 +54,14 @@ struct ss_queue {
   uint64_t capacity; /* 0: unknown (atomic) */
   uint32_t recovery; /* policy stall_action fail: calls with a timed form use it */
   uint32_t sampled;  /* a latency sample waits for its pop */
-  /* The push side: written by pushes only. */
-  uint64_t pushes __attribute__((aligned(64)));
-  uint64_t failed_pushes;
-  uint64_t push_blocked_ms;
-  /* The pop side. */
-  uint64_t pops __attribute__((aligned(64)));
-  uint64_t failed_pops;
-  uint64_t pop_blocked_ms;
+  /* Counts (queue_calls.c): each thread that pushes or pops has a cell of
+   * its own on each side, the first SS_QUEUE_SIDE_TIDS of each side, which
+   * only it writes (plain stores: no shared increment on the common
+   * path); later ones share the last cell, with atomic increments. A count
+   * is the sum of its side's cells. [0] pushes, [1] pops. */
+  struct ss_queue_cell cells[2][SS_QUEUE_SIDE_TIDS + 1];
+  uint64_t push_blocked_ms, pop_blocked_ms;
+  uint64_t occ_max; /* the most items counted at a sampled push or a look */
   /* The latency sample in flight: the push sequence number its pop
    * reaches (0: none), and when it was pushed. */
   uint64_t sample_seq;
@@ -71,7 +78,6 @@ struct ss_queue {
   uint32_t close_tid;
   uint64_t created_ns;
   uint64_t stalls;
-  uint64_t occ_max;
   uint64_t occ_sum, occ_n;
   uint32_t over_reported;
   uint32_t capacity_skip, capacity_backoff; /* over-capacity slow-path rate limit */
@@ -126,14 +132,33 @@ SS_HIDDEN uint64_t ss_queue_now_ns(void);
 /* The effective stall time and action of q (policy, else the options). */
 SS_HIDDEN uint64_t ss_queue_stall_ms(const struct ss_queue *q);
 
-/* Adds tid to q's pushers (side 0) or poppers (1) if new (under q->lock). */
-SS_HIDDEN void ss_queue_note_side(struct ss_queue *q, int side, uint32_t tid);
+/* Adds tid to q's pushers (side 0) or poppers (1) if new; returns its
+ * cell's index (SS_QUEUE_SHARED_CELL past the first threads). */
+SS_HIDDEN uint32_t ss_queue_note_side(struct ss_queue *q, int side, uint32_t tid);
+
+/* A side's count (failed: of the calls that did not take effect): the sum
+ * of its cells, each read once (a cell only grows, so the sum is at most
+ * the count at the end of the reading and at least at its start). */
+static inline uint64_t ss_queue_sum(const struct ss_queue *q, int side, int failed) {
+  uint32_t n = __atomic_load_n(&q->ntids[side], __ATOMIC_ACQUIRE);
+  if (n > SS_QUEUE_SIDE_TIDS)
+    n = SS_QUEUE_SIDE_TIDS;
+  const struct ss_queue_cell *c = q->cells[side];
+  uint64_t s = failed ? __atomic_load_n(&c[SS_QUEUE_SHARED_CELL].failed, __ATOMIC_ACQUIRE)
+                      : __atomic_load_n(&c[SS_QUEUE_SHARED_CELL].n, __ATOMIC_ACQUIRE);
+  for (uint32_t i = 0; i < n; i++)
+    s += failed ? __atomic_load_n(&c[i].failed, __ATOMIC_ACQUIRE)
+                : __atomic_load_n(&c[i].n, __ATOMIC_ACQUIRE);
+  return s;
+}
+#define ss_queue_pushes(q) ss_queue_sum((q), 0, 0)
+#define ss_queue_pops(q) ss_queue_sum((q), 1, 0)
 
 /* The occupancy as counted: pushes that took effect minus pops that did,
  * at least 0 (a snapshot; the checks use the bounds of queue_bounds.c). */
 static inline uint64_t ss_queue_occupancy(const struct ss_queue *q) {
-  uint64_t pops = __atomic_load_n(&q->pops, __ATOMIC_ACQUIRE);
-  uint64_t pushes = __atomic_load_n(&q->pushes, __ATOMIC_ACQUIRE);
+  uint64_t pops = ss_queue_pops(q);
+  uint64_t pushes = ss_queue_pushes(q);
   return pushes > pops ? pushes - pops : 0;
 }
 #endif

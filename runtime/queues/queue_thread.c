@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/monitor.h"
+#include "queue_call.h"
 
 SS_HIDDEN __thread struct ss_queue_thread ss_queue_self;
 static int ext_key = -1;
@@ -25,18 +26,18 @@ SS_HIDDEN struct ss_queue *ss_queue_lookup_slow(struct ss_queue_thread *qt, uint
                                                 struct ss_queue_ref **ref) {
   (void)site; /* a first use is not where the queue was made */
   int made;
-  struct ss_queue *q = ss_queue_get(handle, NULL, &made);
-  if (!q)
-    return NULL;
+  struct ss_queue *q;
   /* The monitor keeps the coarse clock and finds stalls: it runs from a
    * thread's first operation on a queue (and again in a forked child). */
-  ss_monitor_start();
+  SS_QUEUE_KEEP_ERRNO(q = ss_queue_get(handle, NULL, &made); if (q) ss_monitor_start());
+  if (!q)
+    return NULL;
   if (!qt->sample_countdown)
     qt->sample_countdown = SS_QUEUE_SAMPLE;
   struct ss_queue_ref *r = &qt->cache[(handle >> 4) & (SS_QUEUE_CACHE - 1)];
   uint32_t gen = __atomic_load_n(&q->gen, __ATOMIC_ACQUIRE);
   if (r->q != q || r->gen != gen || r->handle != handle)
-    r->sides = 0;
+    r->cell[0] = r->cell[1] = 0xff;
   r->handle = handle;
   r->q = q;
   r->gen = gen;

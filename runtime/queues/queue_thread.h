@@ -15,6 +15,8 @@
 /* An in-flight word: the record's address | its side. */
 #define SS_QUEUE_INF_POP 1u
 #define SS_QUEUE_INF_PUSH 2u
+#define SS_QUEUE_INF_BLOCK 4u /* a blocking call: inf_since and inf_desc say more */
+#define SS_QUEUE_INF_BITS 7u
 #define SS_QUEUE_CACHE 4
 /* One push in this many is a latency (and occupancy) sample. */
 #define SS_QUEUE_SAMPLE 64
@@ -23,19 +25,17 @@ struct ss_queue_ref {
   uintptr_t handle;
   struct ss_queue *q;
   uint32_t gen;
-  uint32_t sides; /* 1: noted as a pusher, 2: as a popper, of this incarnation */
+  uint8_t cell[2]; /* its cells in this incarnation, push and pop side; 0xff: not yet */
 };
 
 struct ss_queue_thread {
   uintptr_t inflight[SS_QUEUE_INFLIGHT]; /* atomic stores; 0: free */
   uint32_t depth;                        /* slots in use */
   uint32_t overflow;                     /* calls past the slots, in flight now */
-  /* The blocking call in progress, for the monitor: valid while blk_seq
-   * equals the core block note's block_seq (release store, last). */
-  struct ss_queue *blk_q;
-  uint32_t blk_gen, blk_push, blk_seq;
-  const struct syncsan_queue_desc *blk_desc;
-  uint64_t blk_since_ms; /* coarse: when it began */
+  /* A blocking call's slot also says, for the monitor, since when it
+   * waits (coarse ms) and what it calls; written before its word. */
+  uint64_t inf_since[SS_QUEUE_INFLIGHT];
+  const struct syncsan_queue_desc *inf_desc[SS_QUEUE_INFLIGHT];
   struct ss_queue_ref cache[SS_QUEUE_CACHE];
   uint32_t sample_countdown;
   /* Failing non-blocking calls on one queue and side, since when. */
@@ -70,6 +70,23 @@ static SS_ALWAYS_INLINE struct ss_queue *ss_queue_lookup(struct ss_queue_thread 
     return q;
   }
   return ss_queue_lookup_slow(qt, handle, site, ref);
+}
+
+/* The innermost blocking call published in qt (another thread's, on a
+ * slow path): its slot's word, since when and its descriptor; 0 when
+ * none. The caller checks that the word is still there afterwards. */
+static inline uintptr_t ss_queue_blocking_call(struct ss_queue_thread *qt, uint64_t *since,
+                                               const struct syncsan_queue_desc **d) {
+  for (int i = SS_QUEUE_INFLIGHT - 1; i >= 0; i--) {
+    uintptr_t w = __atomic_load_n(&qt->inflight[i], __ATOMIC_ACQUIRE);
+    if (w & SS_QUEUE_INF_BLOCK) {
+      *since = __atomic_load_n(&qt->inf_since[i], __ATOMIC_RELAXED);
+      *d = __atomic_load_n(&qt->inf_desc[i], __ATOMIC_RELAXED);
+      __atomic_thread_fence(__ATOMIC_ACQUIRE);
+      return __atomic_load_n(&qt->inflight[i], __ATOMIC_RELAXED) == w ? w : 0;
+    }
+  }
+  return 0;
 }
 
 /* In a forked child: the calling thread's calls in flight are its own,

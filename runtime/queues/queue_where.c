@@ -14,8 +14,11 @@ SS_HIDDEN int ss_queue_thread_where(struct ss_thread *t, char *buf, size_t n) {
   const struct syncsan_site *site = t->block_site;
   struct ss_queue_thread *qt = ss_queue_thread_of(t);
   int side = -1; /* unknown */
-  if (qt && __atomic_load_n(&qt->blk_seq, __ATOMIC_ACQUIRE) == seq)
-    side = (int)__atomic_load_n(&qt->blk_push, __ATOMIC_RELAXED);
+  uint64_t since;
+  const struct syncsan_queue_desc *d;
+  uintptr_t w = qt ? ss_queue_blocking_call(qt, &since, &d) : 0;
+  if (w && __atomic_load_n(&t->block_seq, __ATOMIC_RELAXED) == seq)
+    side = (w & SS_QUEUE_INF_PUSH) != 0;
   char label[256], loc[256];
   struct ss_queue *q = ss_queue_find(h);
   if (q)
