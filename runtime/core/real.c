@@ -17,7 +17,9 @@
  * call them. */
 #define SS_REAL_CXX_DECL(name, op, group, ret, params, handle, success)                     \
   SS_IF_CXX(op, extern ret name params __attribute__((weak));)                              \
-  SS_IF_LAZY(name, extern ret name SYNCSAN_ROW_PROTO params __attribute__((weak));)
+  SS_IF_LAZY(name, extern ret name SYNCSAN_ROW_PROTO params __attribute__((weak));         \
+             extern ret ss_interposer_##name SYNCSAN_ROW_PROTO params                       \
+                 __attribute__((weak, visibility("hidden")));)
 SYNCSAN_INTERCEPTED_CALLS(SS_REAL_CXX_DECL)
 #undef SS_REAL_CXX_DECL
 
@@ -53,37 +55,43 @@ SS_COLD static _Noreturn void missing(const char *name) {
   ss_die();
 }
 
-/* GLib's function of that name where the program did not link GLib but
- * loaded it since (a plugin that needs it, dlopen'ed with RTLD_LOCAL: no
- * look-up in the global scope finds it); NULL if GLib is not loaded. The
- * table keeps the function, so GLib is made to stay (NODELETE, as Debian
- * builds it anyway) when the plugin goes. */
-static void *glib_loaded(const char *name) {
-  void *glib = dlopen("libglib-2.0.so.0", RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
-  if (!glib)
-    return NULL;
-  void *f = dlsym(glib, name);
-  dlclose(glib); /* the reference NOLOAD took */
+/* A GLib function that no look-up after the executable's found: GLib's
+ * shared library where the program did not link it but loaded it since
+ * (a plugin that needs it, dlopen'ed with RTLD_LOCAL: no look-up in the
+ * global scope finds it), else the executable's own definition of the
+ * name (a static libglib, which won over the weak interposer) if it is not
+ * the interposer; NULL if none. The table keeps the function, so GLib is
+ * made to stay (NODELETE, as Debian builds it anyway) when the plugin
+ * goes. */
+static void *glib_fallback(const char *name, void *direct, void *interposer) {
+  void *f = NULL, *glib = dlopen("libglib-2.0.so.0", RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
+  if (glib) {
+    f = dlsym(glib, name);
+    dlclose(glib); /* the reference NOLOAD took */
+  }
+  if (!f && direct != interposer)
+    f = direct;
   return f;
 }
 
 /* resolve_NAME(): the real NAME, stored in the table; missing() if none. */
-#define SS_REAL_RESOLVER(name, interposed, lazy)                                            \
+#define SS_REAL_RESOLVER(name, interposed, fallback)                                        \
   static __typeof__(ss_real_fns.name) resolve_##name(void) {                                \
     __typeof__(ss_real_fns.name) f =                                                        \
         (__typeof__(f))ss_real_lookup(#name, (void *)&name, interposed);                    \
-    if ((lazy) && !f)                                                                        \
-      f = (__typeof__(f))glib_loaded(#name);                                                \
+    fallback;                                                                               \
     if (SS_UNLIKELY(!f))                                                                     \
       missing(#name);                                                                       \
     __atomic_store_n(&ss_real_fns.name, f, __ATOMIC_RELAXED);                               \
     return f;                                                                               \
   }
 #define SS_REAL_ROW_RESOLVER(name, op, group, ret, params, handle, success)                 \
-  SS_REAL_RESOLVER(name, !SS_IS_CXX(op), SS_IS_LAZY(name))
+  SS_REAL_RESOLVER(name, !SS_IS_CXX(op),                                                   \
+                   SS_IF_LAZY(name, if (!f) f = (__typeof__(f))glib_fallback(                  \
+                                        #name, (void *)&name, (void *)&ss_interposer_##name)))
 SYNCSAN_INTERCEPTED_CALLS(SS_REAL_ROW_RESOLVER)
 #undef SS_REAL_ROW_RESOLVER
-#define SS_REAL_EXTRA_RESOLVER(name, ret, params) SS_REAL_RESOLVER(name, 1, 0)
+#define SS_REAL_EXTRA_RESOLVER(name, ret, params) SS_REAL_RESOLVER(name, 1, (void)0)
 SS_REAL_EXTRAS(SS_REAL_EXTRA_RESOLVER)
 #undef SS_REAL_EXTRA_RESOLVER
 
