@@ -15,6 +15,7 @@
 #include "core/monitor.h"
 #include "queue_flags.h"
 #include "queue_report.h"
+#include "queues_family.h"
 
 #define SIDE_SHOWN 8
 #define MAX_SNAPS 256u
@@ -48,7 +49,10 @@ static void where_side(struct ss_thread *t, uint32_t slot, void *arg) {
   for (uint32_t i = 0; i < s->n; i++)
     if (s->tids[i] == t->tid) {
       s->live[i] = 1;
-      ss_thread_where(t, s->where[i], sizeof(s->where[i]));
+      /* A queue call first: the wait inside it (a condvar of the queue's
+       * own) is what the generic answer would name. */
+      if (!ss_queue_thread_where(t, s->where[i], sizeof(s->where[i])))
+        ss_thread_where(t, s->where[i], sizeof(s->where[i]));
     }
 }
 

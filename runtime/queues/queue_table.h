@@ -13,9 +13,9 @@
  * retried under the lock before a record is made. Bounded (max_queues):
  * past it, new queues go untracked with a one-time warning.
  *
- * The counters are the only shared writes on the common path, and each
- * side (push, pop) has its own cache line: see queue_calls.c for what is
- * counted when, and why no check can be fooled by a race. */
+ * The common path writes no record field: each thread counts in cells of
+ * its own (below); see queue_calls.c for what is counted when, and why no
+ * check can be fooled by a race. */
 #ifndef SYNCSAN_QUEUE_TABLE_H
 #define SYNCSAN_QUEUE_TABLE_H
 #include "core/internal.h"
