@@ -24,7 +24,7 @@
       "<unknown file>", "<unknown caller>", NULL, 0, 0, SYNCSAN_OP_##op,                    \
       SYNCSAN_SITE_INDIRECT | SYNCSAN_SITE_NO_DEBUG_INFO};                                  \
   SS_EXPORT ret __syncsan_indirect_##name(SS_NAMED params) {                                \
-    SS_RETURN_##success __syncsan_##name(SS_NAMES params, &ss_indirect_site_##name);        \
+    SS_RETURN_##success __syncsan_##name(SS_NAMES_THEN params &ss_indirect_site_##name);    \
   }
 SYNCSAN_INTERCEPTED_CALLS(SS_INDIRECT_ENTRY)
 #undef SS_INDIRECT_ENTRY

@@ -11,11 +11,12 @@ SYNCSAN_GCC_BUILD_DIR=${SYNCSAN_GCC_BUILD_DIR:-$SYNCSAN_SRC/build-gcc}
 
 # Exactly what building and testing syncsan needs, all from Debian's archive.
 # libclang-19-dev: clang's headers, for the front-end plugin (without them
-# the build leaves it out). The last six serve the robustness tests: csmith and its headers, apt-get
+# the build leaves it out). libglib2.0-dev (with pkg-config): GLib's
+# GAsyncQueue, a built-in queue, for its tests (lit feature glib). The last six serve the robustness tests: csmith and its headers, apt-get
 # source (dpkg-dev) for Debian's sqlite3 sources and tclsh (tcl) to generate
 # their amalgamation.
 SYNCSAN_PACKAGES="clang-19 llvm-19-dev llvm-19-tools libclang-19-dev libclang-rt-19-dev libomp-19-dev libhwloc-dev libnuma-dev
-hwloc cmake ninja-build make gcc g++ pkg-config python3 python3-jsonschema valgrind
+hwloc cmake ninja-build make gcc g++ pkg-config libglib2.0-dev python3 python3-jsonschema valgrind
 csmith libcsmith-dev dpkg-dev tcl"
 
 syncsan_install_deps() {

@@ -1,5 +1,6 @@
 # lit configuration for syncsan's pass and runtime tests.
 import os
+import subprocess
 
 import lit.formats
 
@@ -27,6 +28,22 @@ utils = os.path.join(config.test_source_root, "utils")
 # scripts/setup.sh installs); without it they are unsupported, not failed.
 if os.path.exists(os.path.join(os.path.dirname(config.llvm_tools_dir), "lib", "libomp.so")):
     config.available_features.add("openmp")
+
+# GLib tests (GAsyncQueue, a built-in queue) need GLib's headers and
+# pkg-config (Debian's libglib2.0-dev and pkg-config, which
+# scripts/setup.sh installs); without them they are unsupported.
+def pkg_config(*args):
+    try:
+        r = subprocess.run(["pkg-config"] + list(args), capture_output=True, text=True)
+    except OSError:
+        return None
+    return r.stdout.strip() if r.returncode == 0 else None
+glib_cflags = pkg_config("--cflags", "glib-2.0")
+glib_libs = pkg_config("--libs", "glib-2.0")
+if glib_cflags is not None and glib_libs is not None:
+    config.available_features.add("glib")
+config.substitutions.append(("%glib_cflags", glib_cflags or ""))
+config.substitutions.append(("%glib_libs", glib_libs or ""))
 
 config.substitutions.append(("%syncsan-cc", os.path.join(config.syncsan_bindir, "syncsan-cc")))
 config.substitutions.append(("%syncsan-cxx", os.path.join(config.syncsan_bindir, "syncsan-c++")))

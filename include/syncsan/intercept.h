@@ -22,11 +22,21 @@
  *   ret      the C return type
  *   params   the C parameter types, parenthesised; the hook takes them
  *            unchanged, then `const struct syncsan_site *`
+ *            (0 to 5 of them; () for none)
  *   handle   index into params of the synchronisation object the operation
  *            acts on: the site names it, and its declared level is read
- *            from it
+ *            from it; SYNCSAN_ROW_RESULT when the operation makes the
+ *            object and returns it (g_async_queue_new). An integer handle
+ *            (an mqd_t) names no object in the site.
  *   success  how the result says the operation took effect:
- *            ZERO  0 (POSIX), THRD  thrd_success (C11), VOID  no result
+ *            ZERO  0 (POSIX), THRD  thrd_success (C11), VOID  no result,
+ *            NONNULL  a non-NULL pointer, NONNEG  >= 0 (-1 and errno on
+ *            failure: a ssize_t byte count), NONZERO  non-zero (true)
+ *
+ * The helpers after the table expand a row's params the same way in every
+ * front end: SYNCSAN_ROW_NO_PARAMS(params...) is 1 for a row with no
+ * parameters, 0 otherwise; SYNCSAN_ROW_PROTO params is the C parameter
+ * list of a prototype, (void) for none.
  */
 #ifndef SYNCSAN_INTERCEPT_H
 #define SYNCSAN_INTERCEPT_H
@@ -129,6 +139,70 @@
   X(pthread_barrier_init, BARRIER_INIT, BARRIER, int,                                         \
     (pthread_barrier_t *, const pthread_barrierattr_t *, unsigned), 0, ZERO)                 \
   X(pthread_barrier_wait, BARRIER_WAIT, BARRIER, int, (pthread_barrier_t *), 0, ZERO)        \
-  X(pthread_barrier_destroy, BARRIER_DESTROY, BARRIER, int, (pthread_barrier_t *), 0, ZERO)
+  X(pthread_barrier_destroy, BARRIER_DESTROY, BARRIER, int, (pthread_barrier_t *), 0, ZERO) \
+  /* POSIX message queues (in glibc's libc since 2.34); the descriptor, an                \
+   * int, is the handle. mq_open is variadic and answers a descriptor made                 \
+   * from nothing, so it is no row: the runtime interposes it and                          \
+   * mq_setattr by name (runtime/interpose/mq_open.c). */                                 \
+  X(mq_send, QUEUE_SEND, QUEUE, int, (mqd_t, const char *, size_t, unsigned), 0, ZERO)      \
+  X(mq_timedsend, QUEUE_SEND, QUEUE, int,                                                   \
+    (mqd_t, const char *, size_t, unsigned, const struct timespec *), 0, ZERO)              \
+  X(mq_receive, QUEUE_RECV, QUEUE, ssize_t, (mqd_t, char *, size_t, unsigned *), 0, NONNEG) \
+  X(mq_timedreceive, QUEUE_RECV, QUEUE, ssize_t,                                            \
+    (mqd_t, char *, size_t, unsigned *, const struct timespec *), 0, NONNEG)                \
+  X(mq_close, QUEUE_CLOSE, QUEUE, int, (mqd_t), 0, ZERO)                                    \
+  /* GLib's GAsyncQueue, in libglib, which most programs do not link: the                 \
+   * runtime resolves these lazily and its interposers are weak (core/rows.h,              \
+   * SS_IS_LAZY). Written without GLib's headers: GAsyncQueue * and gpointer               \
+   * are void *, gboolean int, guint64 unsigned long (LP64), GDestroyNotify                \
+   * and GCompareDataFunc function pointers. A reference (ref) is no queue                 \
+   * operation, but the last unref destroys the queue. */                                 \
+  X(g_async_queue_new, QUEUE_CREATE, QUEUE, void *, (), SYNCSAN_ROW_RESULT, NONNULL)        \
+  X(g_async_queue_new_full, QUEUE_CREATE, QUEUE, void *, (void (*)(void *)),                \
+    SYNCSAN_ROW_RESULT, NONNULL)                                                           \
+  X(g_async_queue_ref, QUEUE_CREATE, QUEUE, void *, (void *), 0, NONNULL)                   \
+  X(g_async_queue_ref_unlocked, QUEUE_CREATE, QUEUE, void, (void *), 0, VOID)               \
+  X(g_async_queue_unref, QUEUE_DESTROY, QUEUE, void, (void *), 0, VOID)                     \
+  X(g_async_queue_unref_and_unlock, QUEUE_DESTROY, QUEUE, void, (void *), 0, VOID)          \
+  X(g_async_queue_push, QUEUE_SEND, QUEUE, void, (void *, void *), 0, VOID)                 \
+  X(g_async_queue_push_unlocked, QUEUE_SEND, QUEUE, void, (void *, void *), 0, VOID)        \
+  X(g_async_queue_push_front, QUEUE_SEND, QUEUE, void, (void *, void *), 0, VOID)           \
+  X(g_async_queue_push_front_unlocked, QUEUE_SEND, QUEUE, void, (void *, void *), 0, VOID)  \
+  X(g_async_queue_push_sorted, QUEUE_SEND, QUEUE, void,                                     \
+    (void *, void *, int (*)(const void *, const void *, void *), void *), 0, VOID)         \
+  X(g_async_queue_push_sorted_unlocked, QUEUE_SEND, QUEUE, void,                            \
+    (void *, void *, int (*)(const void *, const void *, void *), void *), 0, VOID)         \
+  X(g_async_queue_pop, QUEUE_RECV, QUEUE, void *, (void *), 0, NONNULL)                     \
+  X(g_async_queue_pop_unlocked, QUEUE_RECV, QUEUE, void *, (void *), 0, NONNULL)            \
+  X(g_async_queue_try_pop, QUEUE_RECV, QUEUE, void *, (void *), 0, NONNULL)                 \
+  X(g_async_queue_try_pop_unlocked, QUEUE_RECV, QUEUE, void *, (void *), 0, NONNULL)        \
+  X(g_async_queue_timeout_pop, QUEUE_RECV, QUEUE, void *, (void *, unsigned long), 0,       \
+    NONNULL)                                                                               \
+  X(g_async_queue_timeout_pop_unlocked, QUEUE_RECV, QUEUE, void *, (void *, unsigned long), \
+    0, NONNULL)                                                                            \
+  X(g_async_queue_remove, QUEUE_RECV, QUEUE, int, (void *, void *), 0, NONZERO)             \
+  X(g_async_queue_remove_unlocked, QUEUE_RECV, QUEUE, int, (void *, void *), 0, NONZERO)
+
+/* A row's handle when the operation returns the object it makes. */
+#define SYNCSAN_ROW_RESULT (-1)
+
+/* 1 when a row's parameter list is empty: the first parameter, if any, is
+ * put between a function-like macro's name and (), which call it only when
+ * there is nothing between them. No row's first type begins with '('. */
+#define SYNCSAN_ROW_NO_PARAMS(...)                                                            \
+  SYNCSAN_ROW_SECOND_I_(SYNCSAN_ROW_APPLY_(SYNCSAN_ROW_EMPTY_, SYNCSAN_ROW_FIRST_(__VA_ARGS__, ~)), \
+                        0, ~)
+#define SYNCSAN_ROW_FIRST_(a, ...) a
+#define SYNCSAN_ROW_APPLY_(m, a) m a ()
+#define SYNCSAN_ROW_EMPTY_() ~, 1
+#define SYNCSAN_ROW_SECOND_I_(...) SYNCSAN_ROW_SECOND_(__VA_ARGS__)
+#define SYNCSAN_ROW_SECOND_(a, b, ...) b
+#define SYNCSAN_ROW_CAT_(a, b) SYNCSAN_ROW_CAT_I_(a, b)
+#define SYNCSAN_ROW_CAT_I_(a, b) a##b
+/* A prototype's parameter list: SYNCSAN_ROW_PROTO params. */
+#define SYNCSAN_ROW_PROTO(...)                                                                \
+  SYNCSAN_ROW_CAT_(SYNCSAN_ROW_PROTO_, SYNCSAN_ROW_NO_PARAMS(__VA_ARGS__))(__VA_ARGS__)
+#define SYNCSAN_ROW_PROTO_0(...) (__VA_ARGS__)
+#define SYNCSAN_ROW_PROTO_1(...) (void)
 
 #endif /* SYNCSAN_INTERCEPT_H */

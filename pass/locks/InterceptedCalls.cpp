@@ -11,8 +11,10 @@
 #include "llvm/IR/InstrTypes.h"
 
 // The C types the rows of <syncsan/intercept.h> are written in.
+#include <mqueue.h>
 #include <pthread.h>
 #include <semaphore.h>
+#include <sys/types.h>
 #include <threads.h>
 #include <time.h>
 
@@ -29,23 +31,52 @@ namespace intercept_row {
 constexpr CallSuccess ZERO = CallSuccess::Zero;
 constexpr CallSuccess THRD = CallSuccess::Thrd;
 constexpr CallSuccess VOID = CallSuccess::Void;
+constexpr CallSuccess NONNULL = CallSuccess::NonNull;
+constexpr CallSuccess NONNEG = CallSuccess::NonNeg;
+constexpr CallSuccess NONZERO = CallSuccess::NonZero;
 } // namespace intercept_row
 
+// What a success convention reads the result as: its C type's code.
+static constexpr bool successFits(CallSuccess S, char Ret) {
+  switch (S) {
+  case CallSuccess::Void:
+    return Ret == 'v';
+  case CallSuccess::NonNull:
+    return Ret == 'p';
+  case CallSuccess::NonNeg:
+    return Ret == 'i' || Ret == 'l';
+  case CallSuccess::Zero:
+  case CallSuccess::Thrd:
+  case CallSuccess::NonZero:
+    return Ret == 'i';
+  }
+  return false;
+}
+
 // A handle out of range would name no object, and a success convention
-// that disagrees with the return type would misread the result.
+// that disagrees with the return type would misread the result. An object
+// that is the result is a pointer.
 #define SYNCSAN_CHECK_ROW(name, op, group, ret, params, handle, success)                           \
-  static_assert(handle < Sig<ret params>::NumParams,                                               \
-                #name ": the handle is not an index into the parameters");                         \
+  static_assert((handle) == SYNCSAN_ROW_RESULT                                                     \
+                    ? Sig<ret params>::Value[0] == 'p'                                             \
+                    : (handle) >= 0 && (handle) < (int)Sig<ret params>::NumParams,                 \
+                #name ": the handle is not an index into the parameters, or the result");          \
   static_assert((intercept_row::success == CallSuccess::Void) ==                                   \
                     (Sig<ret params>::Value[0] == 'v'),                                            \
-                #name ": success is VOID exactly when the result is void");
+                #name ": success is VOID exactly when the result is void");                        \
+  static_assert(successFits(intercept_row::success, Sig<ret params>::Value[0]),                    \
+                #name ": the success convention does not fit the result's type");
 SYNCSAN_INTERCEPTED_CALLS(SYNCSAN_CHECK_ROW)
 #undef SYNCSAN_CHECK_ROW
 
 // Names as the C library exports them; C code and libstdc++'s gthread
 // wrappers (std::mutex, std::condition_variable, ...) both call these.
 #define SYNCSAN_TABLE_ROW(name, op, group, ret, params, handle, success)                           \
-  {#name, SYNCSAN_OP_##op, Sig<ret params>::Value, intercept_row::group, handle,                   \
+  {#name,                                                                                          \
+   SYNCSAN_OP_##op,                                                                                \
+   Sig<ret params>::Value,                                                                         \
+   intercept_row::group,                                                                           \
+   (handle) == SYNCSAN_ROW_RESULT ? HandleIsResult : static_cast<unsigned>(handle),                \
    intercept_row::success},
 static const InterceptedCall Table[] = {SYNCSAN_INTERCEPTED_CALLS(SYNCSAN_TABLE_ROW)};
 #undef SYNCSAN_TABLE_ROW

@@ -29,7 +29,10 @@ enum class CallGroup { Lock, Thread, Barrier, Queue };
 enum class CallSuccess {
   Zero, // returns 0 (POSIX)
   Thrd, // returns thrd_success (C11)
-  Void, // returns nothing
+  Void,    // returns nothing
+  NonNull, // returns a non-NULL pointer
+  NonNeg,  // returns >= 0 (a byte count; -1 and errno on failure)
+  NonZero, // returns non-zero (true)
 };
 
 struct InterceptedCall {
@@ -37,9 +40,14 @@ struct InterceptedCall {
   uint32_t Op;           // enum syncsan_op
   const char *Signature; // return type, ':', parameter types; i = i32, l = i64, p = ptr, v = void
   CallGroup Group;
-  unsigned Handle; // index of the parameter that is the synchronisation object
+  unsigned Handle; // index of the parameter that is the synchronisation object, or
+                   // HandleIsResult
   CallSuccess Success;
 };
+
+/// InterceptedCall::Handle of an operation that returns the object it makes
+/// (a row's SYNCSAN_ROW_RESULT): no parameter names it.
+constexpr unsigned HandleIsResult = ~0u;
 
 /// The entry for Name, or nullptr.
 const InterceptedCall *findInterceptedCall(llvm::StringRef Name);

@@ -14,10 +14,12 @@ namespace syncsan {
 
 template <typename> constexpr bool AlwaysFalse = false;
 
-/// The code of one C type: 'p' (ptr), 'i' (i32: int, unsigned), 'l' (C long), 'v' (void).
+/// The code of one C type: 'p' (ptr), 'i' (i32: int, unsigned), 'l' (C long, unsigned
+/// long), 'v' (void).
 template <typename T> struct TypeCode {
   static_assert(AlwaysFalse<T>, "an intercepted call's C type has no signature code: the "
-                                "rewrite table knows pointers, int, unsigned, unsigned long and void");
+                                "rewrite table knows pointers, int, unsigned, long, unsigned long "
+                                "and void");
 };
 template <typename T> struct TypeCode<T *> {
   static constexpr char Value = 'p';
@@ -35,12 +37,17 @@ template <> struct TypeCode<unsigned> {
 template <> struct TypeCode<unsigned long> {
   static constexpr char Value = 'l';
 };
+// ssize_t (mq_receive's result) is long, i64 on the same LP64 targets.
+template <> struct TypeCode<long> {
+  static constexpr char Value = 'l';
+};
 template <> struct TypeCode<void> {
   static constexpr char Value = 'v';
 };
 
 /// Sig<ret (params...)>::Value is "<ret code>:<param codes>", e.g.
-/// Sig<int(pthread_mutex_t *, clockid_t, const struct timespec *)> is "i:pip".
+/// Sig<int(pthread_mutex_t *, clockid_t, const struct timespec *)> is "i:pip";
+/// a row with no parameters, Sig<void *()>, is "p:".
 template <typename F> struct Sig {
   static_assert(AlwaysFalse<F>, "an intercepted call's `ret params` must name a function "
                                 "type with a fixed parameter list");

@@ -10,7 +10,7 @@
  * pthread_create, a condvar wait's mutex), never the plain name.
  *
  * One pointer per row of the table, plus the interposed functions that are
- * no rows (thread names). Each pointer starts at a stub of the same
+ * no rows (thread names, sem_open, mq_open). Each pointer starts at a stub of the same
  * signature that looks the function up, stores it and calls it, so a hook
  * that runs before start-up (ss_real_init, the first thing it does) works
  * too; after that the hook's call is one load and one indirect call, what
@@ -19,8 +19,10 @@
  * suffice, the function's code being mapped before anyone looks it up. */
 #ifndef SYNCSAN_REAL_H
 #define SYNCSAN_REAL_H
+#include <mqueue.h>
 #include <pthread.h>
 #include <semaphore.h>
+#include <sys/types.h>
 #include <threads.h>
 #include <time.h>
 
@@ -31,7 +33,8 @@
 #include "thread.h"
 
 struct ss_real_fns {
-#define SS_REAL_FIELD(name, op, group, ret, params, handle, success) ret(*name) params;
+#define SS_REAL_FIELD(name, op, group, ret, params, handle, success)                          \
+  ret(*name) SYNCSAN_ROW_PROTO params;
   SYNCSAN_INTERCEPTED_CALLS(SS_REAL_FIELD)
 #undef SS_REAL_FIELD
 #define SS_REAL_EXTRA_FIELD(name, ret, params) ret(*name) params;
