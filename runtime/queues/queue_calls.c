@@ -85,8 +85,12 @@ static SS_NOINLINE void begin_other(struct ss_qcall *k, uint32_t role, void *han
     if (__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE))
       ss_queue_double_close(k, tid);
   } else if (role == SYNCSAN_QUEUE_ROLE_DESTROY) {
-    /* Forgotten before the program frees it: a queue made at the same
+    /* Its last look (it may have broken its bound since the monitor's),
+     * then forgotten before the program frees it: a queue made at the same
      * address meanwhile (by another thread) is a new one. */
+    struct ss_queue *q = handle ? ss_queue_find((uintptr_t)handle) : NULL;
+    if (q)
+      ss_queue_qos_look(q);
     ss_queue_forget((uintptr_t)handle);
   }
 }

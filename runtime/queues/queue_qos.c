@@ -187,3 +187,17 @@ static void check(struct ss_queue *q, void *arg) {
 }
 
 SS_HIDDEN void ss_queue_qos_tick(uint64_t now) { ss_queue_foreach(check, &now); }
+
+SS_HIDDEN void ss_queue_qos_look(struct ss_queue *q) { look(q); }
+
+static void look_one(struct ss_queue *q, void *arg) {
+  (void)arg;
+  look(q);
+}
+
+/* A program that ends within a monitor period of breaking a queue's bound
+ * is still told. */
+SS_HIDDEN void ss_queue_qos_exit(void) {
+  if (ss_queue_any())
+    ss_queue_foreach(look_one, NULL);
+}

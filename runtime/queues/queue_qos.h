@@ -22,4 +22,10 @@ SS_HIDDEN void ss_queue_sample_pop(struct ss_queue *q, uint64_t n);
 SS_HIDDEN uint64_t ss_queue_hist_percentile(const struct ss_queue *q, unsigned p);
 /* The monitor's checks of every queue's policy. */
 SS_HIDDEN void ss_queue_qos_tick(uint64_t now_ms);
+/* The monitor's look at q's counts (its maximum and its capacity), for a
+ * queue about to be destroyed: it may have broken its bound since the
+ * last look. */
+SS_HIDDEN void ss_queue_qos_look(struct ss_queue *q);
+/* At process exit: the capacity look once more over every queue. */
+SS_HIDDEN void ss_queue_qos_exit(void);
 #endif

@@ -10,6 +10,7 @@
 #include "queue_flags.h"
 #include "queue_policy.h"
 #include "queue_profile.h"
+#include "queue_qos.h"
 #include "queue_stall.h"
 #include "queue_table.h"
 #include "queue_thread.h"
@@ -41,7 +42,10 @@ static void queues_init(void) {
   ss_queue_monitor_init();
 }
 
-static void queues_process_exit(void) { ss_queue_profile_finish(); }
+static void queues_process_exit(void) {
+  ss_queue_qos_exit();
+  ss_queue_profile_finish();
+}
 
 /* The child has only the forking thread: the other threads' calls in
  * flight left the registry with them (no scan sees them), their blocked

@@ -12,9 +12,12 @@
 #include <syncsan/syncsan.h>
 
 struct spsc {
-  _Atomic unsigned long head, tail; /* head: next pop, tail: next push */
-  unsigned cap;                     /* the declared capacity */
-  int *slots;                       /* cap + 1 slots */
+  /* head: next pop (the consumer's), tail: next push (the producer's), on
+   * lines of their own so that the two sides do not falsely share one. */
+  _Alignas(64) _Atomic unsigned long head;
+  _Alignas(64) _Atomic unsigned long tail;
+  _Alignas(64) unsigned cap; /* the declared capacity */
+  int *slots;                /* cap + 1 slots */
 };
 
 struct spsc *spsc_new(unsigned cap) SYNCSAN_QUEUE("create handle=result capacity=arg0");
@@ -27,9 +30,11 @@ void spsc_free(struct spsc *r) SYNCSAN_QUEUE("destroy");
 #endif
 
 struct spsc *spsc_new(unsigned cap) {
-  struct spsc *r = calloc(1, sizeof(*r));
+  struct spsc *r = aligned_alloc(64, sizeof(*r));
   if (!r)
     return NULL;
+  atomic_init(&r->head, 0);
+  atomic_init(&r->tail, 0);
   r->cap = cap;
   r->slots = calloc(cap + 1, sizeof(int));
   return r;
