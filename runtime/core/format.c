@@ -255,3 +255,21 @@ SS_HIDDEN void ss_buf_json_string(struct ss_buf *b, const char *s) {
   }
   ss_buf_printf(b, "\"");
 }
+
+SS_HIDDEN int ss_buf_add_row(struct ss_buf *b, const struct ss_buf *row) {
+  /* A row cut by its own buffer, or one that leaves no room for the
+   * closing text, is left out whole. */
+  if (row->len + 1 >= row->size || b->len + row->len + 64 >= b->size)
+    return 0;
+  memcpy(b->data + b->len, row->data, row->len);
+  b->len += row->len;
+  b->data[b->len] = 0;
+  return 1;
+}
+
+SS_HIDDEN void ss_buf_end_rows(struct ss_buf *b, unsigned shown, unsigned nrows) {
+  if (shown < nrows)
+    ss_buf_printf(b, "],\"rows_omitted\":%u}\n", nrows - shown);
+  else
+    ss_buf_printf(b, "]}\n");
+}

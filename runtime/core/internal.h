@@ -62,6 +62,13 @@ SS_HIDDEN void ss_buf_printf(struct ss_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* A JSON string of s: escaped, and valid UTF-8 (format.c says how). */
 SS_HIDDEN void ss_buf_json_string(struct ss_buf *b, const char *s);
+/* The rows of a bounded JSON table (the exit profiles): appends one row,
+ * formatted in `row`, to b when it is whole and leaves room for the closing
+ * text; 0, appending nothing, when it does not (the table stops there). */
+SS_HIDDEN int ss_buf_add_row(struct ss_buf *b, const struct ss_buf *row);
+/* Closes the rows' array and the table: "]}" with how many rows did not
+ * fit ("rows_omitted") when some did not, and a newline. */
+SS_HIDDEN void ss_buf_end_rows(struct ss_buf *b, unsigned shown, unsigned nrows);
 /* Text from the program (names, paths, option values) for text output:
  * control characters and bytes that are not UTF-8 as \xNN; newlines kept
  * when `newlines`. ss_esc makes an escaped copy in buf, for a %s. */

@@ -230,19 +230,11 @@ SS_HIDDEN void ss_profile_finish(void) {
                     (unsigned long long)r->sum.hold_max);
       ss_buf_json_string(&rb, ss_site_loc(r->hot, loc, sizeof(loc)));
       ss_buf_printf(&rb, "}");
-      /* A row cut by its own buffer, or one that leaves no room for the
-       * closing text, is left out whole. */
-      if (rb.len + 1 >= rb.size || b.len + rb.len + 64 >= b.size)
+      if (!ss_buf_add_row(&b, &rb))
         break;
-      memcpy(b.data + b.len, rowbuf, rb.len);
-      b.len += rb.len;
-      b.data[b.len] = 0;
       shown++;
     }
-    if (shown < nrows)
-      ss_buf_printf(&b, "],\"rows_omitted\":%u}\n", nrows - shown);
-    else
-      ss_buf_printf(&b, "]}\n");
+    ss_buf_end_rows(&b, shown, nrows);
     ss_log_write(buf, b.len);
     return;
   }

@@ -162,17 +162,11 @@ SS_HIDDEN void ss_queue_profile_finish(void) {
                     fixed2(r->m.throughput, tput, sizeof(tput)), (unsigned long long)r->lat_n,
                     (unsigned long long)row_percentile(r, 50),
                     (unsigned long long)row_percentile(r, 99));
-      if (rb.len + 1 >= rb.size || b.len + rb.len + 64 >= b.size)
+      if (!ss_buf_add_row(&b, &rb))
         break;
-      memcpy(b.data + b.len, rowbuf, rb.len);
-      b.len += rb.len;
-      b.data[b.len] = 0;
       shown++;
     }
-    if (shown < nrows)
-      ss_buf_printf(&b, "],\"rows_omitted\":%u}\n", nrows - shown);
-    else
-      ss_buf_printf(&b, "]}\n");
+    ss_buf_end_rows(&b, shown, nrows);
     ss_spin_unlock(&rows_lock);
     ss_log_write(buf, b.len);
     return;
