@@ -95,9 +95,12 @@ static SS_NOINLINE void begin_other(struct ss_qcall *k, uint32_t role, void *han
   }
 }
 
-SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
-                                         const struct syncsan_queue_desc *d, void *handle,
-                                         uint64_t capacity, const struct syncsan_site *site) {
+/* Every case of a begin: the common push or pop below comes here for
+ * anything it does not handle. Reached by a tail call, so that its
+ * return address (SS_NOTE_HOOK_PC) is still the program's. */
+static SS_NOINLINE uint32_t begin_full(struct syncsan_queue_call *c,
+                                       const struct syncsan_queue_desc *d, void *handle,
+                                       uint64_t capacity, const struct syncsan_site *site) {
   struct ss_qcall *k = (struct ss_qcall *)c;
   k->q = NULL;
   k->flags = 0;
@@ -257,7 +260,8 @@ static SS_NOINLINE void end_other(struct ss_qcall *k, int64_t r) {
   }
 }
 
-SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
+/* Every case of an end (as begin_full is of a begin). */
+static SS_NOINLINE void end_full(struct syncsan_queue_call *c, int64_t r) {
   struct ss_qcall *k = (struct ss_qcall *)c;
   if (!(k->flags & SS_QC_TRACKED))
     return;
@@ -300,6 +304,122 @@ SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
   } else if (SS_UNLIKELY(!ok)) {
     SS_NOTE_HOOK_PC();
     SS_QUEUE_KEEP_ERRNO(ss_queue_streak_fail(qt, k));
+  } else if (SS_UNLIKELY(qt->st_q != NULL)) {
+    qt->st_q = NULL;
+  }
+  ss_queue_retract(qt, k);
+}
+
+/* The common push or pop: a thread in its plain state, a queue its cache
+ * holds, a side it has counted on before, a free in-flight slot, an open
+ * queue, no recovery to arrange, no sample due. Every condition under
+ * which begin_full would do anything more is tested first, and any of
+ * them sends the call there whole, so the two agree by construction. What
+ * is left is a leaf: no call, so no register saved and no frame, which is
+ * most of what a call record costs (docs/performance.md, "Wrapped queue
+ * calls").
+ *
+ * One difference in timing only: the fast path reads closed before it
+ * publishes the call, where begin_full reads it after. A close that ends
+ * in between races with this call, which is then not reported, as a call
+ * racing with a close never is (above). */
+static SS_ALWAYS_INLINE int thread_plain(const struct ss_thread *t) {
+  /* registered 1, untracked 0, in_hook 0, in one load. */
+  _Static_assert(offsetof(struct ss_thread, untracked) == offsetof(struct ss_thread, registered) + 1 &&
+                     offsetof(struct ss_thread, in_hook) == offsetof(struct ss_thread, registered) + 2,
+                 "the thread's state bytes are adjacent");
+  uint32_t w;
+  __builtin_memcpy(&w, &t->registered, sizeof w);
+  return w == 1;
+}
+
+#if defined(__has_attribute)
+#if __has_attribute(musttail)
+#define SS_TAIL __attribute__((musttail))
+#endif
+#endif
+#ifndef SS_TAIL
+#define SS_TAIL
+#endif
+
+SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
+                                         const struct syncsan_queue_desc *d, void *handle,
+                                         uint64_t capacity, const struct syncsan_site *site) {
+  uint32_t role = d->role;
+  int push = role == SYNCSAN_QUEUE_ROLE_PUSH;
+  if (SS_UNLIKELY(!push && role != SYNCSAN_QUEUE_ROLE_POP) || SS_UNLIKELY(!site) ||
+      SS_UNLIKELY(site->flags & (SYNCSAN_SITE_SYSTEM_HEADER | SYNCSAN_SITE_WRAPPER)) ||
+      SS_UNLIKELY(!thread_plain(&ss_self)))
+    SS_TAIL return begin_full(c, d, handle, capacity, site);
+  struct ss_queue_thread *qt = &ss_queue_self;
+  struct ss_queue_ref *ref = &qt->cache[((uintptr_t)handle >> 4) & (SS_QUEUE_CACHE - 1)];
+  struct ss_queue *q = ref->q;
+  uint32_t dflags = d->flags, depth = qt->depth;
+  if (SS_UNLIKELY(ref->handle != (uintptr_t)handle || !q ||
+                  __atomic_load_n(&q->handle, __ATOMIC_RELAXED) != (uintptr_t)handle ||
+                  __atomic_load_n(&q->gen, __ATOMIC_RELAXED) != ref->gen) ||
+      SS_UNLIKELY(ref->cell[!push] == 0xff) || SS_UNLIKELY(depth >= SS_QUEUE_INFLIGHT) ||
+      SS_UNLIKELY(ss_queue_fence_publish) ||
+      SS_UNLIKELY(__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE)) ||
+      SS_UNLIKELY(push && qt->sample_countdown <= 1) ||
+      SS_UNLIKELY((dflags & SYNCSAN_QUEUE_HAS_TIMED) && (dflags & SYNCSAN_QUEUE_BLOCKING) &&
+                  recovery_on(q)))
+    SS_TAIL return begin_full(c, d, handle, capacity, site);
+
+  struct ss_qcall *k = (struct ss_qcall *)c;
+  k->q = q;
+  k->d = d;
+  k->site = site;
+  k->gen = ref->gen;
+  k->role = (uint8_t)role;
+  k->cell = ref->cell[!push];
+  uintptr_t word = (uintptr_t)q | (push ? SS_QUEUE_INF_PUSH : SS_QUEUE_INF_POP);
+  uint8_t flags = SS_QC_TRACKED;
+  qt->depth = depth + 1; /* taken before written, as in ss_queue_publish */
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  if (dflags & SYNCSAN_QUEUE_BLOCKING) {
+    uint64_t now = ss_queue_coarse_ms();
+    k->since_ms = now;
+    word |= SS_QUEUE_INF_BLOCK;
+    flags |= SS_QC_BLOCK;
+    __atomic_store_n(&qt->inf_since[depth], now, __ATOMIC_RELAXED);
+    __atomic_store_n(&qt->inf_desc[depth], d, __ATOMIC_RELAXED);
+  }
+  __atomic_store_n(&qt->inflight[depth], word, __ATOMIC_RELEASE);
+  k->slot = (uint8_t)(depth + 1);
+  k->flags = flags;
+  if (dflags & SYNCSAN_QUEUE_BLOCKING)
+    ss_block_begin(SS_BLOCK_QUEUE, (uintptr_t)handle, site);
+  if (push)
+    qt->sample_countdown--;
+  return SYNCSAN_QUEUE_CALL_PLAIN;
+}
+
+/* The common end of that common call: counted on the thread's own cell,
+ * with nothing sampled, no failure to follow and no recovery. As in the
+ * begin, anything else goes to end_full whole. */
+SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
+  struct ss_qcall *k = (struct ss_qcall *)c;
+  uint32_t flags = k->flags, role = k->role;
+  int push = role == SYNCSAN_QUEUE_ROLE_PUSH;
+  if (SS_UNLIKELY((flags & ~(uint32_t)SS_QC_BLOCK) != SS_QC_TRACKED) ||
+      SS_UNLIKELY(!push && role != SYNCSAN_QUEUE_ROLE_POP) || SS_UNLIKELY(!k->slot) ||
+      SS_UNLIKELY(k->cell == SS_QUEUE_SHARED_CELL))
+    SS_TAIL return end_full(c, r);
+  struct ss_queue *q = k->q;
+  int ok = ss_queue_ok(k->d->ok, r);
+  if (SS_UNLIKELY(__atomic_load_n(&q->gen, __ATOMIC_RELAXED) != k->gen) ||
+      SS_UNLIKELY(!ok && !(flags & SS_QC_BLOCK)) ||
+      SS_UNLIKELY(!push && ok && __atomic_load_n(&q->sampled, __ATOMIC_RELAXED)))
+    SS_TAIL return end_full(c, r);
+  struct ss_queue_thread *qt = &ss_queue_self;
+  struct ss_queue_cell *cell = &q->cells[!push][k->cell];
+  own_increment(ok ? &cell->n : &cell->failed);
+  if (flags & SS_QC_BLOCK) {
+    ss_block_end();
+    uint64_t ms = ss_queue_coarse_ms() - k->since_ms;
+    if (SS_UNLIKELY(ms))
+      __atomic_add_fetch(push ? &q->push_blocked_ms : &q->pop_blocked_ms, ms, __ATOMIC_RELAXED);
   } else if (SS_UNLIKELY(qt->st_q != NULL)) {
     qt->st_q = NULL;
   }
