@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/pool.h"
 #include "core/thread.h"
 #include "queue_flags.h"
 #include "queue_policy.h"
@@ -13,23 +14,21 @@
 
 static struct ss_queue *buckets[NBUCKETS]; /* chains: atomic loads, changed under table_lock */
 static ss_spin_t table_lock SS_RUNTIME_LOCK;
-/* Freed records, oldest first (under table_lock, linked by next): a
- * record is reused as late as possible, so that a call still in flight on
- * a destroyed queue finds its incarnation changed rather than a new
- * queue's counts. */
-static struct ss_queue *free_head, *free_tail;
-static struct ss_queue *chunk;             /* under table_lock */
-static uint32_t chunk_used = CHUNK, nlive; /* under table_lock */
-/* Every chunk, for ss_queue_foreach: appended under table_lock, read
- * lock-free (release store of the count after the pointer). */
-#define MAX_CHUNKS (1048576u / CHUNK + 1)
-static struct ss_queue *chunks[MAX_CHUNKS];
-static uint32_t nchunks;
-static int full_warned;
+/* The records. A record freed and handed out again belongs to a new
+ * incarnation (gen is bumped at both ends and never reset), so a call
+ * still in flight on a destroyed queue finds its incarnation changed
+ * rather than counting on the new queue. The pool's lock nests inside
+ * table_lock. */
+static ss_spin_t pool_lock SS_RUNTIME_LOCK;
+static struct ss_pool pool = SS_POOL_INIT(struct ss_queue, free_next, CHUNK, 0, &pool_lock,
+                                          "max_queues=", "live queues",
+                                          "queues made past that are not checked");
 
 static inline uint32_t bucket_of(uintptr_t h) { return (uint32_t)(ss_mix64(h) & (NBUCKETS - 1)); }
 
-SS_HIDDEN void ss_queue_table_init(void) {}
+SS_HIDDEN void ss_queue_table_init(void) {
+  pool.max = (unsigned long)ss_queue_flags.max_queues;
+}
 
 SS_HIDDEN struct ss_queue *ss_queue_find(uintptr_t handle) {
   if (!handle)
@@ -47,33 +46,6 @@ static struct ss_queue *find_locked(uintptr_t handle) {
     if (q->handle == handle)
       return q;
   return NULL;
-}
-
-/* Under table_lock: a free record, or NULL at max_queues. */
-static struct ss_queue *alloc_record(void) {
-  if (nlive >= (uint32_t)ss_queue_flags.max_queues)
-    return NULL;
-  struct ss_queue *q = free_head;
-  if (q) {
-    free_head = q->next;
-    if (!free_head)
-      free_tail = NULL;
-  } else {
-    if (chunk_used == CHUNK) {
-      if (nchunks == MAX_CHUNKS)
-        return NULL;
-      struct ss_queue *c = ss_map(CHUNK * sizeof(struct ss_queue));
-      if (!c)
-        return NULL;
-      chunk = c;
-      chunk_used = 0;
-      chunks[nchunks] = c;
-      __atomic_store_n(&nchunks, nchunks + 1, __ATOMIC_RELEASE);
-    }
-    q = &chunk[chunk_used++];
-  }
-  nlive++;
-  return q;
 }
 
 /* A record's figures and model start anew; its identity (handle, gen)
@@ -123,7 +95,7 @@ SS_HIDDEN struct ss_queue *ss_queue_get(uintptr_t handle, const struct syncsan_s
     return q;
   ss_spin_lock(&table_lock);
   q = find_locked(handle);
-  if (!q && (q = alloc_record())) {
+  if (!q && (q = ss_pool_alloc(&pool, NULL))) {
     uint32_t b = bucket_of(handle);
     reset(q, site, 0);
     __atomic_store_n(&q->gen, q->gen + 1, __ATOMIC_RELAXED);
@@ -134,11 +106,6 @@ SS_HIDDEN struct ss_queue *ss_queue_get(uintptr_t handle, const struct syncsan_s
     *made = 1;
   }
   ss_spin_unlock(&table_lock);
-  if (!q)
-    ss_warn_once(&full_warned,
-                 "more than max_queues=%ld live queues; queues made past that are not "
-                 "checked\n",
-                 ss_queue_flags.max_queues);
   if (*made)
     ss_queue_policy_apply(q);
   return q;
@@ -191,27 +158,28 @@ SS_HIDDEN void ss_queue_forget(uintptr_t handle) {
     /* A finder on q now stops at it (a miss, which ss_queue_get retries
      * under the lock). */
     __atomic_store_n(&q->next, NULL, __ATOMIC_RELEASE);
-    if (free_tail)
-      free_tail->next = q;
-    else
-      free_head = q;
-    free_tail = q;
-    nlive--;
+    ss_pool_free(&pool, q);
   }
   ss_spin_unlock(&table_lock);
 }
 
-SS_HIDDEN void ss_queue_foreach(void (*fn)(struct ss_queue *q, void *arg), void *arg) {
-  uint32_t n = __atomic_load_n(&nchunks, __ATOMIC_ACQUIRE);
-  for (uint32_t c = 0; c < n; c++)
-    for (uint32_t i = 0; i < CHUNK; i++) {
-      struct ss_queue *q = &chunks[c][i];
-      if (__atomic_load_n(&q->handle, __ATOMIC_ACQUIRE))
-        fn(q, arg);
-    }
+struct foreach_arg {
+  void (*fn)(struct ss_queue *q, void *arg);
+  void *arg;
+};
+static void each_live(void *rec, void *arg) {
+  struct ss_queue *q = rec;
+  struct foreach_arg *a = arg;
+  if (__atomic_load_n(&q->handle, __ATOMIC_ACQUIRE))
+    a->fn(q, a->arg);
 }
 
-SS_HIDDEN int ss_queue_any(void) { return __atomic_load_n(&nchunks, __ATOMIC_ACQUIRE) != 0; }
+SS_HIDDEN void ss_queue_foreach(void (*fn)(struct ss_queue *q, void *arg), void *arg) {
+  struct foreach_arg a = {fn, arg};
+  ss_pool_foreach(&pool, each_live, &a);
+}
+
+SS_HIDDEN int ss_queue_any(void) { return __atomic_load_n(&pool.chunks, __ATOMIC_ACQUIRE) != NULL; }
 
 SS_HIDDEN uint32_t ss_queue_note_side(struct ss_queue *q, int side, uint32_t tid) {
   ss_spin_lock(&q->lock);
@@ -233,12 +201,11 @@ SS_HIDDEN uint32_t ss_queue_note_side(struct ss_queue *q, int side, uint32_t tid
   return cell;
 }
 
-SS_HIDDEN void ss_queue_table_fork_child(void) {
-  uint32_t n = __atomic_load_n(&nchunks, __ATOMIC_ACQUIRE);
-  for (uint32_t c = 0; c < n; c++)
-    for (uint32_t i = 0; i < CHUNK; i++) {
-      struct ss_queue *q = &chunks[c][i];
-      q->lock.v = 0;
-      q->bp_on = 0;
-    }
+static void fork_reset(void *rec, void *arg) {
+  (void)arg;
+  struct ss_queue *q = rec;
+  q->lock.v = 0;
+  q->bp_on = 0;
 }
+
+SS_HIDDEN void ss_queue_table_fork_child(void) { ss_pool_foreach(&pool, fork_reset, NULL); }

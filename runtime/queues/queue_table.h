@@ -49,6 +49,9 @@ struct ss_queue {
   /* Read-mostly: the key and what every operation reads. */
   uintptr_t handle; /* the key; 0 while free (atomic) */
   struct ss_queue *next;
+  /* The pool's free list (not next: a lock-free finder still on a freed
+   * record must stop at it, not walk the free list). */
+  struct ss_queue *free_next;
   uint32_t gen;    /* incarnation: each new queue in the record adds one (atomic) */
   uint32_t closed; /* a close took effect (release store at the close's end) */
   uint64_t capacity; /* 0: unknown (atomic) */
