@@ -22,6 +22,13 @@
  *   - Talk: a socketpair, close-on-exec on our end; sends with
  *     MSG_NOSIGNAL, so a dead symbolizer gives EPIPE, never SIGPIPE; every
  *     read waits in poll() with a deadline.
+ *   - The descriptor is the program's namespace too. Ours is moved high
+ *     (from SOCK_FD_MIN up), out of the numbers a program opens and closes
+ *     in the usual run; and before each use we check it is still our socket
+ *     (device and inode), because a program may close descriptors it does
+ *     not own (a daemon closing every one, a double close) and reuse the
+ *     number: its file must then get none of our requests, nor be closed
+ *     by us. The symbolizer is then given up, as for any failure.
  *   - Failure (not found, execve failed, EOF, timeout, an answer that does
  *     not parse): the symbolizer is dead for good in this process, said
  *     once at verbosity>=1; callers fall back to module+offset.
@@ -35,6 +42,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -47,6 +55,9 @@
 enum { IDLE, RUNNING, DEAD };
 static int state = IDLE;
 static int sock = -1;
+static dev_t sock_dev;
+static ino_t sock_ino;
+#define SOCK_FD_MIN 900
 static pid_t child_pid;
 static int failed_warned;
 static char spawn_stack[2][32 * 1024] __attribute__((aligned(64)));
@@ -57,8 +68,14 @@ static const char default_path[] = "/usr/lib/llvm-19/bin/llvm-symbolizer";
  * One that stopped answering is killed as well: it is alive, so its pid is
  * still its own (init, its parent now, reaps it). One that exited is left
  * alone: its pid may be another process's by now. */
+/* Whether sock is still the socket start() made (see the top). */
+static int sock_ours(void) {
+  struct stat st;
+  return sock >= 0 && fstat(sock, &st) == 0 && st.st_dev == sock_dev && st.st_ino == sock_ino;
+}
+
 static void give_up(const char *why, int stuck) {
-  if (sock >= 0)
+  if (sock_ours())
     close(sock);
   sock = -1;
   if (stuck && child_pid > 0)
@@ -173,6 +190,16 @@ static int start(void) {
   if (s.devnull >= 0)
     close(s.devnull);
   sock = sv[0];
+  int high = fcntl(sock, F_DUPFD_CLOEXEC, SOCK_FD_MIN);
+  if (high >= 0) {
+    close(sock);
+    sock = high;
+  }
+  struct stat st;
+  if (fstat(sock, &st) == 0) {
+    sock_dev = st.st_dev;
+    sock_ino = st.st_ino;
+  }
   if (s.pid > 0)
     child_pid = s.pid;
   if (first <= 0 || s.pid <= 0 || s.exec_errno) {
@@ -251,7 +278,9 @@ SS_HIDDEN size_t ss_symbolizer_ask(const char *module, uintptr_t offset, char *b
     return 0;
   int saved = errno;
   size_t n = 0;
-  if (state == RUNNING || start()) {
+  if (state == RUNNING && !sock_ours())
+    give_up("the program closed or replaced its socket", 0);
+  else if (state == RUNNING || start()) {
     char req[4200];
     size_t len = ss_format(req, sizeof(req), "CODE \"%s\" 0x%zx\n", module, (size_t)offset);
     if (len + 1 >= sizeof(req))
@@ -268,7 +297,7 @@ SS_HIDDEN size_t ss_symbolizer_ask(const char *module, uintptr_t offset, char *b
 SS_HIDDEN void ss_symbolizer_fork_child(void) {
   /* The parent's socket end and process: close our copy of the socket,
    * never signal the parent's symbolizer. */
-  if (sock >= 0)
+  if (sock_ours())
     close(sock);
   sock = -1;
   child_pid = 0;
