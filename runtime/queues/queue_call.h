@@ -14,6 +14,9 @@
 #define SS_QC_SAMPLE 0x4u  /* a push sampled for latency and occupancy */
 #define SS_QC_TIMED 0x8u   /* the timed form is called */
 #define SS_QC_STALLED 0x10u /* its stall was decided (and reported, unless WAIT) */
+/* Begun by the common path (queue_calls.c): a push or pop, counted on the
+ * thread's own cell, in a slot. */
+#define SS_QC_FAST 0x20u
 
 struct ss_qcall {
   struct ss_queue *q; /* NULL: not tracked */

@@ -358,7 +358,9 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
   if (SS_UNLIKELY(ref->handle != (uintptr_t)handle || !q ||
                   __atomic_load_n(&q->handle, __ATOMIC_RELAXED) != (uintptr_t)handle ||
                   __atomic_load_n(&q->gen, __ATOMIC_RELAXED) != ref->gen) ||
-      SS_UNLIKELY(ref->cell[!push] == 0xff) || SS_UNLIKELY(depth >= SS_QUEUE_INFLIGHT) ||
+      /* not yet counted on this side (0xff), or counted on the shared cell */
+      SS_UNLIKELY(ref->cell[!push] >= SS_QUEUE_SHARED_CELL) ||
+      SS_UNLIKELY(depth >= SS_QUEUE_INFLIGHT) ||
       SS_UNLIKELY(ss_queue_fence_publish) ||
       SS_UNLIKELY(__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE)) ||
       SS_UNLIKELY(push && qt->sample_countdown <= 1) ||
@@ -374,7 +376,7 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
   k->role = (uint8_t)role;
   k->cell = ref->cell[!push];
   uintptr_t word = (uintptr_t)q | (push ? SS_QUEUE_INF_PUSH : SS_QUEUE_INF_POP);
-  uint8_t flags = SS_QC_TRACKED;
+  uint8_t flags = SS_QC_TRACKED | SS_QC_FAST;
   qt->depth = depth + 1; /* taken before written, as in ss_queue_publish */
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
   if (dflags & SYNCSAN_QUEUE_BLOCKING) {
@@ -402,9 +404,7 @@ SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
   struct ss_qcall *k = (struct ss_qcall *)c;
   uint32_t flags = k->flags, role = k->role;
   int push = role == SYNCSAN_QUEUE_ROLE_PUSH;
-  if (SS_UNLIKELY((flags & ~(uint32_t)SS_QC_BLOCK) != SS_QC_TRACKED) ||
-      SS_UNLIKELY(!push && role != SYNCSAN_QUEUE_ROLE_POP) || SS_UNLIKELY(!k->slot) ||
-      SS_UNLIKELY(k->cell == SS_QUEUE_SHARED_CELL))
+  if (SS_UNLIKELY((flags & ~(uint32_t)SS_QC_BLOCK) != (SS_QC_TRACKED | SS_QC_FAST)))
     SS_TAIL return end_full(c, r);
   struct ss_queue *q = k->q;
   int ok = ss_queue_ok(k->d->ok, r);
@@ -423,7 +423,11 @@ SS_EXPORT void __syncsan_queue_end(struct syncsan_queue_call *c, int64_t r) {
   } else if (SS_UNLIKELY(qt->st_q != NULL)) {
     qt->st_q = NULL;
   }
-  ss_queue_retract(qt, k);
+  /* ss_queue_retract, knowing the slot (a common call has one). */
+  uint32_t slot = k->slot - 1u;
+  __atomic_store_n(&qt->inflight[slot], 0, __ATOMIC_RELEASE);
+  qt->depth = slot;
+  k->slot = 0;
 }
 
 SS_EXPORT void __syncsan_queue_unwind(struct syncsan_queue_call *c) {
