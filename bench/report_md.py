@@ -55,8 +55,10 @@ def targets(doc):
            "| --- | ---: | ---: | ---: | --- |"]
     for t in doc["summary"]["targets"]:
         verdict = "met" if t["met"] else f"**missed by {t['missed_by'] * 100:.0f}%**"
-        best = "–" if t["best_of_reps"] is None else f"{t['best_of_reps']:.2f}x"
-        out.append(f"| {t['what']} | {t['value']:.2f}x | {best} | ≤ {t['target']:.2f}x | {verdict} |")
+        u = t.get("unit", "x")
+        u = " ns" if u == "ns" else u
+        best = "–" if t["best_of_reps"] is None else f"{t['best_of_reps']:.2f}{u}"
+        out.append(f"| {t['what']} | {t['value']:.2f}{u} | {best} | ≤ {t['target']:.2f}{u} | {verdict} |")
     return "\n".join(out)
 
 
