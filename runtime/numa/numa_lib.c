@@ -34,7 +34,7 @@ static int load_locked(void) {
   const char *missing = hw ? resolve_hwloc(hw) : "libhwloc.so.15";
   if (missing) {
     ss_warn_once(&warned,
-                 "NUMA features are off: %s is not available (install libhwloc15)", missing);
+                 "NUMA features are off: %s is not available (install libhwloc15)\n", missing);
     return 2;
   }
   void *nu = dlopen("libnuma.so.1", RTLD_NOW | RTLD_LOCAL);
@@ -63,6 +63,6 @@ SS_HIDDEN int ss_numa_lib_pages(void) {
     return 0;
   if (!pages_ok)
     ss_warn_once(&warned, "NUMA page queries are off: libnuma.so.1 is not available or the "
-                          "kernel has no NUMA support");
+                          "kernel has no NUMA support\n");
   return pages_ok;
 }

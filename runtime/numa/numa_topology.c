@@ -45,7 +45,7 @@ static int load(struct ss_topo *t) {
     return 0;
   if (SS_HWLOC(hwloc_topology_init)(&t->hw) != 0 ||
       SS_HWLOC(hwloc_topology_load)(t->hw) != 0) {
-    ss_warn_once(&warned_load, "NUMA features are off: hwloc could not load the topology");
+    ss_warn_once(&warned_load, "NUMA features are off: hwloc could not load the topology\n");
     return 0;
   }
   hwloc_topology_t hw = t->hw;
@@ -58,7 +58,7 @@ static int load(struct ss_topo *t) {
   int nd = SS_HWLOC(hwloc_get_type_depth)(hw, HWLOC_OBJ_NUMANODE);
   unsigned n = nd == HWLOC_TYPE_DEPTH_UNKNOWN ? 0 : SS_HWLOC(hwloc_get_nbobjs_by_depth)(hw, nd);
   if (n > SS_TOPO_MAX_NODES) {
-    ss_warn_once(&warned_nodes, "the topology has %u NUMA nodes; syncsan uses the first %d",
+    ss_warn_once(&warned_nodes, "the topology has %u NUMA nodes; syncsan uses the first %d\n",
                  n, SS_TOPO_MAX_NODES);
     n = SS_TOPO_MAX_NODES;
   }
