@@ -1,6 +1,7 @@
 /* Pinning each thread at its start, on the thread itself, before the
  * program's code runs (place.h). */
 #include <errno.h>
+#include <sched.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -99,20 +100,34 @@ static void place(const struct ss_topo *t, uint32_t tid, const char *start, cons
     return;
   }
   cpus_text(node, cpus, sizeof(cpus));
-  int rc = SS_HWLOC(hwloc_set_cpubind)(t->hw, ss_place_node_set(node), HWLOC_CPUBIND_THREAD);
-  int err = rc ? errno : 0;
+  /* hwloc "binds" against a topology that is not this machine's by doing
+   * nothing and answering success: that is no binding, and is said so.
+   * A binding the kernel took is read back, so that what is called pinned
+   * is what the kernel has. */
+  const char *why = NULL;
+  int err = 0;
+  if (!t->this_system) {
+    why = "the topology is not this machine's (HWLOC_THISSYSTEM=0): nothing can be bound";
+  } else if (SS_HWLOC(hwloc_set_cpubind)(t->hw, ss_place_node_set(node), HWLOC_CPUBIND_THREAD)) {
+    err = errno;
+    why = strerror(err);
+  } else {
+    cpu_set_t now, want;
+    CPU_AND(&want, &t->node_cpus[node], &t->allowed);
+    if (sched_getaffinity(0, sizeof(now), &now) != 0 || !CPU_EQUAL(&now, &want))
+      why = "the thread's affinity read back differs from the binding";
+  }
   if (ss_numa_flags.numa_verbose)
     ss_printf("==%d==syncsan: numa: T%u (start %s, name '%s'): node %d (CPUs %s) by %s: %s%s\n",
               ss_pid(), tid, start ? start : "?", name ? name : "", t->node_os[node], cpus, how,
-              rc ? "binding refused: " : "bound", rc ? strerror(err) : "");
-  if (rc) {
+              why ? "binding refused: " : "bound", why ? why : "");
+  if (why) {
     ss_warn_once(&refused_warned[node],
-                 "numa_policy: the kernel refused to bind T%u to node %d (CPUs %s): %s%s; "
-                 "threads placed on node %d run unpinned\n",
-                 tid, t->node_os[node], cpus, strerror(err),
-                 t->this_system ? "" : " (the topology is not this machine's: HWLOC_THISSYSTEM)",
-                 t->node_os[node]);
-    publish(0, -1, rule);
+                 "numa_policy: binding T%u to node %d (CPUs %s) was refused: %s; threads "
+                 "placed on node %d run unpinned\n",
+                 tid, t->node_os[node], cpus, why, t->node_os[node]);
+    if (self.pinned)
+      publish(0, -1, rule);
     return;
   }
   publish(1, node, rule);

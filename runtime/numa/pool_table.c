@@ -74,6 +74,10 @@ SS_HIDDEN int ss_pool_bind(uintptr_t start, uintptr_t end, int node_os) {
   const struct ss_topo *t = ss_topo_get();
   if (!t)
     return ENOSYS;
+  /* hwloc answers success without binding for a topology that is not
+   * this machine's: that is a refusal, and is reported as one. */
+  if (!t->this_system)
+    return ENOSYS;
   hwloc_bitmap_t ns = SS_HWLOC(hwloc_bitmap_alloc)();
   if (!ns)
     return ENOMEM;
