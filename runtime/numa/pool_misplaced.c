@@ -49,8 +49,8 @@ static void report(const struct ss_pool *p, uintptr_t npages, unsigned sampled,
   ss_buf_printf(&r->notes, "\n");
   if (!p->bound)
     ss_buf_printf(&r->notes,
-                  "  the kernel refused to bind the pool to node %d when it was registered "
-                  "(%s): its pages went where first touched\n",
+                  "  the pool's binding to node %d was refused when it was registered (%s): "
+                  "its pages went where they were first touched\n",
                   p->node_os, strerror(p->bind_err));
   else
     ss_buf_printf(&r->notes, "  the pool was bound to node %d; pages placed before the "

@@ -138,12 +138,20 @@ static int pool_api(void *ptr, size_t size, int node, uintptr_t pc) {
     return -1;
   }
   int err = ss_pool_bind(lo, hi, node);
-  if (err && node < SS_TOPO_MAX_NODES)
-    ss_warn_once(&refused_warned[node],
-                 "syncsan_numa_pool: the kernel refused to bind [%p, %p) to node %d: %s; the "
-                 "pool stays registered for node %d, unbound (its pages go where the kernel "
-                 "puts them)\n",
-                 (void *)lo, (void *)hi, node, strerror(err), node);
+  if (err && node < SS_TOPO_MAX_NODES) {
+    if (t->this_system)
+      ss_warn_once(&refused_warned[node],
+                   "syncsan_numa_pool: the kernel refused to bind [%p, %p) to node %d: %s; the "
+                   "pool stays registered for node %d, unbound (its pages go where the kernel "
+                   "puts them)\n",
+                   (void *)lo, (void *)hi, node, strerror(err), node);
+    else
+      ss_warn_once(&refused_warned[node],
+                   "syncsan_numa_pool: [%p, %p) is not bound to node %d: the topology is not "
+                   "this machine's (HWLOC_THISSYSTEM=0); the pool stays registered for node %d, "
+                   "unbound\n",
+                   (void *)lo, (void *)hi, node, node);
+  }
   const struct syncsan_site *site = ss_site_for_pc(pc, SYNCSAN_OP_API);
   ss_spin_lock(&table_lock);
   write_begin();

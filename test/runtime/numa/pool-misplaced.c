@@ -36,7 +36,7 @@ int main(int argc, char **argv) {
 // CHECK-NEXT: Pool registered by thread T0 at:
 // CHECK-NEXT: #0 main {{.*}}pool-misplaced.c:25
 // CHECK: sampled pages by node: node 0: 16
-// CHECK-NEXT: the kernel refused to bind the pool to node 1 when it was registered (Invalid argument)
+// CHECK-NEXT: the pool's binding to node 1 was refused when it was registered (Invalid argument)
 // CHECK: SUMMARY: SyncSanitizer: numa-pool-misplaced {{.*}}pool-misplaced.c:25 in main
 // CHECK: done
 // OK: registered: 0
