@@ -149,7 +149,7 @@ static void place_self(struct ss_thread *th, const char *name) {
 }
 
 SS_HIDDEN void ss_place_thread_start(struct ss_thread *t) {
-  if (SS_LIKELY(ss_place_mode == SS_PLACE_OFF))
+  if (SS_LIKELY(__atomic_load_n(&ss_place_mode, __ATOMIC_RELAXED) == SS_PLACE_OFF))
     return;
   if (t->tid == 0)
     return; /* the main thread: registered at start-up, never placed */
@@ -169,8 +169,8 @@ SS_HIDDEN void ss_place_thread_start(struct ss_thread *t) {
  * are asked again (a thread that names itself first thing is placed by its
  * name, as a reader of the file expects). */
 SS_HIDDEN void ss_place_thread_named(struct ss_thread *t, const char *name) {
-  if (SS_LIKELY(ss_place_mode != SS_PLACE_MODE_FILE) || !ss_place_rules.has_name ||
-      ss_in_hook() || !t->registered)
+  if (SS_LIKELY(__atomic_load_n(&ss_place_mode, __ATOMIC_RELAXED) != SS_PLACE_MODE_FILE) ||
+      !ss_place_rules.has_name || ss_in_hook() || !t->registered)
     return;
   ss_enter_runtime();
   place_self(t, name);
@@ -180,7 +180,7 @@ SS_HIDDEN void ss_place_thread_named(struct ss_thread *t, const char *name) {
 SS_HIDDEN void ss_place_thread_exit(struct ss_thread *t, int process_exit) {
   (void)t;
   (void)process_exit;
-  if (SS_LIKELY(ss_place_mode == SS_PLACE_OFF) || !self.pinned)
+  if (!self.pinned)
     return;
   publish(0, -1, NULL);
 }
