@@ -33,6 +33,7 @@ struct walk {
   unsigned n;
   uint32_t after; /* tids after this one first (rotation) */
   int second;     /* the pass that wraps around to the beginning */
+  unsigned first_n; /* candidates the first pass found: they keep their places */
 };
 
 static uint32_t last_tid;
@@ -53,8 +54,10 @@ static void collect(struct ss_thread *t, uint32_t slot, void *arg) {
    * thread gets its turn. */
   unsigned at = w->n;
   if (at == BUDGET) {
-    at = 0;
-    for (unsigned i = 1; i < BUDGET; i++)
+    if (w->first_n == BUDGET)
+      return;
+    at = w->first_n;
+    for (unsigned i = at + 1; i < BUDGET; i++)
       if (w->c[i].tid > w->c[at].tid)
         at = i;
     if (w->c[at].tid < t->tid)
@@ -148,6 +151,7 @@ SS_HIDDEN void ss_place_migrated_tick(uint64_t now_ms) {
   struct walk w = {.after = last_tid};
   ss_threads_foreach(collect, &w);
   if (w.n < BUDGET) {
+    w.first_n = w.n;
     w.second = 1;
     ss_threads_foreach(collect, &w);
   }
