@@ -252,7 +252,9 @@ SS_HIDDEN int ss_place_decide(const struct ss_topo *t, uint32_t tid, const char 
 }
 
 SS_HIDDEN const char *ss_place_rule_text(const struct ss_place_rule *r, char *buf, size_t n) {
-  if (!r)
+  if (!r && ss_place_mode == SS_PLACE_MODE_FILE)
+    ss_format(buf, n, "no rule of policy file %s matched", ss_place_path);
+  else if (!r)
     ss_format(buf, n, "numa_policy=%s", ss_numa_flags.numa_policy);
   else
     ss_format(buf, n, "policy file %s:%u '%s'", ss_place_path, r->line, r->text);
