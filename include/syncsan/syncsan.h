@@ -194,6 +194,50 @@ int syncsan_queue_metrics(const void *queue, struct syncsan_queue_metrics *out) 
 #define syncsan_queue_metrics(queue, out)                                      \
   (syncsan_queue_metrics ? (syncsan_queue_metrics)((const void *)(queue), (out)) : -1)
 
+/* ---- NUMA: placement and pools ----
+ *
+ * Thread placement is an option (SYNCSAN_OPTIONS=numa_policy=compact,
+ * scatter or a policy file; docs/numa.md); these calls are for memory.
+ * Nodes are numbered by their OS index, as libnuma and numactl do. */
+
+/* Registers [ptr, ptr + size) as a pool for node and binds its pages to
+ * the node (pages not yet touched go there; hwloc_set_area_membind).
+ * Returns 0 when bound and registered; 1 when registered but the kernel
+ * refused the binding (a warning says why; the pool keeps its intended
+ * node, and numa-pool-misplaced reports pages found elsewhere); -1 with
+ * errno: EINVAL (NULL, size 0, a node the topology does not have), ENOSPC
+ * (256 pools), ENOSYS (no hwloc). A range that overlaps registered pools
+ * replaces them (memory unmapped and mapped again is registered anew).
+ * syncsan_numa_pool(ptr, 0, -1) drops the pool that holds ptr (0, or -1
+ * with ENOENT). */
+int syncsan_numa_pool(void *ptr, __SIZE_TYPE__ size, int node) SYNCSAN_WEAK_;
+#define syncsan_numa_pool(ptr, size, node)                                     \
+  (syncsan_numa_pool ? (syncsan_numa_pool)((void *)(ptr), (size), (node)) : -1)
+
+/* For a pool allocation function: evaluates expr (the allocation, which
+ * returns a pointer to size bytes for node), registers the result as a
+ * pool for node when it is not NULL, and yields it:
+ *   struct slab *s = SYNCSAN_NUMA_POOL_ALLOC(slab_alloc(n, node), n, node);
+ * The registration's site in reports is this line. */
+#define SYNCSAN_NUMA_POOL_ALLOC(expr, size, node)                              \
+  __extension__({                                                              \
+    void *syncsan_p_ = (void *)(expr);                                         \
+    if (syncsan_p_)                                                            \
+      (void)syncsan_numa_pool(syncsan_p_, (size), (node));                     \
+    syncsan_p_;                                                                \
+  })
+
+/* Moves the pages of [ptr, ptr + size) to node (move_pages). Returns how
+ * many of the range's pages are on node afterwards (moved, or there
+ * already); pages never touched have no location and are not counted.
+ * Pages the kernel would not move are counted out and named in a warning.
+ * -1 with errno when the kernel refused the whole move (ENODEV: no such
+ * node with memory) or NUMA page calls are unavailable (ENOSYS). A
+ * registered pool that lies inside the range moves to node with it. */
+long syncsan_numa_migrate(void *ptr, __SIZE_TYPE__ size, int node) SYNCSAN_WEAK_;
+#define syncsan_numa_migrate(ptr, size, node)                                  \
+  (syncsan_numa_migrate ? (syncsan_numa_migrate)((void *)(ptr), (size), (node)) : -1L)
+
 #ifdef __cplusplus
 }
 #endif

@@ -21,6 +21,10 @@ struct ss_family {
   /* On the thread itself, once it is registered, before its first hook
    * runs past registration. */
   void (*thread_start)(struct ss_thread *t);
+  /* On the thread itself, after it gave itself a name (pthread_setname_np
+   * on pthread_self(), prctl(PR_SET_NAME), syncsan_set_thread_name) and
+   * the name is stored; not when another thread names it. May be NULL. */
+  void (*thread_named)(struct ss_thread *t, const char *name);
   /* On the thread itself: at its exit (process_exit 0), or for the main
    * thread when the process exits (1). The thread may still run hooks
    * afterwards (other destructors), so state must stay usable. */

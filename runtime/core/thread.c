@@ -359,6 +359,7 @@ struct start_args {
 static void *pthread_trampoline(void *p) {
   struct start_args a = *(struct start_args *)p;
   free(p);
+  ss_self.start_fn = (uintptr_t)a.fn;
   register_self(a.parent, a.site, a.stack, a.tid, a.names_after);
   return a.fn(a.arg);
 }
@@ -366,6 +367,7 @@ static void *pthread_trampoline(void *p) {
 static int c11_trampoline(void *p) {
   struct start_args a = *(struct start_args *)p;
   free(p);
+  ss_self.start_fn = (uintptr_t)a.c11_fn;
   register_self(a.parent, a.site, a.stack, a.tid, a.names_after);
   return a.c11_fn(a.arg);
 }
@@ -481,6 +483,9 @@ static void set_own_name(const char *name, size_t max) {
   if (t->slot != NO_SLOT && slots[t->slot].live == t)
     memcpy(slots[t->slot].name, copy, sizeof(copy));
   ss_spin_unlock(&reg_lock);
+  for (unsigned f = 0; f < ss_nfamilies; f++)
+    if (ss_families[f]->thread_named)
+      ss_families[f]->thread_named(t, copy);
 }
 
 /* Public API: a name for the calling thread in reports. NULL (or "")

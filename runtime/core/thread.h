@@ -48,6 +48,11 @@ struct ss_thread {
   uintptr_t block_obj;
   const struct syncsan_site *block_site;
   void *ext[SS_THREAD_EXT_MAX]; /* atomic release stores; read with acquire */
+  /* The start routine the thread was created with (pthread_create,
+   * thrd_create: the function the program passed), set before the
+   * families' thread_start runs; 0 for the main thread and for threads
+   * the runtime did not see created. Written once by the thread itself. */
+  uintptr_t start_fn;
 };
 
 SS_HIDDEN extern __thread struct ss_thread ss_self;

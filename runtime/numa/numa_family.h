@@ -1,0 +1,7 @@
+/* The NUMA placement family's row for the composition root. */
+#ifndef SYNCSAN_NUMA_FAMILY_H
+#define SYNCSAN_NUMA_FAMILY_H
+#include "core/family.h"
+
+SS_HIDDEN extern const struct ss_family ss_numa_family;
+#endif
