@@ -7,7 +7,23 @@
 
 #include "numa/context_flags.h"
 
-#define CG_DEFAULT_ROOT "/sys/fs/cgroup"
+/* Where cgroup v2 is mounted: /sys/fs/cgroup on a unified system, or
+ * /sys/fs/cgroup/unified beside the v1 controllers on a hybrid one (whose
+ * v2 hierarchy then holds no controller's limits, but PSI). Found once:
+ * 1 unified, 2 hybrid, 3 neither; the race of two first callers is
+ * benign (they find the same). */
+static int mount_kind;
+
+static const char *cg_mount(void) {
+  int k = __atomic_load_n(&mount_kind, __ATOMIC_RELAXED);
+  if (!k) {
+    k = access("/sys/fs/cgroup/cgroup.controllers", F_OK) == 0           ? 1
+        : access("/sys/fs/cgroup/unified/cgroup.controllers", F_OK) == 0 ? 2
+                                                                         : 3;
+    __atomic_store_n(&mount_kind, k, __ATOMIC_RELAXED);
+  }
+  return k == 1 ? "/sys/fs/cgroup" : k == 2 ? "/sys/fs/cgroup/unified" : NULL;
+}
 
 SS_HIDDEN const char *ss_cgroup_root_option(void) {
   const char *r = ss_context_flags.cgroup_root;
@@ -58,12 +74,13 @@ SS_HIDDEN int ss_cgroup_dir(char *buf, size_t n) {
     return 1;
   }
   char text[4096], rel[SS_CG_PATH_MAX];
-  if (ss_cg_read_file("/proc/self", "cgroup", text, sizeof text) < 0 ||
+  const char *mount = cg_mount();
+  if (!mount || ss_cg_read_file("/proc/self", "cgroup", text, sizeof text) < 0 ||
       !ss_cg_parse_self(text, rel, sizeof rel))
     return 0;
   if (!strcmp(rel, "/"))
     rel[0] = 0;
-  return ss_format(buf, n, "%s%s", CG_DEFAULT_ROOT, rel) < n - 1;
+  return ss_format(buf, n, "%s%s", mount, rel) < n - 1;
 }
 
 static void read_limits(const char *dir, struct ss_cgroup *cg) {
@@ -132,7 +149,8 @@ SS_HIDDEN void ss_cgroup_read(struct ss_cgroup *cg) {
     return;
   }
   char text[4096], rel[SS_CG_PATH_MAX];
-  if (ss_cg_read_file("/proc/self", "cgroup", text, sizeof text) < 0 ||
+  const char *mount = cg_mount();
+  if (!mount || ss_cg_read_file("/proc/self", "cgroup", text, sizeof text) < 0 ||
       !ss_cg_parse_self(text, rel, sizeof rel)) {
     memset(cg, 0, sizeof *cg);
     return;
@@ -140,5 +158,5 @@ SS_HIDDEN void ss_cgroup_read(struct ss_cgroup *cg) {
   if (!strcmp(rel, "/"))
     rel[0] = 0;
   /* The root cgroup's own cpu.max does not exist; its children's do. */
-  ss_cgroup_read_at(CG_DEFAULT_ROOT, rel, 0, cg);
+  ss_cgroup_read_at(mount, rel, 0, cg);
 }

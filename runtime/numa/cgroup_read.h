@@ -1,7 +1,8 @@
 /* The process's cgroup v2 limits, read from the cgroup file system.
  *
  * Where: the "0::<path>" line of /proc/self/cgroup names the process's
- * cgroup under the cgroup root, /sys/fs/cgroup. With the option
+ * cgroup under the cgroup v2 mount, /sys/fs/cgroup (or, on a hybrid
+ * system, /sys/fs/cgroup/unified; cgroup v1's own files are not read). With the option
  * cgroup_root=DIR the files are read from DIR itself instead (no
  * /proc/self/cgroup, no parents): a test fills DIR with cpu.max,
  * cpuset.cpus.effective, memory.max and the PSI files.

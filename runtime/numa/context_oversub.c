@@ -68,6 +68,7 @@ static char task_state(const char *tid, char *name, size_t namelen) {
 struct scan {
   int runnable;
   char names[NAMES_MAX][17];
+  int tids[NAMES_MAX];
   unsigned nnames;
 };
 
@@ -102,8 +103,10 @@ static int scan_tasks(int skip_tid, unsigned max, int *truncated, struct scan *o
         continue;
       char name[17];
       if (task_state(d->d_name, name, sizeof name) == 'R') {
-        if (out->nnames < NAMES_MAX)
+        if (out->nnames < NAMES_MAX) {
+          out->tids[out->nnames] = tid;
           memcpy(out->names[out->nnames++], name, sizeof name);
+        }
         out->runnable++;
       }
     }
@@ -129,15 +132,23 @@ static const char *milli_str(char *buf, size_t n, uint32_t m) {
   return buf;
 }
 
+/* The SUMMARY line's place: the problem is the process's, under the
+ * cgroup that sets its limit. */
+static char where_file[SS_CG_PATH_MAX];
+static const struct syncsan_site where = {
+    .file = where_file, .function = "(process)", .op = UINT32_MAX};
+
 static void report(uint64_t now, const struct scan *s, unsigned threads, unsigned limit) {
+  ss_format(where_file, sizeof where_file, "%s",
+            st.cpus.quota_milli ? st.cg.quota_dir : st.cg.dir[0] ? st.cg.dir : "(no cgroup)");
   struct ss_report *r =
-      ss_report_begin("cpu-oversubscribed", SS_SEV_WARNING, NULL, 0, 0);
+      ss_report_begin("cpu-oversubscribed", SS_SEV_WARNING, &where, 0, 0);
   if (!r)
     return;
   const struct ss_ctx_cpus *c = &st.cpus;
   ss_report_headline(r,
                      "%d runnable threads for %u CPU%s the process may use, for %llu ms "
-                     "(at most %u runnable at once in this episode)",
+                     "(up to %u at once)",
                      s->runnable, limit, limit == 1 ? "" : "s",
                      (unsigned long long)(now - st.since_ms), st.peak);
   char q[32], list[256];
@@ -163,9 +174,9 @@ static void report(uint64_t now, const struct scan *s, unsigned threads, unsigne
     ss_buf_printf(&r->notes, "  CPU quota: none\n");
   ss_buf_printf(&r->notes, "  cgroup: %s\n", st.cg.dir[0] ? st.cg.dir : "(none found)");
   if (s->nnames) {
-    ss_buf_printf(&r->notes, "  runnable threads:");
+    ss_buf_printf(&r->notes, "  runnable threads (kernel tid and name):");
     for (unsigned i = 0; i < s->nnames; i++)
-      ss_buf_printf(&r->notes, " '%s'", s->names[i]);
+      ss_buf_printf(&r->notes, " %d '%s'", s->tids[i], s->names[i]);
     ss_buf_printf(&r->notes, "%s\n", (unsigned)s->runnable > s->nnames ? " ..." : "");
   }
   ss_buf_printf(&r->notes,
