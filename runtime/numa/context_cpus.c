@@ -3,16 +3,20 @@
 
 #include <unistd.h>
 
-SS_HIDDEN void ss_ctx_cpus(const struct ss_cgroup *cg, const struct ss_topo *t,
-                           struct ss_ctx_cpus *out) {
-  if (t) {
-    out->set = t->allowed;
-  } else if (sched_getaffinity(ss_pid(), sizeof out->set, &out->set) != 0) {
-    CPU_ZERO(&out->set);
+static cpu_set_t start_affinity; /* written at start-up only */
+
+SS_HIDDEN void ss_ctx_cpus_init(void) {
+  if (sched_getaffinity(0, sizeof start_affinity, &start_affinity) != 0) {
+    CPU_ZERO(&start_affinity);
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     for (long c = 0; c < n && c < CPU_SETSIZE; c++)
-      CPU_SET((int)c, &out->set);
+      CPU_SET((int)c, &start_affinity);
   }
+}
+
+SS_HIDDEN void ss_ctx_cpus(const struct ss_cgroup *cg, const struct ss_topo *t,
+                           struct ss_ctx_cpus *out) {
+  out->set = t ? t->allowed : start_affinity;
   if (cg->have_cpuset)
     CPU_AND(&out->set, &out->set, &cg->cpuset);
   out->n = (unsigned)CPU_COUNT(&out->set);

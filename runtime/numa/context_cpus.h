@@ -14,11 +14,14 @@ struct ss_ctx_cpus {
 };
 
 /* From the topology t when given (its allowed set: hwloc's view, which
- * for a synthetic topology is the synthetic CPUs), else from the main
- * thread's affinity, which needs no hwloc (cpu-oversubscribed never
- * loads it); then ∩ the cgroup's cpuset. */
+ * for a synthetic topology is the synthetic CPUs), else from the affinity
+ * the process started with, which needs no hwloc (cpu-oversubscribed
+ * never loads it); then ∩ the cgroup's cpuset. */
 SS_HIDDEN void ss_ctx_cpus(const struct ss_cgroup *cg, const struct ss_topo *t,
                            struct ss_ctx_cpus *out);
+/* Notes the start-up affinity (the family's init, before any thread is
+ * pinned: a pinning policy narrows threads, not what the process may use). */
+SS_HIDDEN void ss_ctx_cpus_init(void);
 /* The most threads that can run at once: n, and with a quota at most the
  * quota rounded up (1.5 CPUs run two threads, each part of the time); at
  * least 1. */

@@ -4,6 +4,7 @@
 #include "numa/context_family.h"
 
 #include "core/monitor.h"
+#include "numa/context_cpus.h"
 #include "numa/context_flags.h"
 #include "numa/context_oversub.h"
 #include "numa/pressure_watch.h"
@@ -33,6 +34,7 @@ static void tick(uint64_t now) {
  * registered here for handlers that may come later; until one does, the
  * pressure part of a tick is one load. */
 static void context_init(void) {
+  ss_ctx_cpus_init();
   long p = 0;
   long o = ss_context_flags.oversub_check_ms, q = ss_context_flags.pressure_poll_ms;
   if (o > 0)
