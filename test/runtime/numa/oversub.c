@@ -3,15 +3,19 @@
 // come from a directory filled here (cgroup_root=): cpu.max "50000
 // 100000" is half a CPU, so one thread at a time; two busy threads for a
 // second outnumber it in every look. A warning: the exit status stays 0.
-// Near misses: the same threads under a quota of 8 CPUs (the limit is then
-// this machine's CPUs, at least the two threads), and a burst shorter than
-// the window.
+// A cpuset of one CPU limits as well. Near misses: the same threads under
+// a quota of 8 CPUs (the limit is then this machine's CPUs, at least the
+// two threads), a burst shorter than the window, the check off, and looks
+// capped at one thread (max_oversub_tasks=1, warned once).
 // RUN: %syncsan-cc %O -g %s -o %t
 // RUN: rm -rf %t.half %t.eight && mkdir -p %t.half %t.eight
 // RUN: echo "50000 100000" > %t.half/cpu.max
 // RUN: echo "800000 100000" > %t.eight/cpu.max
+// RUN: rm -rf %t.one && mkdir -p %t.one && echo 0 > %t.one/cpuset.cpus.effective
 // RUN: env SYNCSAN_OPTIONS=cgroup_root=%t.half:oversub_check_ms=50:oversub_window_ms=300 %expect-exit 0 %t 2 1000 2>&1 | FileCheck %s --implicit-check-not=cpu-oversubscribed
 // RUN: env SYNCSAN_OPTIONS=cgroup_root=%t.half:oversub_check_ms=50:oversub_window_ms=300:log_format=json %expect-exit 0 %t 2 1000 2>&1 | FileCheck %s --check-prefix=JSON
+// RUN: env SYNCSAN_OPTIONS=cgroup_root=%t.one:oversub_check_ms=50:oversub_window_ms=300 %expect-exit 0 %t 2 1000 2>&1 | FileCheck %s --check-prefix=SET --implicit-check-not=cpu-oversubscribed
+// RUN: env SYNCSAN_OPTIONS=cgroup_root=%t.half:oversub_check_ms=50:oversub_window_ms=300:max_oversub_tasks=1 %expect-exit 0 %t 2 1000 2>&1 | FileCheck %s --check-prefix=CAP --implicit-check-not="runnable threads for"
 // RUN: env SYNCSAN_OPTIONS=cgroup_root=%t.eight:oversub_check_ms=50:oversub_window_ms=300 %expect-exit 0 %t 2 1000 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=SyncSanitizer
 // RUN: env SYNCSAN_OPTIONS=cgroup_root=%t.half:oversub_check_ms=50:oversub_window_ms=3000 %expect-exit 0 %t 2 600 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=SyncSanitizer
 // RUN: env SYNCSAN_OPTIONS=cgroup_root=%t.half:oversub_check_ms=0:oversub_window_ms=300 %expect-exit 0 %t 2 1000 2>&1 | FileCheck %s --check-prefix=OK --implicit-check-not=SyncSanitizer
@@ -57,4 +61,15 @@ int main(int argc, char **argv) {
 // JSON: {"tool":"syncsan",{{.*}}"severity":"warning","check":"cpu-oversubscribed","message":"2 runnable threads for 1 CPU the process may use
 // JSON-SAME: CPU quota: 0.5 CPUs
 // JSON: done
+// A cpuset of one CPU, no quota.
+// SET: WARNING: SyncSanitizer: cpu-oversubscribed: 2 runnable threads for 1 CPU the process may use
+// SET: allowed CPUs: 1 (0; affinity and cgroup cpuset)
+// SET-NEXT: CPU quota: none
+// SET: SUMMARY: SyncSanitizer: cpu-oversubscribed
+// SET: done
+
+// A look reads one thread at most: it cannot count two runnable ones.
+// CAP: WARNING: SyncSanitizer: cpu-oversubscribed: the process has more than 1 threads; each look reads the first max_oversub_tasks
+// CAP: done
+
 // OK: done
