@@ -37,10 +37,7 @@ static struct {
   int have_limits;
   struct ss_cgroup cg;
   struct ss_ctx_cpus cpus;
-  int in_episode, dips;
-  uint64_t since_ms;
-  unsigned peak;
-  int reported;
+  struct ss_oversub_episode ep;
 } st;
 static int warned_tasks;
 
@@ -150,7 +147,7 @@ static void report(uint64_t now, const struct scan *s, unsigned threads, unsigne
                      "%d runnable threads for %u CPU%s the process may use, for %llu ms "
                      "(up to %u at once)",
                      s->runnable, limit, limit == 1 ? "" : "s",
-                     (unsigned long long)(now - st.since_ms), st.peak);
+                     (unsigned long long)(now - st.ep.since_ms), st.ep.peak);
   char q[32], list[256];
   ss_buf_printf(&r->notes, "  threads of the process: %u, runnable now: %d (the monitor not counted)\n",
                 threads ? threads - 1 : 0, s->runnable);
@@ -196,7 +193,7 @@ static void refresh_limits(uint64_t now) {
 
 SS_HIDDEN void ss_oversub_tick(uint64_t now) {
   long period = ss_context_flags.oversub_check_ms;
-  if (period <= 0 || st.reported || now - st.last_look_ms < (uint64_t)period)
+  if (period <= 0 || st.ep.reported || now - st.last_look_ms < (uint64_t)period)
     return;
   st.last_look_ms = now;
   refresh_limits(now);
@@ -217,23 +214,30 @@ SS_HIDDEN void ss_oversub_tick(uint64_t now) {
                    ss_context_flags.max_oversub_tasks);
     over = (unsigned)s.runnable > limit;
   }
-  if (!over) {
-    if (st.in_episode && ++st.dips >= 2)
-      st.in_episode = 0;
-    return;
-  }
-  if (!st.in_episode) {
-    st.in_episode = 1;
-    st.since_ms = now;
-    st.peak = 0;
-  }
-  st.dips = 0;
-  if ((unsigned)s.runnable > st.peak)
-    st.peak = (unsigned)s.runnable;
-  if (now - st.since_ms >= (uint64_t)ss_context_flags.oversub_window_ms) {
-    st.reported = 1;
+  if (ss_oversub_step(&st.ep, now, over, (unsigned)s.runnable,
+                      (uint64_t)ss_context_flags.oversub_window_ms))
     report(now, &s, threads, limit);
+}
+
+SS_HIDDEN int ss_oversub_step(struct ss_oversub_episode *e, uint64_t now, int over,
+                              unsigned runnable, uint64_t window_ms) {
+  if (!over) {
+    if (e->in_episode && ++e->dips >= 2)
+      e->in_episode = 0;
+    return 0;
   }
+  if (!e->in_episode) {
+    e->in_episode = 1;
+    e->since_ms = now;
+    e->peak = 0;
+  }
+  e->dips = 0;
+  if (runnable > e->peak)
+    e->peak = runnable;
+  if (e->reported || now - e->since_ms < window_ms)
+    return 0;
+  e->reported = 1;
+  return 1;
 }
 
 /* The child has its own threads and its own verdict. */

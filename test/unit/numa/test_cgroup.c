@@ -173,6 +173,36 @@ static void workers(void) {
   CHECK(ss_ctx_run_limit(&c) == 4);
 }
 
+static void episode(void) {
+  /* Sustained: reported when the episode reaches the window, once. */
+  struct ss_oversub_episode e = {0};
+  CHECK(!ss_oversub_step(&e, 1000, 1, 3, 300));
+  CHECK(!ss_oversub_step(&e, 1100, 1, 4, 300));
+  CHECK(!ss_oversub_step(&e, 1200, 1, 3, 300));
+  CHECK(ss_oversub_step(&e, 1300, 1, 3, 300) && e.peak == 4);
+  CHECK(!ss_oversub_step(&e, 1400, 1, 3, 300)); /* once */
+  /* One dip does not end an episode; two in a row do. */
+  struct ss_oversub_episode d = {0};
+  ss_oversub_step(&d, 0, 1, 2, 300);
+  ss_oversub_step(&d, 100, 0, 1, 300);
+  ss_oversub_step(&d, 200, 1, 2, 300);
+  CHECK(ss_oversub_step(&d, 300, 1, 2, 300) && d.since_ms == 0);
+  struct ss_oversub_episode b = {0};
+  ss_oversub_step(&b, 0, 1, 2, 300);
+  ss_oversub_step(&b, 100, 0, 1, 300);
+  ss_oversub_step(&b, 200, 0, 1, 300);
+  CHECK(!b.in_episode);
+  CHECK(!ss_oversub_step(&b, 300, 1, 2, 300) && b.since_ms == 300);
+  /* Bursts shorter than the window, again and again: never reported. */
+  struct ss_oversub_episode r = {0};
+  int any = 0;
+  for (uint64_t t = 0; t < 10000; t += 100) {
+    int over = (t / 100) % 5 < 2; /* 200 ms over, 300 ms under */
+    any |= ss_oversub_step(&r, t, over, over ? 3 : 1, 300);
+  }
+  CHECK(!any);
+}
+
 static volatile int spin_stop;
 static void *spin(void *arg) {
   (void)arg;
@@ -198,4 +228,5 @@ static void runnable(void) {
 }
 
 UNIT_MAIN(UNIT_TEST(cpu_max), UNIT_TEST(memory_max), UNIT_TEST(cpulist), UNIT_TEST(psi),
-          UNIT_TEST(self_cgroup), UNIT_TEST(walk_up), UNIT_TEST(workers), UNIT_TEST(runnable))
+          UNIT_TEST(self_cgroup), UNIT_TEST(walk_up), UNIT_TEST(workers), UNIT_TEST(episode),
+          UNIT_TEST(runnable))
