@@ -12,7 +12,9 @@
  * Cost: a look reads /proc/self/status (the thread count) and stops there
  * when the process has no more threads than the limit, so a program with
  * few threads pays one small read per look; otherwise it reads one stat
- * file per thread, at most max_oversub_tasks. The cgroup files are read
+ * file per thread, at most max_oversub_tasks, and the next look waits at
+ * least 100 times as long as this one took (the check takes at most 1% of
+ * the monitor thread, whatever the thread count). The cgroup files are read
  * again at most once a second. hwloc is not loaded: the CPUs come from the
  * affinity and the cgroup. */
 #include "numa/context_oversub.h"
@@ -21,6 +23,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/os_threads.h"
@@ -31,9 +34,15 @@
 #define LIMITS_EVERY_MS 1000
 #define NAMES_MAX 8
 
+/* A look costs about 17 us per thread read here (and 50 us for the
+ * status file): with many threads, looks are spaced so that they take at
+ * most 1/COST_SHARE of the monitor's time. */
+#define COST_SHARE 100
+
 /* Monitor thread only. */
 static struct {
   uint64_t last_look_ms, limits_ms;
+  uint64_t gap_ms; /* at least this between looks: period, or 100 x the last scan */
   int have_limits;
   struct ss_cgroup cg;
   struct ss_ctx_cpus cpus;
@@ -193,9 +202,11 @@ static void refresh_limits(uint64_t now) {
 
 SS_HIDDEN void ss_oversub_tick(uint64_t now) {
   long period = ss_context_flags.oversub_check_ms;
-  if (period <= 0 || st.ep.reported || now - st.last_look_ms < (uint64_t)period)
+  if (period <= 0 || st.ep.reported ||
+      now - st.last_look_ms < ((uint64_t)period > st.gap_ms ? (uint64_t)period : st.gap_ms))
     return;
   st.last_look_ms = now;
+  st.gap_ms = 0;
   refresh_limits(now);
   unsigned limit = ss_ctx_run_limit(&st.cpus);
   unsigned threads = ss_os_thread_count();
@@ -204,8 +215,15 @@ SS_HIDDEN void ss_oversub_tick(uint64_t now) {
   /* The monitor is one of the threads; it is never runnable for long. */
   if (threads > limit + 1) {
     int truncated;
-    if (scan_tasks((int)syscall(SYS_gettid), (unsigned)ss_context_flags.max_oversub_tasks,
-                   &truncated, &s) < 0)
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int rc = scan_tasks((int)syscall(SYS_gettid), (unsigned)ss_context_flags.max_oversub_tasks,
+                        &truncated, &s);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    uint64_t cost_us = (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000u +
+                       (uint64_t)((t1.tv_nsec - t0.tv_nsec) / 1000);
+    st.gap_ms = cost_us * COST_SHARE / 1000;
+    if (rc < 0)
       return;
     if (truncated)
       ss_warn_once(&warned_tasks,
