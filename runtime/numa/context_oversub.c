@@ -158,7 +158,8 @@ static void report(uint64_t now, const struct scan *s, unsigned threads, unsigne
                      s->runnable, limit, limit == 1 ? "" : "s",
                      (unsigned long long)(now - st.ep.since_ms), st.ep.peak);
   char q[32], list[256];
-  ss_buf_printf(&r->notes, "  threads of the process: %u, runnable now: %d (the monitor not counted)\n",
+  ss_buf_printf(&r->notes,
+                "  threads of the process: %u, runnable now: %d (the monitor not counted)\n",
                 threads ? threads - 1 : 0, s->runnable);
   list[0] = 0;
   size_t len = 0;
@@ -167,8 +168,9 @@ static void report(uint64_t now, const struct scan *s, unsigned threads, unsigne
       int last = cpu;
       while (last + 1 < CPU_SETSIZE && CPU_ISSET(last + 1, &c->set))
         last++;
-      len += last > cpu ? ss_format(list + len, sizeof list - len, "%s%d-%d", len ? "," : "", cpu, last)
-                        : ss_format(list + len, sizeof list - len, "%s%d", len ? "," : "", cpu);
+      const char *sep = len ? "," : "";
+      len += last > cpu ? ss_format(list + len, sizeof list - len, "%s%d-%d", sep, cpu, last)
+                        : ss_format(list + len, sizeof list - len, "%s%d", sep, cpu);
       cpu = last;
     }
   ss_buf_printf(&r->notes, "  allowed CPUs: %u (%s; affinity and cgroup cpuset)\n", c->n,
