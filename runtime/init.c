@@ -7,6 +7,7 @@
 #include "barriers/barriers_family.h"
 #include "barriers/sem_family.h"
 #include "locks/locks_family.h"
+#include "numa/context_family.h"
 #include "numa/numa_family.h"
 #include "queues/queues_family.h"
 
@@ -16,6 +17,7 @@ SS_HIDDEN const struct ss_family *const ss_families[] = {
     &ss_barriers_family,
     &ss_sems_family,
     &ss_queues_family,
+    &ss_numa_context_family,
     &ss_numa_family,
 };
 SS_HIDDEN const unsigned ss_nfamilies = SS_ARRAY_SIZE(ss_families);

@@ -194,6 +194,81 @@ int syncsan_queue_metrics(const void *queue, struct syncsan_queue_metrics *out) 
 #define syncsan_queue_metrics(queue, out)                                      \
   (syncsan_queue_metrics ? (syncsan_queue_metrics)((const void *)(queue), (out)) : -1)
 
+/* ---- NUMA and containers: topology and context ----
+ * What the machine and the container allow this process: hwloc's view of
+ * the machine (loaded at the first call; HWLOC_SYNTHETIC and HWLOC_XMLFILE
+ * are honoured), the CPUs the process may run on (affinity and cgroup
+ * cpuset), the cgroup v2 CPU quota (cpu.max) and memory limit
+ * (memory.max), and pressure stall information (PSI). docs/numa.md. */
+
+/* Nodes described node by node below; a machine with more nodes has its
+ * first SYNCSAN_TOPOLOGY_MAX_NODES listed (`nodes` still counts all). */
+#define SYNCSAN_TOPOLOGY_MAX_NODES 16
+struct syncsan_topology {
+  unsigned packages, nodes, cores, pus; /* the machine, as hwloc sees it */
+  unsigned allowed_cpus;                /* CPUs this process may run on */
+  unsigned cpu_quota_milli;             /* cgroup CPU quota in 1/1000 CPU; 0: none */
+  double cpu_quota;                     /* the same in CPUs (1.5); 0: none */
+  unsigned long long memory_limit;      /* cgroup memory.max in bytes; 0: none */
+  int this_system;                      /* the topology is this machine's (binding works) */
+  unsigned nodes_listed;                /* entries of the arrays below */
+  int node_os[SYNCSAN_TOPOLOGY_MAX_NODES];            /* the kernel's node number */
+  unsigned node_cpus[SYNCSAN_TOPOLOGY_MAX_NODES];     /* CPUs of the node */
+  unsigned node_allowed_cpus[SYNCSAN_TOPOLOGY_MAX_NODES]; /* of them, allowed */
+  /* Relative distances (10: local), [i][j] from node i to node j; all 0
+   * when the machine gives none. */
+  unsigned char distance[SYNCSAN_TOPOLOGY_MAX_NODES][SYNCSAN_TOPOLOGY_MAX_NODES];
+};
+/* 0, or -1 when hwloc could not be loaded (or syncsan is not linked in);
+ * with -1 the CPU, quota and memory fields are still filled when known
+ * and the machine fields are 0. */
+int syncsan_topology(struct syncsan_topology *out) SYNCSAN_WEAK_;
+#define syncsan_topology(out) (syncsan_topology ? (syncsan_topology)(out) : -1)
+
+/* A worker-pool size: `base` (0: as many as the CPUs allow) capped by the
+ * allowed CPUs and by the CPU quota rounded down (at least 1), then raised
+ * to the next multiple of the nodes that hold allowed CPUs when it is at
+ * least that many nodes and the cap allows it. Without syncsan: base, or
+ * 1 for base 0. */
+unsigned syncsan_recommended_workers(unsigned base) SYNCSAN_WEAK_;
+#define syncsan_recommended_workers(base)                                      \
+  (syncsan_recommended_workers ? (syncsan_recommended_workers)(base)           \
+                               : ((base) ? (unsigned)(base) : 1u))
+
+/* Pressure levels: none, some (some tasks stalled for at least
+ * pressure_some_pct of the last 10 s), full (all tasks stalled for at
+ * least pressure_full_pct of it). */
+enum { SYNCSAN_PRESSURE_NONE = 0, SYNCSAN_PRESSURE_SOME = 1, SYNCSAN_PRESSURE_FULL = 2 };
+enum { SYNCSAN_RESOURCE_CPU = 0, SYNCSAN_RESOURCE_MEMORY = 1, SYNCSAN_RESOURCE_IO = 2 };
+struct syncsan_pressure_avgs {
+  double avg10, avg60, avg300; /* percent of wall time over 10, 60, 300 s */
+  unsigned long long total_us; /* total stall time */
+};
+struct syncsan_pressure_resource {
+  int available; /* 0: no PSI file for this resource (all else 0) */
+  int level;     /* SYNCSAN_PRESSURE_* */
+  struct syncsan_pressure_avgs some, full;
+};
+struct syncsan_pressure {
+  struct syncsan_pressure_resource cpu, memory, io;
+  int level; /* the highest of the three */
+};
+/* 0, or -1 when no resource has PSI (or syncsan is not linked in). */
+int syncsan_pressure(struct syncsan_pressure *out) SYNCSAN_WEAK_;
+#define syncsan_pressure(out) (syncsan_pressure ? (syncsan_pressure)(out) : -1)
+
+/* Called on syncsan's monitor thread when `resource` (SYNCSAN_RESOURCE_*)
+ * reaches the handler's level from below (level = the new level), and
+ * once when it falls back below it (level = the new, lower level). Must
+ * not block for long: every periodic check waits for it. */
+typedef void (*syncsan_pressure_fn)(int resource, int level,
+                                    const struct syncsan_pressure *now, void *arg);
+/* level: SYNCSAN_PRESSURE_SOME or _FULL. 0, or -1 for a bad level, a NULL
+ * handler, a full table (8), or pressure watching off (pressure_poll_ms=0). */
+int syncsan_on_pressure(int level, syncsan_pressure_fn fn, void *arg) SYNCSAN_WEAK_;
+#define syncsan_on_pressure(level, fn, arg)                                    \
+  (syncsan_on_pressure ? (syncsan_on_pressure)((level), (fn), (arg)) : -1)
+
 /* ---- NUMA: placement and pools ----
  *
  * Thread placement is an option (SYNCSAN_OPTIONS=numa_policy=compact,
