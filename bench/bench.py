@@ -66,13 +66,17 @@ CONFIGS = [
     # bare call that issue 15's cost target is measured against. Only the
     # programs whose queue is declared (ONLY_FOR).
     ("syncsan-unwrapped", "unwrapped", {}, False),
+    # Every thread pinned by a placement policy (issue 16: the cost of
+    # pinning; without a policy, the syncsan row's cost).
+    ("syncsan-numa", "syncsan", {"SYNCSAN_OPTIONS": "numa_policy=scatter"}, False),
     ("tsan", "tsan", {"TSAN_OPTIONS": "detect_deadlocks=1"}, False),
     ("helgrind", "plain", {}, True),
 ]
 HELGRIND = ["valgrind", "--tool=helgrind"]
 # Configurations that run only some benchmarks (micro cases and macro
 # programs by name); the others run everything.
-ONLY_FOR = {"syncsan-unwrapped": ("queue-push-pop", "pipeline", "threadpool")}
+ONLY_FOR = {"syncsan-unwrapped": ("queue-push-pop", "pipeline", "threadpool"),
+            "syncsan-numa": ("thread-create", "threadpool", "stencil")}
 # Issue 15: a wrapped push/pop pair costs at most this much over the bare
 # call (syncsan minus syncsan-unwrapped, ns per item, one thread).
 QUEUE_WRAP_TARGET_NS = 20.0
@@ -228,12 +232,10 @@ class Suite:
             self.results["compile"].append({"program": src, "seconds": times})
 
     def runs(self, name, what, by_build=False):
-        """Whether configuration (or build) name runs benchmark what."""
-        for config, only in ONLY_FOR.items():
-            build = next((c[1] for c in CONFIGS if c[0] == config), None)
-            if (build if by_build else config) == name:
-                return what in only
-        return True
+        """Whether configuration name (or some configuration of build name)
+        runs benchmark what."""
+        users = [c[0] for c in CONFIGS if c[1] == name] if by_build else [name]
+        return any(u not in ONLY_FOR or what in ONLY_FOR[u] for u in users)
 
     def selected_macros(self):
         named = [m for m in MACROS if m in self.args.only]

@@ -1,5 +1,6 @@
-/* Condition-variable ping-pong and barrier phases. */
+/* Condition-variable ping-pong, barrier phases and thread start-up. */
 #include <pthread.h>
+#include <semaphore.h>
 
 #include "../common/bench.h"
 #include "cases.h"
@@ -73,8 +74,50 @@ static uint64_t barrier_phases(int tid, int nthreads, long n) {
   return bar_serial[tid];
 }
 
+/* Thread start-up: one operation creates a detached thread that posts a
+ * semaphore and ends, and waits for the post: the cost of every family's
+ * thread-start and thread-exit work (NUMA placement among them: one branch
+ * with no policy, a binding with one). Detached, not joined: a thread that
+ * joins thousands of threads is a case of its own (the joined-set bound,
+ * docs/design.md), not start-up. */
+static sem_t started;
+
+static void *thread_post(void *arg) {
+  sem_post(&started);
+  return arg;
+}
+
+static void thread_setup(int nthreads) {
+  (void)nthreads;
+  BENCH_CHECK(sem_init(&started, 0, 0));
+}
+
+static void thread_teardown(int nthreads) {
+  (void)nthreads;
+  BENCH_CHECK(sem_destroy(&started));
+}
+
+static uint64_t thread_create(int tid, int nthreads, long n) {
+  (void)tid;
+  (void)nthreads;
+  pthread_attr_t attr;
+  BENCH_CHECK(pthread_attr_init(&attr));
+  BENCH_CHECK(pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED));
+  uint64_t sum = 0;
+  for (long i = 0; i < n; i++) {
+    pthread_t t;
+    BENCH_CHECK(pthread_create(&t, &attr, thread_post, NULL));
+    while (sem_wait(&started) != 0) {
+    }
+    sum++;
+  }
+  BENCH_CHECK(pthread_attr_destroy(&attr));
+  return sum;
+}
+
 const struct micro_case micro_sync_cases[] = {
     {"condvar-pingpong", 2, pingpong_setup, pingpong, pingpong_teardown},
     {"barrier-phases", 1, barrier_setup, barrier_phases, barrier_teardown},
+    {"thread-create", 1, thread_setup, thread_create, thread_teardown},
     {0},
 };
