@@ -4,6 +4,7 @@
 #include "atomics/AtomicChecks.h"
 #include "core/Diagnostics.h"
 #include "locks/CondvarInit.h"
+#include "locks/LockLevelStatic.h"
 
 #include "llvm/IR/Module.h"
 
@@ -12,6 +13,7 @@ namespace syncsan {
 void runStaticChecks(llvm::Module &M, SiteTable &Sites) {
   runAtomicChecks(M, Sites);
   checkUninitialisedCondvars(M);
+  checkStaticLockLevels(M);
   Diagnostics::get().finishModule(M);
 }
 

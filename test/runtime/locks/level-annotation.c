@@ -44,3 +44,6 @@ int main(void) {
 // CHECK: SUMMARY: SyncSanitizer: lock-level-violation {{.*}}level-annotation.c:28 in registry_add
 // CHECK: users=1
 // PLAIN: users=1
+// The compiler sees this violation whole, in one function: lock-level-static.
+// RUN: %syncsan-cc %O -g -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=STATIC
+// STATIC: level-annotation.c:28:3: warning: acquires lock 'registry_lock' (level 5) while holding a lock (level 50) on every path here: levels must increase [syncsan-lock-level-static]
