@@ -36,14 +36,24 @@ static unsigned mem_count(const pthread_barrier_t *b) {
 
 /* ---- reports ---- */
 
+/* The prologue every report below shares: the report of check id about
+ * barrier addr (of kind) at site, de-duplicated by key, and the barrier's
+ * label in bl. NULL when it is not printed (suppressed, a repeat, capped). */
+static struct ss_report *begin_report(const char *id, uintptr_t addr, uint32_t kind,
+                                      const struct syncsan_site *site, uintptr_t key, char *bl,
+                                      size_t n) {
+  struct ss_report *r = ss_barrier_report_begin(id, site, site, key, addr);
+  if (r)
+    ss_barrier_label(addr, kind, site, bl, n);
+  return r;
+}
+
 SS_COLD static void report_count_zero(uint32_t tid, uintptr_t addr,
                                       const struct syncsan_site *site) {
-  struct ss_report *r = ss_barrier_report_begin("barrier-count-mismatch", site, site,
-                                        (uintptr_t)site, addr);
+  char bl[200];
+  struct ss_report *r = begin_report("barrier-count-mismatch", addr, SS_BAR_PTHREAD, site, (uintptr_t)site, bl, sizeof bl);
   if (!r)
     return;
-  char bl[200];
-  ss_barrier_label(addr, SS_BAR_PTHREAD, site, bl, sizeof(bl));
   ss_report_headline(r,
                      "thread T%u initialises %s with count 0: pthread_barrier_init fails "
                      "(EINVAL) and no wait on it can succeed",
@@ -61,12 +71,10 @@ SS_COLD static void report_uninitialized(uint32_t tid, uintptr_t addr,
                                          const struct syncsan_site *site,
                                          const struct ss_barrier *b, int destroy, int destroyed,
                                          int skipped) {
-  struct ss_report *r = ss_barrier_report_begin("barrier-uninitialized", site, site,
-                                        (uintptr_t)site, addr);
+  char bl[200];
+  struct ss_report *r = begin_report("barrier-uninitialized", addr, SS_BAR_PTHREAD, site, (uintptr_t)site, bl, sizeof bl);
   if (!r)
     return;
-  char bl[200];
-  ss_barrier_label(addr, SS_BAR_PTHREAD, site, bl, sizeof(bl));
   ss_report_headline(r, "thread T%u %s %s, which %s", tid, destroy ? "destroys" : "waits on",
                      bl, destroyed ? "was destroyed and not initialised again"
                                    : "was never initialised");
@@ -90,12 +98,10 @@ SS_COLD SS_HIDDEN void ss_barrier_report_double_wait(uint32_t tid, uintptr_t add
                                                      const struct syncsan_site *site,
                                                      const struct ss_barrier *b,
                                                      const struct ss_barrier_arrive *a) {
-  struct ss_report *r = ss_barrier_report_begin("barrier-double-wait", site, site,
-                                        (uintptr_t)site, addr);
+  char bl[200];
+  struct ss_report *r = begin_report("barrier-double-wait", addr, b->kind, site, (uintptr_t)site, bl, sizeof bl);
   if (!r)
     return;
-  char bl[200];
-  ss_barrier_label(addr, b->kind, site, bl, sizeof(bl));
   ss_report_headline(r,
                      "thread T%u arrives at %s a second time in one phase (phase %llu, %u of "
                      "%u arrivals): its own arrivals would complete a phase the other "
@@ -164,12 +170,10 @@ SS_COLD SS_HIDDEN void ss_barrier_check_pool(uint32_t tid, uintptr_t addr,
   ss_spin_unlock(&b->lock);
   if (done)
     return;
-  struct ss_report *r = ss_barrier_report_begin("barrier-count-mismatch", site, site,
-                                                (uintptr_t)b->init_site, addr);
+  char bl[200];
+  struct ss_report *r = begin_report("barrier-count-mismatch", addr, b->kind, site, (uintptr_t)b->init_site, bl, sizeof bl);
   if (!r)
     return;
-  char bl[200];
-  ss_barrier_label(addr, b->kind, site, bl, sizeof(bl));
   ss_report_headline(r,
                      "%u distinct live threads wait on %s, whose count is %u: the pool is "
                      "sized differently from the barrier, so its phases mix threads from "
@@ -193,12 +197,10 @@ SS_COLD SS_HIDDEN void ss_barrier_check_pool(uint32_t tid, uintptr_t addr,
 SS_COLD static void report_in_use(uint32_t tid, uintptr_t addr, const struct syncsan_site *site,
                                   const struct ss_barrier *b, const struct ss_barrier_arrival *arr,
                                   uint32_t narr, uint32_t count, int reinit) {
-  struct ss_report *r = ss_barrier_report_begin("barrier-destroy-in-use", site, site,
-                                        (uintptr_t)site, addr);
+  char bl[200];
+  struct ss_report *r = begin_report("barrier-destroy-in-use", addr, SS_BAR_PTHREAD, site, (uintptr_t)site, bl, sizeof bl);
   if (!r)
     return;
-  char bl[200];
-  ss_barrier_label(addr, SS_BAR_PTHREAD, site, bl, sizeof(bl));
   ss_report_headline(r,
                      "thread T%u %s %s while %u of its %u participants %s blocked waiting on "
                      "it: they never return",
