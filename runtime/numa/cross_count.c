@@ -130,7 +130,8 @@ static void observe(uintptr_t obj, const struct syncsan_site *site, unsigned op)
   struct ss_cross_entry *e =
       entry_in(t->e, THREAD_BITS, &t->used, site, op, (unsigned)tnode, (unsigned)onode);
   if (SS_LIKELY(e != NULL))
-    __atomic_store_n(&e->count, e->count + 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->count, __atomic_load_n(&e->count, __ATOMIC_RELAXED) + 1,
+                     __ATOMIC_RELAXED);
   else
     t->lost++;
   ss_leave_runtime();
