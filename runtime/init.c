@@ -12,6 +12,9 @@
 #include "queues/queues_family.h"
 
 SS_HIDDEN const struct ss_family *const ss_families[] = {
+    /* First: its init sets the access observer that the lock and queue
+     * families' inits read (core/access.h). */
+    &ss_numa_cross_family,
     &ss_locks_family,
     &ss_atomics_family,
     &ss_barriers_family,

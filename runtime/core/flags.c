@@ -37,8 +37,12 @@ static const struct ss_flag_desc *descs_at(unsigned i, unsigned *n) {
   }
   if (i - 1 >= ss_nfamilies)
     return NULL;
-  *n = ss_families[i - 1]->nflags;
-  return ss_families[i - 1]->flags;
+  /* A family without options (flags NULL) is an empty table, not the end
+   * of the walk. */
+  static const struct ss_flag_desc none[1];
+  const struct ss_family *f = ss_families[i - 1];
+  *n = f->flags ? f->nflags : 0;
+  return f->flags ? f->flags : none;
 }
 
 static const struct ss_flag_desc *find_desc(const char *name, size_t nlen) {

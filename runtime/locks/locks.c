@@ -13,6 +13,7 @@
 #include "lock_fork.h"
 #include "lock_graph.h"
 #include "lock_table.h"
+#include "core/access.h"
 #include "core/report.h"
 
 static void report_double_lock(struct ss_lock_thread *t, const struct ss_lockop *op,
@@ -279,15 +280,18 @@ SS_HIDDEN void ss_lock_check_chain(struct ss_lock_thread *t, struct ss_lockop *o
 
 SS_HIDDEN int ss_after_slow_on, ss_fast_off, ss_profile_only;
 
+/* An access observer (core/access.h: NUMA cross-node accounting) counts
+ * every acquisition in ss_lock_after_slow: every path leads there then. */
 SS_HIDDEN void ss_after_slow_init(void) {
-  ss_after_slow_on = ss_timing_on || ss_lock_flags.held_stacks;
-  ss_fast_off = ss_lock_flags.held_stacks || ss_lock_flags.lock_hold_warn_ms > 0;
+  ss_after_slow_on = ss_timing_on || ss_lock_flags.held_stacks || ss_access_on;
+  ss_fast_off = ss_lock_flags.held_stacks || ss_lock_flags.lock_hold_warn_ms > 0 || ss_access_on;
   ss_profile_only = ss_timing_on && !ss_fast_off;
 }
 
 SS_HIDDEN int ss_fast_options_off(void) { return ss_fast_off || ss_timing_on || ss_after_slow_on; }
 
 SS_HIDDEN void ss_lock_after_slow(struct ss_lock_thread *t, const struct ss_lockop *op) {
+  ss_access_note(op->addr, op->site, SS_ACCESS_LOCK);
   if (!op->resolved) {
     /* A re-acquisition ss_lock_before_held let through: a recursive lock
      * or a second read; or an acquisition that raced a report. */

@@ -4,8 +4,8 @@
  *
  * The table is bounded (SS_POOL_MAX); writers take one spinlock (pools
  * are registered rarely), ss_numa_home_of reads without it under a
- * sequence count, for the hot paths that will ask it later (cross-node
- * accounting). */
+ * sequence count, for the hot paths that ask it (cross-node accounting,
+ * cross.h). */
 #ifndef SYNCSAN_POOL_H
 #define SYNCSAN_POOL_H
 #include "core/internal.h"
@@ -13,8 +13,9 @@
 #define SS_POOL_MAX 256
 
 /* The node (OS index) of the registered pool whose range holds addr;
- * -1 when none does. Lock-free: a scan of the table under its sequence
- * count (retried while a registration is being written). */
+ * -1 when none does. Lock-free: a binary search of the table (sorted by
+ * start) under its sequence count (retried while a registration is being
+ * written); one load when no pool is registered. */
 SS_HIDDEN int ss_numa_home_of(const void *addr);
 /* Pools registered now (a hint for the monitor). */
 SS_HIDDEN unsigned ss_pool_count(void);

@@ -9,7 +9,9 @@
 #include "numa/pool.h"
 
 /* Invariant: pools[0..npools) are the registered pools, non-overlapping,
- * in no order. A writer holds table_lock and makes seq odd for as long
+ * sorted by start (so that ss_numa_home_of, which the lock and queue hooks
+ * call for every operation under numa_cross_node=1, is a binary search:
+ * its cost grows with the log of the pools, not their number). A writer holds table_lock and makes seq odd for as long
  * as the entries are inconsistent; a reader that sees seq odd or changed
  * reads again. Entries are plain words read with relaxed atomics, so a
  * torn read is only ever one that the sequence check throws away. */
@@ -26,6 +28,8 @@ static void write_end(void) { __atomic_store_n(&seq, seq + 1, __ATOMIC_RELEASE);
 
 SS_HIDDEN int ss_numa_home_of(const void *addr) {
   uintptr_t a = (uintptr_t)addr;
+  if (!__atomic_load_n(&npools, __ATOMIC_RELAXED))
+    return -1; /* no pool (a registration in flight is not known yet) */
   /* Bounded: a signal handler that interrupted a registration on its own
    * thread would otherwise wait for it forever; it gets "unknown". */
   for (unsigned tries = 0; tries < 100000; tries++) {
@@ -34,14 +38,20 @@ SS_HIDDEN int ss_numa_home_of(const void *addr) {
       continue;
     int node = -1;
     unsigned n = __atomic_load_n(&npools, __ATOMIC_RELAXED);
-    for (unsigned i = 0; i < n && i < SS_POOL_MAX; i++) {
-      uintptr_t lo = __atomic_load_n(&pools[i].start, __ATOMIC_RELAXED);
-      uintptr_t hi = __atomic_load_n(&pools[i].end, __ATOMIC_RELAXED);
-      if (a >= lo && a < hi) {
-        node = __atomic_load_n(&pools[i].node_os, __ATOMIC_RELAXED);
-        break;
-      }
+    if (n > SS_POOL_MAX)
+      n = SS_POOL_MAX;
+    /* The last pool that starts at or below a (a torn read may see the
+     * entries out of order: the sequence check below throws it away). */
+    unsigned lo = 0, hi = n;
+    while (lo < hi) {
+      unsigned mid = lo + (hi - lo) / 2;
+      if (__atomic_load_n(&pools[mid].start, __ATOMIC_RELAXED) <= a)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
+    if (lo && a < __atomic_load_n(&pools[lo - 1].end, __ATOMIC_RELAXED))
+      node = __atomic_load_n(&pools[lo - 1].node_os, __ATOMIC_RELAXED);
     __atomic_thread_fence(__ATOMIC_ACQUIRE);
     if (__atomic_load_n(&seq, __ATOMIC_RELAXED) == s)
       return node;
@@ -51,8 +61,9 @@ SS_HIDDEN int ss_numa_home_of(const void *addr) {
 
 SS_HIDDEN unsigned ss_pool_count(void) { return __atomic_load_n(&npools, __ATOMIC_RELAXED); }
 
+/* In a write (table_lock held): entry i goes, the ones above move down. */
 static void drop(unsigned i) {
-  pools[i] = pools[npools - 1];
+  memmove(&pools[i], &pools[i + 1], (npools - i - 1) * sizeof(pools[0]));
   __atomic_store_n(&npools, npools - 1, __ATOMIC_RELAXED);
 }
 
@@ -157,7 +168,11 @@ static int pool_api(void *ptr, size_t size, int node, uintptr_t pc) {
   write_begin();
   drop_overlapping(lo, hi);
   if (npools < SS_POOL_MAX) { /* a concurrent registration may have filled it */
-    struct ss_pool *p = &pools[npools];
+    unsigned at = 0;
+    while (at < npools && pools[at].start < lo)
+      at++;
+    memmove(&pools[at + 1], &pools[at], (npools - at) * sizeof(pools[0]));
+    struct ss_pool *p = &pools[at];
     memset(p, 0, sizeof(*p));
     p->start = lo;
     p->end = hi;

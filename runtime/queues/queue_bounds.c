@@ -1,11 +1,13 @@
 /* Calls in flight and the occupancy bounds (queue_bounds.h). */
 #include "queue_bounds.h"
 
+#include "core/access.h"
+
 #include <linux/membarrier.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-SS_HIDDEN int ss_queue_fence_publish;
+SS_HIDDEN int ss_queue_fence_publish, ss_queue_fast_off;
 static int have_membarrier;
 
 static int membarrier(int cmd) { return (int)syscall(__NR_membarrier, cmd, 0, 0); }
@@ -15,6 +17,7 @@ static void setup(void) {
   have_membarrier = cmds > 0 && (cmds & MEMBARRIER_CMD_PRIVATE_EXPEDITED) &&
                     membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED) == 0;
   ss_queue_fence_publish = !have_membarrier;
+  ss_queue_fast_off = ss_queue_fence_publish || ss_access_on;
 }
 
 SS_HIDDEN void ss_queue_bounds_init(void) { setup(); }

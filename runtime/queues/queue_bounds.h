@@ -18,6 +18,10 @@
 
 /* 1: publications need a fence (no membarrier). */
 SS_HIDDEN extern int ss_queue_fence_publish;
+/* 1: every push and pop takes begin_full (queue_calls.c): publications
+ * need a fence, or an access observer counts them (core/access.h). One
+ * word, so the common path still tests one. */
+SS_HIDDEN extern int ss_queue_fast_off;
 /* A thread the registry does not hold has called a queue operation. */
 SS_HIDDEN extern int ss_queue_untracked_seen;
 SS_HIDDEN void ss_queue_bounds_init(void);

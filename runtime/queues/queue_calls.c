@@ -36,6 +36,7 @@
  *
  * Every entry point keeps errno: the program reads the queue function's
  * (SS_QUEUE_KEEP_ERRNO around every slow path). */
+#include "core/access.h"
 #include "core/monitor.h"
 #include "core/thread.h"
 #include "queue_bounds.h"
@@ -134,6 +135,7 @@ static SS_NOINLINE uint32_t begin_full(struct syncsan_queue_call *c,
     k->q = q;
     k->gen = ref->gen;
     k->flags = SS_QC_TRACKED;
+    ss_access_note((uintptr_t)handle, site, push ? SS_ACCESS_PUSH : SS_ACCESS_POP);
     uintptr_t word = (uintptr_t)q | (push ? SS_QUEUE_INF_PUSH : SS_QUEUE_INF_POP);
     if (d->flags & SYNCSAN_QUEUE_BLOCKING) {
       k->since_ms = ss_queue_coarse_ms();
@@ -361,7 +363,7 @@ SS_EXPORT uint32_t __syncsan_queue_begin(struct syncsan_queue_call *c,
       /* not yet counted on this side (0xff), or counted on the shared cell */
       SS_UNLIKELY(ref->cell[!push] >= SS_QUEUE_SHARED_CELL) ||
       SS_UNLIKELY(depth >= SS_QUEUE_INFLIGHT) ||
-      SS_UNLIKELY(ss_queue_fence_publish) ||
+      SS_UNLIKELY(ss_queue_fast_off) ||
       SS_UNLIKELY(__atomic_load_n(&q->closed, __ATOMIC_ACQUIRE)) ||
       SS_UNLIKELY(push && qt->sample_countdown <= 1) ||
       SS_UNLIKELY((dflags & SYNCSAN_QUEUE_HAS_TIMED) && (dflags & SYNCSAN_QUEUE_BLOCKING) &&

@@ -40,6 +40,42 @@ static void homes(void) {
   CHECK(syncsan_numa_pool(arena, 4096, -1) == -1 && errno == EINVAL);
 }
 
+/* Pools registered in no order, dropped from the middle: the lookup (a
+ * binary search over the table kept sorted) finds every one, and nothing
+ * in the gaps between them, before the first or after the last. */
+static void sorted(void) {
+  static const int order[] = {7, 2, 11, 0, 5, 9, 3, 13, 1, 8, 12, 4, 10, 6};
+  const int n = (int)(sizeof(order) / sizeof(order[0]));
+  for (int k = 0; k < n; k++) {
+    int i = order[k];
+    /* pool i: pages [4i, 4i + 2), node i % 2; pages 4i + 2, 4i + 3 are a gap */
+    CHECK(syncsan_numa_pool(arena + (size_t)i * 4 * 4096, 2 * 4096, i % 2) >= 0);
+  }
+  CHECK(ss_pool_count() == (unsigned)n);
+  for (int i = 0; i < n; i++) {
+    char *p = arena + (size_t)i * 4 * 4096;
+    CHECK(ss_numa_home_of(p) == i % 2);
+    CHECK(ss_numa_home_of(p + 2 * 4096 - 1) == i % 2);
+    CHECK(ss_numa_home_of(p + 2 * 4096) == -1);
+    CHECK(ss_numa_home_of(p + 4 * 4096 - 1) == -1);
+  }
+  CHECK(ss_numa_home_of(arena - 1) == -1);
+  CHECK(ss_numa_home_of(arena + (size_t)n * 4 * 4096) == -1);
+  /* Drop every third; the rest are still found, the dropped ones not. */
+  for (int i = 0; i < n; i += 3)
+    CHECK(syncsan_numa_pool(arena + (size_t)i * 4 * 4096, 0, -1) == 0);
+  for (int i = 0; i < n; i++)
+    CHECK(ss_numa_home_of(arena + (size_t)i * 4 * 4096 + 100) == (i % 3 ? i % 2 : -1));
+  /* One over pools 1..2 (and the gap between) replaces both, in order. */
+  CHECK(syncsan_numa_pool(arena + 4 * 4096, 6 * 4096, 1) >= 0);
+  CHECK(ss_numa_home_of(arena + 7 * 4096) == 1);
+  CHECK(ss_numa_home_of(arena + 10 * 4096) == -1);
+  CHECK(ss_numa_home_of(arena + 16 * 4096) == 0); /* pool 4 */
+  for (int i = 0; i < n; i++)
+    syncsan_numa_pool(arena + (size_t)i * 4 * 4096, 0, -1);
+  CHECK(ss_pool_count() == 0);
+}
+
 static void bounded(void) {
   for (int i = 0; i < SS_POOL_MAX; i++)
     CHECK(syncsan_numa_pool(arena + (size_t)(i % 64) * 4096 + (size_t)(i / 64), 1, 0) >= 0);
@@ -50,4 +86,4 @@ static void bounded(void) {
   CHECK(syncsan_numa_pool(arena, 1, 1) == 1 && ss_numa_home_of(arena) == 1);
 }
 
-UNIT_MAIN(UNIT_TEST(homes), UNIT_TEST(bounded))
+UNIT_MAIN(UNIT_TEST(homes), UNIT_TEST(sorted), UNIT_TEST(bounded))
