@@ -69,6 +69,9 @@ CONFIGS = [
     # Every thread pinned by a placement policy (issue 16: the cost of
     # pinning; without a policy, the syncsan row's cost).
     ("syncsan-numa", "syncsan", {"SYNCSAN_OPTIONS": "numa_policy=scatter"}, False),
+    # Cross-node accounting on (issue 16): every lock acquisition and queue
+    # call takes the general path and asks for its object's home node.
+    ("syncsan-cross", "syncsan", {"SYNCSAN_OPTIONS": "numa_cross_node=1"}, False),
     ("tsan", "tsan", {"TSAN_OPTIONS": "detect_deadlocks=1"}, False),
     ("helgrind", "plain", {}, True),
 ]
@@ -76,7 +79,8 @@ HELGRIND = ["valgrind", "--tool=helgrind"]
 # Configurations that run only some benchmarks (micro cases and macro
 # programs by name); the others run everything.
 ONLY_FOR = {"syncsan-unwrapped": ("queue-push-pop", "pipeline", "threadpool"),
-            "syncsan-numa": ("thread-create", "threadpool", "stencil")}
+            "syncsan-numa": ("thread-create", "threadpool", "stencil"),
+            "syncsan-cross": ("mutex-pair", "mutex-nested-pair", "queue-push-pop", "hashmap")}
 # Issue 15: a wrapped push/pop pair costs at most this much over the bare
 # call (syncsan minus syncsan-unwrapped, ns per item, one thread).
 QUEUE_WRAP_TARGET_NS = 20.0

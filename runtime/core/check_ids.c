@@ -1,9 +1,8 @@
 /* Every check ID syncsan has, as plain names. The core keeps the list,
  * not the families, because a suppressions file is read before any family
- * starts and may name a check of any family. The IDs of the families still
- * to come (NUMA) are fixed already and are here too, so
- * that a suppressions file written for a later syncsan does not stop this
- * one. IDs are never removed. */
+ * starts and may name a check of any family. Every ID here is reported by
+ * some check and documented in docs/checks.md. IDs are never removed, so
+ * that a suppressions file written for an older syncsan still reads. */
 #include "check_ids.h"
 
 #include <string.h>
