@@ -32,7 +32,7 @@ static void *mover(void *arg) {
     CPU_SET(0, &s);
     pthread_setaffinity_np(pthread_self(), sizeof(s), &s);
   }
-  run_for_ms(300);
+  run_for_ms(1000); /* the monitor looks every 10 ms: a loaded machine may delay it */
   fprintf(stderr, "now on CPU %d\n", sched_getcpu());
   return NULL;
 }

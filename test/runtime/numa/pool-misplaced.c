@@ -26,7 +26,7 @@ int main(int argc, char **argv) {
   fprintf(stderr, "registered: %d\n", rc);
   if (!strcmp(argv[2], "touch"))
     memset(p, 1, size);
-  usleep(300 * 1000);
+  usleep(1000 * 1000); /* the monitor looks every 10 ms: a loaded machine may delay it */
   fprintf(stderr, "done\n");
   return 0;
 }
