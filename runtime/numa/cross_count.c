@@ -7,6 +7,7 @@
 #include "core/access.h"
 #include "numa/cross.h"
 #include "numa/numa_topology.h"
+#include "numa/numa_flags.h"
 #include "numa/pool.h"
 
 struct cross_table {
@@ -105,15 +106,29 @@ _Static_assert((1u << THREAD_BITS) == SS_CROSS_THREAD_SLOTS && (1u << MERGED_BIT
 static void observe(uintptr_t obj, const struct syncsan_site *site, unsigned op) {
   if (!site || op >= SS_ACCESS_NOPS)
     return;
-  int onode = ss_numa_home_of((const void *)obj);
-  if (onode < 0)
-    return;
-  /* Loaded already: the pool's registration loaded it. */
-  const struct ss_topo *topo = ss_topo_get();
-  int l = ss_topo_current_node(topo);
-  if (l < 0)
-    return;
-  int tnode = topo->node_os[l];
+  int onode, tnode;
+  if (SS_UNLIKELY(ss_numa_flags.numa_autoremediate)) {
+    /* The pool counts its users' nodes too (pool_remediate.c): the
+     * thread's node first. */
+    if (!ss_pool_count())
+      return;
+    const struct ss_topo *topo = ss_topo_get();
+    int l = ss_topo_current_node(topo);
+    if (l < 0)
+      return;
+    tnode = topo->node_os[l];
+    if ((onode = ss_numa_home_use((const void *)obj, tnode)) < 0)
+      return;
+  } else {
+    if ((onode = ss_numa_home_of((const void *)obj)) < 0)
+      return;
+    /* Loaded already: the pool's registration loaded it. */
+    const struct ss_topo *topo = ss_topo_get();
+    int l = ss_topo_current_node(topo);
+    if (l < 0)
+      return;
+    tnode = topo->node_os[l];
+  }
   /* A signal handler's operation during this one takes the plain path;
    * the program's errno is kept (a table's first use maps memory). */
   int saved_errno = errno;

@@ -12,6 +12,13 @@
 static void cross_init(void) {
   if (ss_numa_flags.numa_cross_node)
     ss_cross_init();
+  else if (ss_numa_flags.numa_autoremediate) {
+    /* Its counts are the accounting's: without it there is nothing to go
+     * by, and it stays off (said, not silently). */
+    static int warned;
+    ss_warn_once(&warned, "numa_autoremediate=1 needs numa_cross_node=1; it stays off\n");
+    ss_numa_flags.numa_autoremediate = 0;
+  }
 }
 
 static void cross_thread_exit(struct ss_thread *t, int process_exit) {

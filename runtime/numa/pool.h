@@ -9,6 +9,7 @@
 #ifndef SYNCSAN_POOL_H
 #define SYNCSAN_POOL_H
 #include "core/internal.h"
+#include "numa/numa_topology.h"
 
 #define SS_POOL_MAX 256
 
@@ -17,6 +18,18 @@
  * start) under its sequence count (retried while a registration is being
  * written); one load when no pool is registered. */
 SS_HIDDEN int ss_numa_home_of(const void *addr);
+/* ss_numa_home_of, counting the operation in the pool's uses for the
+ * thread's node tnode_os (numa_autoremediate). An operation racing a
+ * registration may be counted to a neighbouring pool: the counts steer a
+ * one-time heuristic, never a report of their own. */
+SS_HIDDEN int ss_numa_home_use(const void *addr, int tnode_os);
+/* Pool id was remediated (migrated by numa_autoremediate). */
+SS_HIDDEN void ss_pool_remediated(uint32_t id);
+/* numa_autoremediate's monitor look (pool_remediate.c). */
+SS_HIDDEN void ss_pool_remediate_tick(uint64_t now_ms);
+/* Moves [lo, hi)'s pages to node (move_pages), rehoming the pools inside
+ * it; the pages on node afterwards, or -1 with errno (pool_migrate.c). */
+SS_HIDDEN long ss_numa_migrate_range(uintptr_t lo, uintptr_t hi, int node);
 /* Pools registered now (a hint for the monitor). */
 SS_HIDDEN unsigned ss_pool_count(void);
 /* Pools that lie inside [start, end) move to node (syncsan_numa_migrate
@@ -38,6 +51,11 @@ struct ss_pool {
   const struct syncsan_site *site;
   int reported;
   uint32_t cursor; /* the sample's rotation */
+  /* numa_autoremediate: operations on its objects by the node (OS index)
+   * of the thread that made them (relaxed atomic adds: the accounting is a
+   * measurement mode), and whether it was remediated (once). */
+  uint64_t uses[SS_TOPO_MAX_NODES];
+  int remediated;
 };
 /* Copies up to max pools from index `from` on (wrapping) into out; the
  * index to resume from goes to *next. */

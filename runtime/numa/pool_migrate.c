@@ -11,7 +11,7 @@
 
 #define CHUNK 256
 
-static long migrate(uintptr_t lo, uintptr_t hi, int node) {
+SS_HIDDEN long ss_numa_migrate_range(uintptr_t lo, uintptr_t hi, int node) {
   uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
   uintptr_t first = lo & ~(page - 1);
   void *pages[CHUNK];
@@ -73,7 +73,7 @@ SS_EXPORT long syncsan_numa_migrate(void *ptr, size_t size, int node) {
     return -1;
   }
   int saved = errno;
-  long rc = migrate(lo, hi, node);
+  long rc = ss_numa_migrate_range(lo, hi, node);
   if (rc >= 0)
     errno = saved;
   return rc;

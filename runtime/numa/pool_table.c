@@ -26,7 +26,7 @@ static void write_begin(void) {
 }
 static void write_end(void) { __atomic_store_n(&seq, seq + 1, __ATOMIC_RELEASE); }
 
-SS_HIDDEN int ss_numa_home_of(const void *addr) {
+static int home(const void *addr, int use_node) {
   uintptr_t a = (uintptr_t)addr;
   if (!__atomic_load_n(&npools, __ATOMIC_RELAXED))
     return -1; /* no pool (a registration in flight is not known yet) */
@@ -50,13 +50,27 @@ SS_HIDDEN int ss_numa_home_of(const void *addr) {
       else
         hi = mid;
     }
-    if (lo && a < __atomic_load_n(&pools[lo - 1].end, __ATOMIC_RELAXED))
+    if (lo && a < __atomic_load_n(&pools[lo - 1].end, __ATOMIC_RELAXED)) {
       node = __atomic_load_n(&pools[lo - 1].node_os, __ATOMIC_RELAXED);
+      if (use_node >= 0 && use_node < SS_TOPO_MAX_NODES)
+        __atomic_add_fetch(&pools[lo - 1].uses[use_node], 1, __ATOMIC_RELAXED);
+    }
     __atomic_thread_fence(__ATOMIC_ACQUIRE);
     if (__atomic_load_n(&seq, __ATOMIC_RELAXED) == s)
       return node;
   }
   return -1;
+}
+
+SS_HIDDEN int ss_numa_home_of(const void *addr) { return home(addr, -1); }
+SS_HIDDEN int ss_numa_home_use(const void *addr, int tnode_os) { return home(addr, tnode_os); }
+
+SS_HIDDEN void ss_pool_remediated(uint32_t id) {
+  ss_spin_lock(&table_lock);
+  for (unsigned i = 0; i < npools; i++)
+    if (pools[i].id == id)
+      pools[i].remediated = 1;
+  ss_spin_unlock(&table_lock);
 }
 
 SS_HIDDEN unsigned ss_pool_count(void) { return __atomic_load_n(&npools, __ATOMIC_RELAXED); }
@@ -208,7 +222,7 @@ SS_HIDDEN unsigned ss_pool_rehome(uintptr_t start, uintptr_t end, int node_os) {
     if (pools[i].start >= start && pools[i].end <= end) {
       pools[i].node_os = node_os;
       pools[i].reported = 0;
-      pools[i].id = ++next_id;
+      pools[i].id = ++next_id; /* remediated stays: a pool is moved once */
       n++;
     }
   write_end();
