@@ -6,16 +6,30 @@
 #include "numa/context_api.h"
 #include "numa/context_cpus.h"
 
+/* What both calls start from: the cgroup files as they are now, the
+ * topology, and the CPUs the process may use. */
+static const struct ss_topo *context_now(struct ss_cgroup *cg, struct ss_ctx_cpus *c) {
+  ss_ensure_init();
+  ss_cgroup_read(cg);
+  const struct ss_topo *t = ss_topo_get();
+  ss_ctx_cpus(cg, t, c);
+  return t;
+}
+
+/* The CPUs of node i (logical) that the process may use. */
+static unsigned allowed_on_node(const struct ss_topo *t, unsigned i, const struct ss_ctx_cpus *c) {
+  cpu_set_t both;
+  CPU_AND(&both, &t->node_cpus[i], &c->set);
+  return (unsigned)CPU_COUNT(&both);
+}
+
 SS_EXPORT int syncsan_topology(struct syncsan_topology *out) {
   if (!out)
     return -1;
   memset(out, 0, sizeof *out);
-  ss_ensure_init();
   struct ss_cgroup cg;
-  ss_cgroup_read(&cg);
-  const struct ss_topo *t = ss_topo_get();
   struct ss_ctx_cpus c;
-  ss_ctx_cpus(&cg, t, &c);
+  const struct ss_topo *t = context_now(&cg, &c);
   out->allowed_cpus = c.n;
   out->cpu_quota_milli = cg.quota_milli;
   out->cpu_quota = cg.quota_milli / 1000.0;
@@ -30,11 +44,9 @@ SS_EXPORT int syncsan_topology(struct syncsan_topology *out) {
   unsigned n = t->nnodes < SYNCSAN_TOPOLOGY_MAX_NODES ? t->nnodes : SYNCSAN_TOPOLOGY_MAX_NODES;
   out->nodes_listed = n;
   for (unsigned i = 0; i < n; i++) {
-    cpu_set_t both;
-    CPU_AND(&both, &t->node_cpus[i], &c.set);
     out->node_os[i] = t->node_os[i];
     out->node_cpus[i] = (unsigned)CPU_COUNT(&t->node_cpus[i]);
-    out->node_allowed_cpus[i] = (unsigned)CPU_COUNT(&both);
+    out->node_allowed_cpus[i] = allowed_on_node(t, i, &c);
     for (unsigned j = 0; j < n; j++)
       out->distance[i][j] = t->distance[i][j];
   }
@@ -42,17 +54,11 @@ SS_EXPORT int syncsan_topology(struct syncsan_topology *out) {
 }
 
 SS_EXPORT unsigned syncsan_recommended_workers(unsigned base) {
-  ss_ensure_init();
   struct ss_cgroup cg;
-  ss_cgroup_read(&cg);
-  const struct ss_topo *t = ss_topo_get();
   struct ss_ctx_cpus c;
-  ss_ctx_cpus(&cg, t, &c);
+  const struct ss_topo *t = context_now(&cg, &c);
   unsigned nodes = 0;
-  for (unsigned i = 0; t && i < t->nnodes; i++) {
-    cpu_set_t both;
-    CPU_AND(&both, &t->node_cpus[i], &c.set);
-    nodes += CPU_COUNT(&both) > 0;
-  }
+  for (unsigned i = 0; t && i < t->nnodes; i++)
+    nodes += allowed_on_node(t, i, &c) > 0;
   return ss_ctx_workers(base, c.n, cg.quota_milli, nodes);
 }

@@ -99,6 +99,14 @@ static struct cross_table *table_get(void) {
 _Static_assert((1u << THREAD_BITS) == SS_CROSS_THREAD_SLOTS && (1u << MERGED_BITS) == SS_CROSS_SLOTS,
                "the tables' sizes are powers of two");
 
+/* The OS index of the node the calling thread runs on, -1 if unknown. The
+ * topology is loaded already: a pool's registration loaded it. */
+static int thread_node(void) {
+  const struct ss_topo *topo = ss_topo_get();
+  int l = ss_topo_current_node(topo);
+  return l < 0 ? -1 : topo->node_os[l];
+}
+
 /* The observer (core/access.h). Cost per operation: the home lookup (a
  * load when no pool is registered, else a binary search), and for an
  * object of a known node, the CPU number from the vDSO and one probe of the
@@ -110,24 +118,11 @@ static void observe(uintptr_t obj, const struct syncsan_site *site, unsigned op)
   if (SS_UNLIKELY(ss_numa_flags.numa_autoremediate)) {
     /* The pool counts its users' nodes too (pool_remediate.c): the
      * thread's node first. */
-    if (!ss_pool_count())
+    if (!ss_pool_count() || (tnode = thread_node()) < 0 ||
+        (onode = ss_numa_home_use((const void *)obj, tnode)) < 0)
       return;
-    const struct ss_topo *topo = ss_topo_get();
-    int l = ss_topo_current_node(topo);
-    if (l < 0)
-      return;
-    tnode = topo->node_os[l];
-    if ((onode = ss_numa_home_use((const void *)obj, tnode)) < 0)
-      return;
-  } else {
-    if ((onode = ss_numa_home_of((const void *)obj)) < 0)
-      return;
-    /* Loaded already: the pool's registration loaded it. */
-    const struct ss_topo *topo = ss_topo_get();
-    int l = ss_topo_current_node(topo);
-    if (l < 0)
-      return;
-    tnode = topo->node_os[l];
+  } else if ((onode = ss_numa_home_of((const void *)obj)) < 0 || (tnode = thread_node()) < 0) {
+    return;
   }
   /* A signal handler's operation during this one takes the plain path;
    * the program's errno is kept (a table's first use maps memory). */

@@ -28,7 +28,6 @@ static const struct ss_flag_desc numa_flag_descs[] = {
 static void tick(uint64_t now) {
   ss_place_migrated_tick(now);
   ss_pool_misplaced_tick(now);
-  ss_pool_remediate_tick(now);
 }
 
 static void numa_init(void) {

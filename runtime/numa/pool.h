@@ -25,8 +25,6 @@ SS_HIDDEN int ss_numa_home_of(const void *addr);
 SS_HIDDEN int ss_numa_home_use(const void *addr, int tnode_os);
 /* Pool id was remediated (migrated by numa_autoremediate). */
 SS_HIDDEN void ss_pool_remediated(uint32_t id);
-/* numa_autoremediate's monitor look (pool_remediate.c). */
-SS_HIDDEN void ss_pool_remediate_tick(uint64_t now_ms);
 /* Moves [lo, hi)'s pages to node (move_pages), rehoming the pools inside
  * it; the pages on node afterwards, or -1 with errno (pool_migrate.c). */
 SS_HIDDEN long ss_numa_migrate_range(uintptr_t lo, uintptr_t hi, int node);
@@ -38,6 +36,8 @@ SS_HIDDEN unsigned ss_pool_rehome(uintptr_t start, uintptr_t end, int node_os);
 /* Binds [start, end) to node_os through hwloc; 0 or an errno value. */
 SS_HIDDEN int ss_pool_bind(uintptr_t start, uintptr_t end, int node_os);
 /* The monitor's look (pool_misplaced.c). */
+/* The monitor's look at the pools (pool_misplaced.c): numa-pool-misplaced,
+ * and numa_autoremediate's on the same copy of the table. */
 SS_HIDDEN void ss_pool_misplaced_tick(uint64_t now_ms);
 
 /* One pool, as the monitor copies it. */
@@ -64,4 +64,6 @@ SS_HIDDEN unsigned ss_pool_snapshot(struct ss_pool *out, unsigned max, unsigned 
 /* Pool id was reported (so later looks skip it); its sample cursor moves
  * to cursor. */
 SS_HIDDEN void ss_pool_note(uint32_t id, int reported, uint32_t cursor);
+/* numa_autoremediate's look at one pool the monitor copied (pool_remediate.c). */
+SS_HIDDEN void ss_pool_remediate_look(const struct ss_pool *p);
 #endif

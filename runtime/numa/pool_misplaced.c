@@ -98,7 +98,9 @@ SS_HIDDEN void ss_pool_misplaced_tick(uint64_t now_ms) {
   struct ss_pool snap[POOLS_PER_LOOK];
   unsigned n = ss_pool_snapshot(snap, POOLS_PER_LOOK, resume, &resume);
   uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-  for (unsigned i = 0; i < n; i++)
+  for (unsigned i = 0; i < n; i++) {
     if (!snap[i].reported)
       look(&snap[i], page);
+    ss_pool_remediate_look(&snap[i]);
+  }
 }

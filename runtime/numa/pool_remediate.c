@@ -9,17 +9,14 @@
  * them gets the pages. A pool is moved at most once (a pool its users
  * alternate between would otherwise move back and forth); a move the
  * kernel refuses is reported as refused, and not tried again. Runs on the
- * monitor thread, at most POOLS_PER_LOOK pools per look. */
+ * monitor thread, on the pools numa-pool-misplaced's look copied
+ * (pool_misplaced.c: one copy of the table serves both). */
 #include <errno.h>
 #include <string.h>
 
 #include "core/report.h"
 #include "numa/numa_flags.h"
 #include "numa/pool.h"
-
-#define POOLS_PER_LOOK 16
-
-static unsigned resume; /* the monitor thread's */
 
 static void report(const struct ss_pool *p, uint64_t total, uint64_t away, int to,
                    uint64_t to_uses, long moved, int err) {
@@ -55,7 +52,9 @@ static void report(const struct ss_pool *p, uint64_t total, uint64_t away, int t
   ss_report_end(r);
 }
 
-static void look(const struct ss_pool *p) {
+SS_HIDDEN void ss_pool_remediate_look(const struct ss_pool *p) {
+  if (!ss_numa_flags.numa_autoremediate || p->remediated)
+    return;
   uint64_t total = 0, best = 0;
   int to = -1;
   for (int n = 0; n < SS_TOPO_MAX_NODES; n++) {
@@ -77,15 +76,4 @@ static void look(const struct ss_pool *p) {
   int err = moved < 0 ? errno : 0;
   errno = saved;
   report(p, total, away, to, best, moved, err);
-}
-
-SS_HIDDEN void ss_pool_remediate_tick(uint64_t now_ms) {
-  (void)now_ms;
-  if (!ss_numa_flags.numa_autoremediate || !ss_pool_count() || !ss_numa_lib_pages())
-    return;
-  struct ss_pool snap[POOLS_PER_LOOK];
-  unsigned n = ss_pool_snapshot(snap, POOLS_PER_LOOK, resume, &resume);
-  for (unsigned i = 0; i < n; i++)
-    if (!snap[i].remediated)
-      look(&snap[i]);
 }
